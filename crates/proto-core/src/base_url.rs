@@ -1,0 +1,156 @@
+use std::fmt;
+use std::net::IpAddr;
+
+use http::Uri;
+use http::uri::{Authority, Scheme};
+
+use crate::error::{BuildError, BuildErrorKind};
+
+const FIELD: &str = "base_url";
+
+/// Where an API lives: a scheme, a host and an optional path prefix.
+///
+/// The three APIs put credentials in the body (Qnits), a header (SapLab) or a
+/// signature (uCoz), so a URL with plain `http` would send them readable by
+/// anyone on the way. [`parse`](BaseUrl::parse) therefore takes `https`, and
+/// `http` only for loopback hosts, where nothing leaves the machine;
+/// [`parse_allowing_plain_http`](BaseUrl::parse_allowing_plain_http) is the
+/// explicit opt-in for anything else. Credentials in the URL itself
+/// (`http://login:password@host`, as in SapLab's curl examples) are refused.
+///
+/// ```
+/// use proto_core::{BaseUrl, BuildErrorKind};
+///
+/// let shop = BaseUrl::parse("https://shop.example/").unwrap();
+/// assert_eq!(shop.join("/panel/manager").unwrap(), "https://shop.example/panel/manager");
+///
+/// let local = BaseUrl::parse("http://127.0.0.1:8080").unwrap();
+/// assert!(local.is_plain_http());
+///
+/// let error = BaseUrl::parse("http://api.qnits.ru").unwrap_err();
+/// assert_eq!(error.kind(), &BuildErrorKind::PlainHttp);
+/// assert!(BaseUrl::parse_allowing_plain_http("http://api.qnits.ru").is_ok());
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct BaseUrl {
+    scheme: Scheme,
+    authority: Authority,
+    /// Without a trailing slash; empty for the host's root.
+    prefix: String,
+}
+
+impl BaseUrl {
+    /// An `https` URL, or an `http` one whose host is loopback.
+    pub fn parse(text: &str) -> Result<Self, BuildError> {
+        Self::parse_with(text, false)
+    }
+
+    /// Like [`parse`](BaseUrl::parse), but also accepts plain `http` to any host:
+    /// credentials will travel unencrypted.
+    pub fn parse_allowing_plain_http(text: &str) -> Result<Self, BuildError> {
+        Self::parse_with(text, true)
+    }
+
+    fn parse_with(text: &str, allow_plain_http: bool) -> Result<Self, BuildError> {
+        let invalid = |why: &str| BuildError::new(FIELD, BuildErrorKind::InvalidUrl(why.into()));
+        let uri: Uri = text.parse().map_err(|e: http::uri::InvalidUri| {
+            invalid(&format!(
+                "{e} (a non-ASCII host must be given in its xn-- form)"
+            ))
+        })?;
+        let scheme = uri.scheme().cloned().ok_or_else(|| invalid("no scheme"))?;
+        let authority = uri.authority().cloned().ok_or_else(|| invalid("no host"))?;
+        if authority.as_str().contains('@') {
+            return Err(invalid(
+                "credentials in the URL would be logged and cached; give them separately",
+            ));
+        }
+        if authority.host().is_empty() {
+            return Err(invalid("no host"));
+        }
+        if scheme == Scheme::HTTP {
+            if !allow_plain_http && !is_loopback(authority.host()) {
+                return Err(BuildError::new(FIELD, BuildErrorKind::PlainHttp));
+            }
+        } else if scheme != Scheme::HTTPS {
+            return Err(invalid("the scheme must be https or http"));
+        }
+        if uri.query().is_some() {
+            return Err(invalid("a base URL takes no query"));
+        }
+        Ok(BaseUrl {
+            scheme,
+            authority,
+            prefix: uri.path().trim_end_matches('/').to_owned(),
+        })
+    }
+
+    /// Whether requests go unencrypted.
+    pub fn is_plain_http(&self) -> bool {
+        self.scheme == Scheme::HTTP
+    }
+
+    /// The host and port.
+    pub fn authority(&self) -> &Authority {
+        &self.authority
+    }
+
+    /// The URL of `path_and_query` below this base; it must start with `/`.
+    pub fn join(&self, path_and_query: &str) -> Result<Uri, BuildError> {
+        debug_assert!(path_and_query.starts_with('/'));
+        Uri::builder()
+            .scheme(self.scheme.clone())
+            .authority(self.authority.clone())
+            .path_and_query(format!("{}{}", self.prefix, path_and_query))
+            .build()
+            .map_err(|e| BuildError::new("path", BuildErrorKind::InvalidUrl(e.to_string())))
+    }
+}
+
+impl fmt::Display for BaseUrl {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}://{}{}", self.scheme, self.authority, self.prefix)
+    }
+}
+
+fn is_loopback(host: &str) -> bool {
+    let bare = host.trim_start_matches('[').trim_end_matches(']');
+    host.eq_ignore_ascii_case("localhost")
+        || bare.parse::<IpAddr>().is_ok_and(|ip| ip.is_loopback())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn loopback_hosts_may_use_plain_http() {
+        for url in [
+            "http://localhost:1",
+            "http://127.0.0.2/",
+            "http://[::1]:9/x",
+        ] {
+            assert!(BaseUrl::parse(url).is_ok(), "{url}");
+        }
+    }
+
+    #[test]
+    fn refuses_what_cannot_be_a_base() {
+        for url in [
+            "ftp://host",
+            "https://user:pw@host",
+            "https://host/?a=1",
+            "/relative",
+            "https://пример.рф",
+        ] {
+            assert!(BaseUrl::parse(url).is_err(), "{url}");
+        }
+    }
+
+    #[test]
+    fn prefix_is_kept_and_slashes_are_not_doubled() {
+        let base = BaseUrl::parse("https://h.example/shop/").unwrap();
+        assert_eq!(base.join("/api").unwrap(), "https://h.example/shop/api");
+        assert_eq!(base.to_string(), "https://h.example/shop");
+    }
+}

@@ -1,0 +1,419 @@
+use std::borrow::Cow;
+use std::fmt;
+
+use http::StatusCode;
+
+use crate::excerpt::BodyExcerpt;
+
+/// A request that was not built because its input would be refused.
+///
+/// `field` names the offending input the way the API's documents do
+/// (`params.products[1].quantity`); [`kind`](BuildError::kind) says what is wrong.
+///
+/// ```
+/// use proto_core::{BuildError, BuildErrorKind};
+/// let error = BuildError::new("params.name", BuildErrorKind::Blank);
+/// assert_eq!(error.field(), "params.name");
+/// assert_eq!(error.to_string(), "params.name: is blank (only whitespace)");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{field}: {kind}")]
+pub struct BuildError {
+    field: Cow<'static, str>,
+    kind: BuildErrorKind,
+}
+
+impl BuildError {
+    /// An error about the input named `field`.
+    pub fn new(field: impl Into<Cow<'static, str>>, kind: BuildErrorKind) -> Self {
+        BuildError {
+            field: field.into(),
+            kind,
+        }
+    }
+
+    /// Which input is wrong, as the API's documents name it.
+    pub fn field(&self) -> &str {
+        &self.field
+    }
+
+    /// What is wrong with it.
+    pub fn kind(&self) -> &BuildErrorKind {
+        &self.kind
+    }
+}
+
+/// What is wrong with an input; see [`BuildError`].
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum BuildErrorKind {
+    /// Required, but empty (or a list with no items).
+    #[error("is empty")]
+    Empty,
+    /// Required, but only whitespace.
+    #[error("is blank (only whitespace)")]
+    Blank,
+    /// Must be greater than zero.
+    #[error("must not be zero")]
+    Zero,
+    /// Must not be below zero.
+    #[error("must not be negative")]
+    Negative,
+    /// Outside the range the API accepts.
+    #[error("is out of range: {0}")]
+    OutOfRange(String),
+    /// Holds a character the API (or the place the value goes, such as a header
+    /// or a path) cannot take.
+    #[error("{}", describe_character(*.found, *.position, *.looks_like, .allowed))]
+    InvalidCharacter {
+        /// The character found.
+        found: char,
+        /// Its position, counted in characters from 0.
+        position: usize,
+        /// The ASCII character it is easily mistaken for, if any (a Cyrillic `с` for a Latin `c`).
+        looks_like: Option<char>,
+        /// What is allowed instead.
+        allowed: &'static str,
+    },
+    /// Not a usable URL.
+    #[error("is not a usable URL: {0}")]
+    InvalidUrl(String),
+    /// A plain `http` URL where a secret would travel unencrypted, without the
+    /// explicit opt-in.
+    #[error(
+        "uses plain http, which would send credentials unencrypted; use https, or opt in explicitly"
+    )]
+    PlainHttp,
+    /// Any other reason, said in words.
+    #[error("{0}")]
+    Invalid(String),
+}
+
+fn describe_character(
+    found: char,
+    position: usize,
+    looks_like: Option<char>,
+    allowed: &str,
+) -> String {
+    let shown = if found.is_control() || found.is_whitespace() {
+        format!("{found:?}")
+    } else {
+        format!("'{found}'")
+    };
+    let mut text = format!(
+        "contains {shown} (U+{:04X}) at position {position}",
+        found as u32
+    );
+    if let Some(ascii) = looks_like {
+        text.push_str(&format!(
+            ", which looks like the Latin '{ascii}' but is not ASCII"
+        ));
+    }
+    text.push_str(&format!("; only {allowed} is allowed"));
+    text
+}
+
+/// One item of an API's own list of errors, kept as the server sent it.
+///
+/// The documents describe these lists loosely ("an array of errors in JSON
+/// format"), so an item may be a plain message or an object of fields.
+///
+/// ```
+/// use proto_core::ApiErrorDetail;
+/// let item: ApiErrorDetail = serde_json::from_str(r#""phone is required""#).unwrap();
+/// assert_eq!(item, ApiErrorDetail::Text("phone is required".into()));
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+pub enum ApiErrorDetail {
+    /// A message.
+    Text(String),
+    /// An object, such as `{"field": "phone", "message": "…"}`.
+    Object(serde_json::Map<String, serde_json::Value>),
+    /// Anything else (a number, a list, `null`).
+    Other(serde_json::Value),
+}
+
+impl<'de> serde::Deserialize<'de> for ApiErrorDetail {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        Ok(match serde_json::Value::deserialize(deserializer)? {
+            serde_json::Value::String(text) => ApiErrorDetail::Text(text),
+            serde_json::Value::Object(fields) => ApiErrorDetail::Object(fields),
+            other => ApiErrorDetail::Other(other),
+        })
+    }
+}
+
+impl fmt::Display for ApiErrorDetail {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ApiErrorDetail::Text(text) => f.write_str(text),
+            ApiErrorDetail::Object(fields) => {
+                write!(f, "{}", serde_json::Value::Object(fields.clone()))
+            }
+            ApiErrorDetail::Other(value) => write!(f, "{value}"),
+        }
+    }
+}
+
+/// The service understood the request and said no, in its own words.
+///
+/// ```
+/// use proto_core::{ApiError, ApiErrorDetail};
+/// use http::StatusCode;
+/// let error = ApiError::new(StatusCode::BAD_REQUEST)
+///     .with_code("ERROR")
+///     .with_details(vec![ApiErrorDetail::Text("phone is required".into())]);
+/// assert_eq!(error.to_string(), "HTTP 400, ERROR: phone is required");
+/// ```
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[error("{}", self.describe())]
+#[non_exhaustive]
+pub struct ApiError {
+    /// The HTTP status of the answer.
+    pub status: StatusCode,
+    /// The API's own status or error code (`"ERROR"`, `"error"`), if it sent one.
+    pub code: Option<String>,
+    /// The API's message, if it sent one as a single text.
+    pub message: Option<String>,
+    /// The API's list of errors, each kept as sent.
+    pub details: Vec<ApiErrorDetail>,
+}
+
+impl ApiError {
+    /// An error with only a status; add the rest with the `with_*` methods.
+    pub fn new(status: StatusCode) -> Self {
+        ApiError {
+            status,
+            code: None,
+            message: None,
+            details: Vec::new(),
+        }
+    }
+
+    /// Sets the API's own status or error code.
+    pub fn with_code(mut self, code: impl Into<String>) -> Self {
+        self.code = Some(code.into());
+        self
+    }
+
+    /// Sets the API's message.
+    pub fn with_message(mut self, message: impl Into<String>) -> Self {
+        self.message = Some(message.into());
+        self
+    }
+
+    /// Sets the API's list of errors.
+    pub fn with_details(mut self, details: Vec<ApiErrorDetail>) -> Self {
+        self.details = details;
+        self
+    }
+
+    fn describe(&self) -> String {
+        let mut text = format!("HTTP {}", self.status.as_u16());
+        if let Some(code) = &self.code {
+            text.push_str(", ");
+            text.push_str(code);
+        }
+        let mut said: Vec<String> = self.message.iter().cloned().collect();
+        said.extend(self.details.iter().map(ToString::to_string));
+        if !said.is_empty() {
+            text.push_str(": ");
+            text.push_str(&said.join("; "));
+        }
+        text
+    }
+}
+
+/// An answer the endpoint does not expect: a status it has no meaning for,
+/// and a body that is not the API's error format (an HTML page from a proxy,
+/// an empty body).
+///
+/// ```
+/// use proto_core::{BodyExcerpt, UnexpectedStatus};
+/// use http::StatusCode;
+/// let error = UnexpectedStatus::new(StatusCode::BAD_GATEWAY, BodyExcerpt::of(b"<html>Bad gateway</html>"));
+/// assert_eq!(error.to_string(), r#"HTTP 502, body "<html>Bad gateway</html>""#);
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("HTTP {}, body {excerpt}", status.as_u16())]
+#[non_exhaustive]
+pub struct UnexpectedStatus {
+    /// The HTTP status of the answer.
+    pub status: StatusCode,
+    /// The start of the body.
+    pub excerpt: BodyExcerpt,
+}
+
+impl UnexpectedStatus {
+    /// An unexpected answer with this status and body excerpt.
+    pub fn new(status: StatusCode, excerpt: BodyExcerpt) -> Self {
+        UnexpectedStatus { status, excerpt }
+    }
+}
+
+/// A body that is not what the endpoint expects: not JSON, truncated JSON, or
+/// JSON of the wrong shape.
+///
+/// ```
+/// #[derive(Debug, serde::Deserialize)]
+/// struct Created { order_id: u64 }
+/// let error = proto_core::json::decode::<Created>(http::StatusCode::CREATED, br#"{"order_id": true}"#)
+///     .unwrap_err();
+/// assert_eq!(error.path, "$.order_id");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("HTTP {}, at {path}: {message}; body {excerpt}", status.as_u16())]
+#[non_exhaustive]
+pub struct DecodeError {
+    /// The HTTP status of the answer.
+    pub status: StatusCode,
+    /// Where in the JSON the problem is, as a JSONPath (`$.orders[3].price`); `$` for the whole body.
+    pub path: String,
+    /// What the decoder found wrong.
+    pub message: String,
+    /// The start of the body.
+    pub excerpt: BodyExcerpt,
+}
+
+impl DecodeError {
+    /// A decode error at `path` (a JSONPath, `$` for the whole body).
+    pub fn new(
+        status: StatusCode,
+        path: impl Into<String>,
+        message: impl Into<String>,
+        body: &[u8],
+    ) -> Self {
+        DecodeError {
+            status,
+            path: path.into(),
+            message: message.into(),
+            excerpt: BodyExcerpt::of(body),
+        }
+    }
+}
+
+/// Why a response did not yield the endpoint's output; see [`Endpoint::parse`](crate::Endpoint::parse).
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[non_exhaustive]
+pub enum ResponseError {
+    /// The service said no.
+    #[error(transparent)]
+    Api(#[from] ApiError),
+    /// A status and body the endpoint has no meaning for.
+    #[error(transparent)]
+    Status(#[from] UnexpectedStatus),
+    /// A body that could not be decoded.
+    #[error(transparent)]
+    Decode(#[from] DecodeError),
+}
+
+/// Everything that can go wrong in a protocol crate, with the endpoint named.
+///
+/// Transport failures (connect, timeout, TLS, a body too large) belong to the
+/// adapters, which wrap this type in their own error.
+///
+/// ```
+/// use proto_core::{BuildError, BuildErrorKind, Error};
+/// let error = Error::build("qnits.CreateOrder", BuildError::new("params.phone", BuildErrorKind::Empty));
+/// assert_eq!(error.endpoint(), "qnits.CreateOrder");
+/// assert_eq!(error.to_string(), "qnits.CreateOrder: invalid input");
+/// // The cause is chained, not repeated; `report` shows the whole chain.
+/// assert_eq!(
+///     proto_core::report(&error),
+///     "qnits.CreateOrder: invalid input: params.phone: is empty"
+/// );
+/// ```
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// The input was refused before anything was built or sent.
+    #[error("{endpoint}: invalid input")]
+    Build {
+        /// The endpoint, `api.Operation`.
+        endpoint: &'static str,
+        /// What is wrong with the input.
+        source: BuildError,
+    },
+    /// The service said no.
+    #[error("{endpoint}: refused by the API")]
+    Api {
+        /// The endpoint, `api.Operation`.
+        endpoint: &'static str,
+        /// The service's answer.
+        source: ApiError,
+    },
+    /// The answer had a status and body the endpoint has no meaning for.
+    #[error("{endpoint}: unexpected answer")]
+    Status {
+        /// The endpoint, `api.Operation`.
+        endpoint: &'static str,
+        /// The status and the start of the body.
+        source: UnexpectedStatus,
+    },
+    /// The answer's body could not be decoded.
+    #[error("{endpoint}: undecodable answer")]
+    Decode {
+        /// The endpoint, `api.Operation`.
+        endpoint: &'static str,
+        /// Where and why decoding failed.
+        source: DecodeError,
+    },
+}
+
+impl Error {
+    /// A build error of `endpoint`.
+    pub fn build(endpoint: &'static str, source: BuildError) -> Self {
+        Error::Build { endpoint, source }
+    }
+
+    /// A response error of `endpoint`.
+    pub fn response(endpoint: &'static str, source: ResponseError) -> Self {
+        match source {
+            ResponseError::Api(source) => Error::Api { endpoint, source },
+            ResponseError::Status(source) => Error::Status { endpoint, source },
+            ResponseError::Decode(source) => Error::Decode { endpoint, source },
+        }
+    }
+
+    /// The endpoint the error is about, `api.Operation`.
+    pub fn endpoint(&self) -> &'static str {
+        match self {
+            Error::Build { endpoint, .. }
+            | Error::Api { endpoint, .. }
+            | Error::Status { endpoint, .. }
+            | Error::Decode { endpoint, .. } => endpoint,
+        }
+    }
+
+    /// The HTTP status of the answer, if there was one.
+    pub fn status(&self) -> Option<StatusCode> {
+        match self {
+            Error::Build { .. } => None,
+            Error::Api { source, .. } => Some(source.status),
+            Error::Status { source, .. } => Some(source.status),
+            Error::Decode { source, .. } => Some(source.status),
+        }
+    }
+}
+
+/// Renders an error and its chain of causes on one line, joined by `": "`.
+///
+/// Errors here follow the convention of naming their cause through
+/// [`source`](std::error::Error::source) rather than repeating its text, so
+/// `to_string()` alone shows only the outermost layer.
+///
+/// ```
+/// use proto_core::{BuildError, BuildErrorKind, Error};
+/// let error = Error::build("qnits.CreateOrder", BuildError::new("params", BuildErrorKind::Empty));
+/// assert_eq!(proto_core::report(&error), "qnits.CreateOrder: invalid input: params: is empty");
+/// ```
+pub fn report(error: &(dyn std::error::Error + 'static)) -> String {
+    let mut text = error.to_string();
+    let mut cause = error.source();
+    while let Some(inner) = cause {
+        text.push_str(": ");
+        text.push_str(&inner.to_string());
+        cause = inner.source();
+    }
+    text
+}

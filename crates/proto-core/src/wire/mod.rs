@@ -1,0 +1,45 @@
+//! Decoders for the quirks of the wire, each written once for all three APIs.
+//!
+//! The servers are PHP applications and it shows: numbers come as strings
+//! (`"id": "20"`, `"amount": "-109"`, `"nom": "00002"`), booleans as `"0"`/`"1"`,
+//! lists as objects keyed by id (`{"6": {…}, "3": {…}}`), and an empty object
+//! as `[]`. Response types use these with `#[serde(deserialize_with = …)]` (or
+//! as field types, for [`IdMap`]) so that their public fields are plain Rust
+//! types. Each module names its row in `docs/quirks.md`.
+//!
+//! | quirk | decoder | row |
+//! |---|---|---|
+//! | integers as number or string | [`int`] | W1 |
+//! | exact decimals as number or string | [`decimal`] | W2 |
+//! | booleans as `"0"`/`"1"`, `0`/`1`, `true`/`false` | [`flag`] | W3 |
+//! | text that may be `null` or `""` | [`nullable_text`] | W4 |
+//! | lists as objects keyed by id, `[]` when empty | [`IdMap`] | W5 |
+//! | `[]` for an empty object | [`php_empty_object`] | W6 |
+
+mod id_map;
+
+pub use id_map::{IdKey, IdMap};
+
+pub mod decimal;
+pub mod flag;
+pub mod int;
+pub mod nullable_text;
+pub mod php_empty_object;
+
+/// Whether `text` is `-?[0-9]+`: the only spelling of an integer the APIs use.
+fn is_plain_integer(text: &str) -> bool {
+    let digits = text.strip_prefix('-').unwrap_or(text);
+    !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// Whether `text` is `-?[0-9]+(\.[0-9]+)?`: the only spelling of a decimal the APIs use.
+fn is_plain_decimal(text: &str) -> bool {
+    match text.split_once('.') {
+        None => is_plain_integer(text),
+        Some((whole, fraction)) => {
+            is_plain_integer(whole)
+                && !fraction.is_empty()
+                && fraction.bytes().all(|b| b.is_ascii_digit())
+        }
+    }
+}
