@@ -47,7 +47,11 @@ fn locate<'a, T: Deserialize<'a>>(
 }
 
 /// Turns serde_path_to_error's `a.b[0]` (and `.` for the root) into `$.a.b[0]`.
+///
+/// A `?` segment (the failure was inside a key not yet read, as in a
+/// truncated body) is dropped, leaving the object that holds it.
 fn json_path(tracked: &str) -> String {
+    let tracked = tracked.trim_end_matches(".?").trim_end_matches('?');
     match tracked {
         "." | "" => "$".to_owned(),
         path if path.starts_with('[') => format!("${path}"),

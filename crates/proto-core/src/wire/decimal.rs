@@ -24,6 +24,7 @@ use std::fmt;
 
 use rust_decimal::Decimal;
 use serde::de::{self, Deserializer, Unexpected, Visitor};
+use serde::{Serialize, Serializer};
 
 /// Parses the string spelling `-?[0-9]+(\.[0-9]+)?` exactly.
 pub(crate) fn parse(text: &str) -> Option<Decimal> {
@@ -37,6 +38,26 @@ pub(crate) fn parse(text: &str) -> Option<Decimal> {
 /// Decodes an exact decimal given as a number or a string.
 pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Decimal, D::Error> {
     deserializer.deserialize_any(DecimalVisitor)
+}
+
+/// Writes a decimal as a JSON number with exactly its digits (`1234.50`), not
+/// through `f64`. Meant for `serde_json`; other formats see a raw-value struct.
+///
+/// ```
+/// use proto_core::Decimal;
+/// #[derive(serde::Serialize)]
+/// struct Line {
+///     #[serde(serialize_with = "proto_core::wire::decimal::serialize")]
+///     price: Decimal,
+/// }
+/// let line = Line { price: "1234.50".parse().unwrap() };
+/// assert_eq!(serde_json::to_string(&line).unwrap(), r#"{"price":1234.50}"#);
+/// ```
+pub fn serialize<S: Serializer>(value: &Decimal, serializer: S) -> Result<S::Ok, S::Error> {
+    // A Decimal prints as `-?[0-9]+(\.[0-9]+)?`, always a valid JSON number.
+    serde_json::value::RawValue::from_string(value.to_string())
+        .map_err(serde::ser::Error::custom)?
+        .serialize(serializer)
 }
 
 struct DecimalVisitor;

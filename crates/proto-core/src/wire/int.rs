@@ -70,6 +70,11 @@ impl<T: Integer> Visitor<'_> for IntegerVisitor<T> {
         T::try_from(v).map_err(|_| E::invalid_value(Unexpected::Signed(v), &self))
     }
 
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<T, E> {
+        // serde_json hands over integers beyond 64 bits, and fractions, as f64.
+        Err(E::invalid_value(Unexpected::Float(v), &self))
+    }
+
     fn visit_str<E: de::Error>(self, v: &str) -> Result<T, E> {
         parse(v).ok_or_else(|| E::invalid_value(Unexpected::Str(v), &self))
     }
@@ -117,6 +122,10 @@ pub mod option {
 
         fn visit_i64<E: de::Error>(self, v: i64) -> Result<Option<T>, E> {
             IntegerVisitor(PhantomData).visit_i64(v).map(Some)
+        }
+
+        fn visit_f64<E: de::Error>(self, v: f64) -> Result<Option<T>, E> {
+            IntegerVisitor(PhantomData).visit_f64(v).map(Some)
         }
 
         fn visit_str<E: de::Error>(self, v: &str) -> Result<Option<T>, E> {

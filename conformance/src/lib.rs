@@ -1,0 +1,206 @@
+//! Conformance checks of the protocol crates against the APIs' documents.
+//!
+//! The checks themselves are the integration tests in `tests/`:
+//! - `endpoints.rs`: every endpoint, one module per API and endpoint, with one
+//!   module per [`Check`]: tests are named `<api>::<endpoint>::<check>::<case>`.
+//! - `quirks.rs`: property tests of the shared wire decoders, one module per
+//!   row of `docs/quirks.md`.
+//!
+//! This library holds what the tests and `cargo xtask conformance` share: the
+//! [`CATALOGUE`] of endpoints and which checks apply to each, the fixture
+//! [`Manifest`], and [`render_request`] for snapshots.
+#![forbid(unsafe_code)]
+
+use std::path::PathBuf;
+
+use serde::Deserialize;
+
+/// A kind of check every endpoint gets; a column of the conformance table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Check {
+    /// Requests are built as the document says, validated, byte-identical on repeat.
+    RequestBuilt,
+    /// Every fixture of the document parses (or is refused) as expected.
+    FixturesParsed,
+    /// Error statuses, foreign bodies and broken JSON give the right typed error.
+    ErrorCases,
+    /// Property tests: any input is handled, valid input round-trips.
+    Properties,
+    /// Build → a real server → parse, through the adapters.
+    EndToEnd,
+}
+
+impl Check {
+    /// Every check, in table order.
+    pub const ALL: [Check; 5] = [
+        Check::RequestBuilt,
+        Check::FixturesParsed,
+        Check::ErrorCases,
+        Check::Properties,
+        Check::EndToEnd,
+    ];
+
+    /// The module name the check's tests live in.
+    pub fn module(self) -> &'static str {
+        match self {
+            Check::RequestBuilt => "request_built",
+            Check::FixturesParsed => "fixtures_parsed",
+            Check::ErrorCases => "error_cases",
+            Check::Properties => "properties",
+            Check::EndToEnd => "end_to_end",
+        }
+    }
+
+    /// The column heading.
+    pub fn title(self) -> &'static str {
+        match self {
+            Check::RequestBuilt => "request built",
+            Check::FixturesParsed => "fixtures parsed",
+            Check::ErrorCases => "error cases",
+            Check::Properties => "property tests",
+            Check::EndToEnd => "end to end",
+        }
+    }
+}
+
+/// One endpoint of one API, and the checks that cannot run yet.
+#[derive(Debug, Clone, Copy)]
+pub struct Endpoint {
+    /// The API's module name in `tests/endpoints.rs` (`"qnits"`).
+    pub api: &'static str,
+    /// The endpoint's module name (`"create_order"`).
+    pub module: &'static str,
+    /// The endpoint as the document names it.
+    pub title: &'static str,
+    /// Checks that are not possible yet, with the reason; every other check is required.
+    pub pending: &'static [(Check, &'static str)],
+}
+
+impl Endpoint {
+    /// Why `check` cannot run yet, if it cannot.
+    pub fn pending_reason(&self, check: Check) -> Option<&'static str> {
+        self.pending
+            .iter()
+            .find(|(c, _)| *c == check)
+            .map(|(_, why)| *why)
+    }
+}
+
+/// Every implemented endpoint. An endpoint listed here with a required check
+/// that has no passing test is a gap, and `cargo xtask conformance` fails.
+pub const CATALOGUE: &[Endpoint] = &[Endpoint {
+    api: "qnits",
+    module: "create_order",
+    title: "CreateOrder (POST /api)",
+    pending: &[(Check::EndToEnd, "needs the adapters and the emulator")],
+}];
+
+/// The workspace's `fixtures/` folder.
+pub fn fixtures_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../fixtures")
+}
+
+/// A folder's `manifest.json`: every fixture of one API with its provenance.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Manifest {
+    /// The API (`"qnits"`), also the folder's name.
+    pub api: String,
+    /// The seed document the fixtures come from.
+    pub seed: String,
+    /// The fixtures.
+    pub fixtures: Vec<Fixture>,
+}
+
+/// One fixture; see `fixtures/README.md` for the fields.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Fixture {
+    /// The file in the API's folder.
+    pub file: String,
+    /// The endpoint, as the document names it.
+    pub endpoint: String,
+    /// `request` or `response`.
+    pub role: Role,
+    /// For a response, the status it comes with.
+    #[serde(default)]
+    pub status: Option<u16>,
+    /// For a response, what parsing it must give.
+    #[serde(default)]
+    pub expect: Option<Expect>,
+    /// `verbatim`, `repaired` or `constructed`.
+    pub provenance: Provenance,
+    /// The seed's lines.
+    pub lines: String,
+    /// For a repaired fixture, every change made.
+    #[serde(default)]
+    pub repairs: Vec<String>,
+    /// What a reader should know.
+    pub note: String,
+}
+
+/// Whether a fixture is a request or a response.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    /// A request body.
+    Request,
+    /// A response body.
+    Response,
+}
+
+/// What parsing a response fixture must give.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Expect {
+    /// The endpoint's output.
+    Ok,
+    /// The service's refusal, as an API error.
+    ApiError,
+}
+
+/// Where a fixture comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Provenance {
+    /// Copied as published.
+    Verbatim,
+    /// A verbatim example that is not valid JSON, made valid.
+    Repaired,
+    /// Built from the document's field table.
+    Constructed,
+}
+
+impl Manifest {
+    /// Reads `fixtures/<api>/manifest.json`.
+    pub fn load(api: &str) -> Manifest {
+        let path = fixtures_dir().join(api).join("manifest.json");
+        let text = std::fs::read_to_string(&path)
+            .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
+        serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+    }
+
+    /// The bytes of one of this API's fixtures.
+    pub fn read(&self, file: &str) -> Vec<u8> {
+        let path = fixtures_dir().join(&self.api).join(file);
+        std::fs::read(&path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()))
+    }
+}
+
+/// A request as text for a snapshot: method and URI, headers, a blank line,
+/// the body as sent. Each of `secrets` is replaced by `[redacted]`.
+pub fn render_request(request: &http::Request<Vec<u8>>, secrets: &[&str]) -> String {
+    let mut text = format!("{} {}\n", request.method(), request.uri());
+    for (name, value) in request.headers() {
+        text.push_str(&format!(
+            "{name}: {}\n",
+            String::from_utf8_lossy(value.as_bytes())
+        ));
+    }
+    text.push('\n');
+    text.push_str(&String::from_utf8_lossy(request.body()));
+    for secret in secrets.iter().filter(|s| !s.is_empty()) {
+        text = text.replace(secret, "[redacted]");
+    }
+    text
+}

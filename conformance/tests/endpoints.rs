@@ -1,0 +1,8 @@
+//! Every endpoint of every API, checked against its document.
+//!
+//! Tests are named `<api>::<endpoint>::<check>::<case>`; `cargo xtask
+//! conformance` reads these names to fill its endpoint × check table, so a
+//! check with no test shows as a gap.
+
+#[path = "endpoints/qnits.rs"]
+mod qnits;

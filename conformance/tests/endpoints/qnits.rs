@@ -1,0 +1,661 @@
+//! Qnits (`000_616629dbc4c695c5.txt`).
+
+/// Shared inputs: the document's example order, with a token the document's
+/// example would have had without its Cyrillic letter.
+pub mod support {
+    use conformance::Manifest;
+    use proto_core::BaseUrl;
+    use qnits_proto::{CreateOrder, Credentials, ExternalId, Product, ProductId, Qnits};
+
+    /// The document's token (seed line 30) with its Cyrillic с (U+0441) at
+    /// position 32 replaced by the Latin c it imitates.
+    pub const TOKEN: &str = "541c4a59bdad87039c7ae8df6af14785caf7526f01a613f5bd894d615ee811e5";
+
+    pub fn manifest() -> Manifest {
+        Manifest::load("qnits")
+    }
+
+    pub fn qnits() -> Qnits {
+        Qnits::public(Credentials::new(1, TOKEN).unwrap())
+    }
+
+    pub fn partner(url: &str) -> Qnits {
+        Qnits::new(
+            BaseUrl::parse_allowing_plain_http(url).unwrap(),
+            Credentials::new(1, TOKEN).unwrap(),
+        )
+    }
+
+    /// The order of the document's example (seed line 30).
+    pub fn doc_order() -> CreateOrder {
+        CreateOrder::new(
+            "Иванов Иван",
+            "79123211232",
+            ExternalId::new("2643").unwrap(),
+            vec![
+                Product::new(ProductId::new(1000587), 1),
+                Product::new(ProductId::new(3044), 2),
+            ],
+        )
+    }
+
+    pub fn response(status: u16, body: &[u8]) -> http::Response<&[u8]> {
+        http::Response::builder().status(status).body(body).unwrap()
+    }
+}
+
+pub mod create_order {
+    pub mod request_built {
+        use conformance::render_request;
+        use proto_core::{BuildErrorKind, Endpoint, Safety, Stamp};
+        use qnits_proto::{CreateOrder, Credentials, ExternalId, Product, ProductId};
+        use serde_json::Value;
+
+        use super::super::support::{self, TOKEN};
+
+        fn body_json(order: &CreateOrder) -> Value {
+            let request = order.build(&support::qnits()).unwrap();
+            serde_json::from_slice(request.body()).unwrap()
+        }
+
+        /// The document's example, built from types, is the repaired fixture
+        /// except for the token's one Cyrillic letter.
+        #[test]
+        fn doc_example() {
+            let manifest = support::manifest();
+            let mut expected: Value =
+                serde_json::from_slice(&manifest.read("create_order.request.repaired.json"))
+                    .unwrap();
+            expected["token"] = Value::from(TOKEN);
+            assert_eq!(body_json(&support::doc_order()), expected);
+
+            let request = support::doc_order()
+                .request(&support::qnits(), &Stamp::new(0, ""))
+                .unwrap();
+            insta::assert_snapshot!(render_request(&request, &[TOKEN]));
+        }
+
+        /// Q2: the document's own token is refused, naming the character.
+        #[test]
+        fn doc_example_token_is_refused() {
+            let manifest = support::manifest();
+            let fixture: Value =
+                serde_json::from_slice(&manifest.read("create_order.request.repaired.json"))
+                    .unwrap();
+            let token = fixture["token"].as_str().unwrap();
+            let error = Credentials::new(1, token).unwrap_err();
+            assert_eq!(error.field(), "token");
+            assert_eq!(
+                error.kind(),
+                &BuildErrorKind::InvalidCharacter {
+                    found: 'с',
+                    position: 32,
+                    looks_like: Some('c'),
+                    allowed: "printable ASCII (no spaces)",
+                }
+            );
+            let message = error.to_string();
+            assert!(message.contains("'с' (U+0441) at position 32"), "{message}");
+            assert!(
+                !message.contains(&token[..32]),
+                "the message must not echo the token: {message}"
+            );
+        }
+
+        /// Q3, Q6, Q11: every optional field, with the key names decided for
+        /// the table's gaps (`email`) and quirks (`secondaryPhone`), and an
+        /// exact price written as a JSON number.
+        #[test]
+        fn every_optional_field() {
+            let order = CreateOrder::new(
+                "Иванов Иван",
+                "+7 (912) 321-12-32",
+                ExternalId::from_order_id(2643).unwrap(),
+                vec![
+                    Product::new(ProductId::new(1000587), 1)
+                        .price("1499.90".parse().unwrap())
+                        .name("Чехол"),
+                    Product::new(ProductId::new(3044), 2),
+                ],
+            )
+            .address("г. Уфа, Бакалинская ул., 23")
+            .secondary_phone("79120000000")
+            .email("ivanov@example.com")
+            .comments("Позвоните за час");
+            let request = order.build(&support::qnits()).unwrap();
+            let body = std::str::from_utf8(request.body()).unwrap();
+            assert!(body.contains(r#""price":1499.90"#), "{body}");
+            assert!(body.contains(r#""secondaryPhone":"79120000000""#), "{body}");
+            assert!(body.contains(r#""email":"ivanov@example.com""#), "{body}");
+            insta::assert_snapshot!(render_request(&request, &[TOKEN]));
+        }
+
+        /// Optional texts that are empty or blank carry nothing and are left out.
+        #[test]
+        fn blank_optional_fields_are_left_out() {
+            let order = support::doc_order().address("").email("   ").comments("\t");
+            let body = body_json(&order);
+            let params = body["params"].as_object().unwrap();
+            assert_eq!(
+                params.keys().map(String::as_str).collect::<Vec<_>>(),
+                ["external_id", "name", "phone", "products"]
+            );
+        }
+
+        /// The same input gives the same bytes, whatever the stamp.
+        #[test]
+        fn byte_identical() {
+            let first = support::doc_order()
+                .request(&support::qnits(), &Stamp::new(1, "a"))
+                .unwrap();
+            let second = support::doc_order()
+                .request(&support::qnits(), &Stamp::new(2, "b"))
+                .unwrap();
+            assert_eq!(first.method(), second.method());
+            assert_eq!(first.uri(), second.uri());
+            assert_eq!(first.headers(), second.headers());
+            assert_eq!(first.body(), second.body());
+        }
+
+        /// Q7: idempotent, on the strength of `external_id`.
+        #[test]
+        fn idempotent_by_external_id() {
+            assert_eq!(support::doc_order().safety(), Safety::Idempotent);
+            assert_eq!(
+                ExternalId::from_order_id(2643).unwrap(),
+                ExternalId::from_order_id("2643").unwrap()
+            );
+        }
+
+        /// Q4: the public host is https; a partner domain over plain http
+        /// needs the explicit opt-in; `/api` is added to the base.
+        #[test]
+        fn base_url() {
+            let request = support::doc_order().build(&support::qnits()).unwrap();
+            assert_eq!(request.uri(), "https://api.qnits.ru/api");
+            assert_eq!(request.method(), http::Method::POST);
+            let partner = support::partner("http://shop.example/");
+            let request = support::doc_order().build(&partner).unwrap();
+            assert_eq!(request.uri(), "http://shop.example/api");
+            assert_eq!(
+                proto_core::BaseUrl::parse("http://api.qnits.ru")
+                    .unwrap_err()
+                    .kind(),
+                &BuildErrorKind::PlainHttp
+            );
+        }
+
+        /// Every refusal before building: the field and the reason.
+        #[test]
+        fn validation() {
+            let with = |f: fn(&mut CreateOrder)| {
+                let mut order = support::doc_order();
+                f(&mut order);
+                order
+            };
+            let cases: Vec<(CreateOrder, &str, BuildErrorKind)> = vec![
+                (
+                    with(|o| o.name = String::new()),
+                    "params.name",
+                    BuildErrorKind::Empty,
+                ),
+                (
+                    with(|o| o.name = " \u{a0}\t".into()),
+                    "params.name",
+                    BuildErrorKind::Blank,
+                ),
+                (
+                    with(|o| o.phone = String::new()),
+                    "params.phone",
+                    BuildErrorKind::Empty,
+                ),
+                (
+                    with(|o| o.phone = "  ".into()),
+                    "params.phone",
+                    BuildErrorKind::Blank,
+                ),
+                (
+                    with(|o| o.products.clear()),
+                    "params.products",
+                    BuildErrorKind::Empty,
+                ),
+                (
+                    with(|o| o.products[1].quantity = 0),
+                    "params.products[1].quantity",
+                    BuildErrorKind::Zero,
+                ),
+                (
+                    with(|o| o.products[0].price = Some("-0.01".parse().unwrap())),
+                    "params.products[0].price",
+                    BuildErrorKind::Negative,
+                ),
+            ];
+            for (order, field, kind) in cases {
+                let error = order.build(&support::qnits()).unwrap_err();
+                assert_eq!((error.field(), error.kind()), (field, &kind), "{order:?}");
+            }
+            // Q6: 0 means "retail price" on the wire; here that is `None`, and 0 is refused.
+            let zero = with(|o| {
+                o.products = vec![Product::new(ProductId::new(1), 1).price("0.00".parse().unwrap())]
+            });
+            let error = zero.build(&support::qnits()).unwrap_err();
+            assert_eq!(error.field(), "params.products[0].price");
+            assert!(error.to_string().contains("leave it out"), "{error}");
+            assert!(
+                with(|o| o.products = vec![Product::new(ProductId::new(1), 1)])
+                    .build(&support::qnits())
+                    .is_ok()
+            );
+
+            // Refused at construction: external_id, qnit_id, token.
+            assert_eq!(
+                ExternalId::new("").unwrap_err().kind(),
+                &BuildErrorKind::Empty
+            );
+            assert_eq!(
+                ExternalId::new(" \n").unwrap_err().kind(),
+                &BuildErrorKind::Blank
+            );
+            assert_eq!(
+                ExternalId::new(" ").unwrap_err().field(),
+                "params.external_id"
+            );
+            assert_eq!(
+                Credentials::new(0, TOKEN).unwrap_err().kind(),
+                &BuildErrorKind::Zero
+            );
+            assert_eq!(
+                Credentials::new(1, "").unwrap_err().kind(),
+                &BuildErrorKind::Empty
+            );
+            for (token, found, position) in
+                [("ab cd", ' ', 2), ("abc\n", '\n', 3), ("tökén", 'ö', 1)]
+            {
+                let error = Credentials::new(1, token).unwrap_err();
+                assert!(
+                    matches!(error.kind(), BuildErrorKind::InvalidCharacter { found: f, position: p, .. } if *f == found && *p == position),
+                    "{token:?}: {error}"
+                );
+            }
+        }
+
+        /// The token is redacted everywhere but the body.
+        #[test]
+        fn token_never_printed() {
+            let qnits = support::qnits();
+            let order = support::doc_order();
+            for text in [
+                format!("{qnits:?}"),
+                format!("{order:?}"),
+                format!("{:?}", qnits.credentials()),
+            ] {
+                assert!(!text.contains(TOKEN), "{text}");
+            }
+            let request = order.build(&qnits).unwrap();
+            assert!(String::from_utf8_lossy(request.body()).contains(TOKEN));
+        }
+    }
+
+    pub mod fixtures_parsed {
+        use conformance::{Expect, Provenance, Role};
+        use proto_core::{ApiErrorDetail, Endpoint, ResponseError};
+        use qnits_proto::OrderId;
+
+        use super::super::support;
+
+        /// Every file in `fixtures/qnits` is in the manifest, and every entry exists.
+        #[test]
+        fn manifest_matches_folder() {
+            let manifest = support::manifest();
+            assert_eq!(manifest.api, "qnits");
+            let mut listed: Vec<_> = manifest.fixtures.iter().map(|f| f.file.clone()).collect();
+            listed.sort();
+            let folder = conformance::fixtures_dir().join("qnits");
+            let mut present: Vec<_> = std::fs::read_dir(folder)
+                .unwrap()
+                .map(|e| e.unwrap().file_name().into_string().unwrap())
+                .filter(|name| name != "manifest.json")
+                .collect();
+            present.sort();
+            assert_eq!(listed, present);
+            for fixture in &manifest.fixtures {
+                assert_eq!(fixture.endpoint, "CreateOrder");
+                if fixture.provenance == Provenance::Repaired {
+                    assert!(
+                        !fixture.repairs.is_empty(),
+                        "{}: say what was repaired",
+                        fixture.file
+                    );
+                }
+                if fixture.role == Role::Response {
+                    assert!(
+                        fixture.status.is_some() && fixture.expect.is_some(),
+                        "{}",
+                        fixture.file
+                    );
+                }
+            }
+        }
+
+        /// Q1: the verbatim request example is not JSON; the repaired one is.
+        #[test]
+        fn request_examples() {
+            let manifest = support::manifest();
+            let verbatim = manifest.read("create_order.request.verbatim.txt");
+            assert!(serde_json::from_slice::<serde_json::Value>(&verbatim).is_err());
+            let repaired = manifest.read("create_order.request.repaired.json");
+            assert!(serde_json::from_slice::<serde_json::Value>(&repaired).is_ok());
+        }
+
+        /// Every response fixture parses as its manifest says; one snapshot each.
+        #[test]
+        fn every_response_fixture() {
+            let manifest = support::manifest();
+            let responses: Vec<_> = manifest
+                .fixtures
+                .iter()
+                .filter(|f| f.role == Role::Response)
+                .collect();
+            assert!(!responses.is_empty());
+            for fixture in responses {
+                let body = manifest.read(&fixture.file);
+                let parsed =
+                    support::doc_order().parse(support::response(fixture.status.unwrap(), &body));
+                match fixture.expect.unwrap() {
+                    Expect::Ok => assert!(parsed.is_ok(), "{}: {parsed:?}", fixture.file),
+                    Expect::ApiError => assert!(
+                        matches!(parsed, Err(ResponseError::Api(_))),
+                        "{}: {parsed:?}",
+                        fixture.file
+                    ),
+                }
+                insta::assert_debug_snapshot!(fixture.file.clone(), parsed);
+            }
+        }
+
+        /// Q5, Q9, Q13: the answer is an object (the document says "JSON
+        /// array", PHP's word); `order_id` is read as a number or a string;
+        /// the status text is not relied on; unknown fields are kept.
+        #[test]
+        fn answer_variants() {
+            for body in [
+                r#"{"status":"Ок","order_id":715,"order_url":"u"}"#,
+                r#"{"status":"\u041e\u043a","order_id":"715","order_url":"u"}"#,
+                r#"{"status":"OK","order_id":"0000715","order_url":"u"}"#,
+                r#"{"order_id":715,"order_url":"u"}"#,
+            ] {
+                let created = support::doc_order()
+                    .parse(support::response(201, body.as_bytes()))
+                    .unwrap();
+                assert_eq!(created.order_id, OrderId::new(715), "{body}");
+            }
+            let with_extra = support::doc_order()
+                .parse(support::response(
+                    201,
+                    br#"{"order_id":1,"order_url":"u","payment_url":"p"}"#,
+                ))
+                .unwrap();
+            assert_eq!(with_extra.unknown["payment_url"], "p");
+        }
+
+        /// Q8, Q10: refusal details are kept as sent, text or object, and a
+        /// refusal body is an API error even under a 2xx status.
+        #[test]
+        fn refusal_details_kept() {
+            let body = br#"{"status":"ERROR","errors":["a",{"code":7},3]}"#;
+            for status in [400, 200] {
+                let Err(ResponseError::Api(error)) =
+                    support::doc_order().parse(support::response(status, body))
+                else {
+                    panic!("status {status}: not an API error")
+                };
+                assert_eq!(error.status.as_u16(), status);
+                assert_eq!(error.code.as_deref(), Some("ERROR"));
+                assert_eq!(error.details.len(), 3);
+                assert_eq!(error.details[0], ApiErrorDetail::Text("a".into()));
+                assert!(matches!(&error.details[1], ApiErrorDetail::Object(o) if o["code"] == 7));
+                assert_eq!(error.details[2], ApiErrorDetail::Other(3.into()));
+            }
+        }
+    }
+
+    pub mod error_cases {
+        use proto_core::{Endpoint, ResponseError};
+
+        use super::super::support;
+
+        #[derive(Debug, PartialEq)]
+        enum Kind {
+            Api,
+            Status,
+            Decode,
+        }
+
+        fn kind(error: &ResponseError) -> Kind {
+            match error {
+                ResponseError::Api(_) => Kind::Api,
+                ResponseError::Status(_) => Kind::Status,
+                ResponseError::Decode(_) => Kind::Decode,
+                other => panic!("unexpected {other:?}"),
+            }
+        }
+
+        /// Every failure the issue names gives the right typed error, with the
+        /// status and an excerpt of the body; the snapshot shows each message.
+        #[test]
+        fn statuses_and_broken_bodies() {
+            let html =
+                b"<html><head><title>502 Bad Gateway</title></head><body>nginx</body></html>";
+            let cases: Vec<(u16, &[u8], Kind)> = vec![
+                (
+                    401,
+                    br#"{"status":"ERROR","errors":["Invalid token"]}"#,
+                    Kind::Api,
+                ),
+                (403, br#"{"status":"ERROR","errors":[]}"#, Kind::Api),
+                (401, b"", Kind::Status),
+                (403, b"<html>Forbidden</html>", Kind::Status),
+                (404, b"Not Found", Kind::Status),
+                (429, b"", Kind::Status),
+                (500, b"{\"message\":\"Server Error\"}", Kind::Status),
+                (502, html, Kind::Status),
+                (503, b"\x00\xff\xfe binary", Kind::Status),
+                (400, b"Bad Request", Kind::Status),
+                (201, b"", Kind::Decode),
+                (
+                    201,
+                    br#"{"status":"\u041e\u043a","order_id":71"#,
+                    Kind::Decode,
+                ),
+                (
+                    201,
+                    br#"{"status":"\u041e\u043a","order_id":true,"order_url":"u"}"#,
+                    Kind::Decode,
+                ),
+                (
+                    201,
+                    br#"{"status":"\u041e\u043a","order_url":"u"}"#,
+                    Kind::Decode,
+                ),
+                (
+                    201,
+                    br#"{"status":"\u041e\u043a","order_id":-5,"order_url":"u"}"#,
+                    Kind::Decode,
+                ),
+                (
+                    201,
+                    br#"{"status":"\u041e\u043a","order_id":"7a","order_url":"u"}"#,
+                    Kind::Decode,
+                ),
+                (
+                    201,
+                    br#"{"status":"\u041e\u043a","order_id":18446744073709551616,"order_url":"u"}"#,
+                    Kind::Decode,
+                ),
+                (200, br#"[1,2,3]"#, Kind::Decode),
+                (201, html, Kind::Decode),
+            ];
+            let mut report = String::new();
+            for (status, body, expected) in cases {
+                let error = support::doc_order()
+                    .response(support::response(status, body))
+                    .unwrap_err();
+                let inner = support::doc_order()
+                    .parse(support::response(status, body))
+                    .unwrap_err();
+                assert_eq!(
+                    kind(&inner),
+                    expected,
+                    "{status} {:?}",
+                    String::from_utf8_lossy(body)
+                );
+                assert_eq!(error.status().map(|s| s.as_u16()), Some(status));
+                assert_eq!(error.endpoint(), "qnits.CreateOrder");
+                report.push_str(&format!("{}\n", proto_core::report(&error)));
+            }
+            insta::assert_snapshot!(report);
+        }
+
+        /// A decode error names where the JSON went wrong.
+        #[test]
+        fn decode_error_has_path() {
+            let Err(ResponseError::Decode(error)) = support::doc_order().parse(support::response(
+                201,
+                br#"{"order_id":"x","order_url":"u"}"#,
+            )) else {
+                panic!("expected a decode error")
+            };
+            assert_eq!(error.path, "$.order_id");
+        }
+
+        /// A large body is cut in the error, not copied whole.
+        #[test]
+        fn excerpt_is_bounded() {
+            let body = "<html>".repeat(100_000);
+            let Err(ResponseError::Status(error)) =
+                support::doc_order().parse(support::response(500, body.as_bytes()))
+            else {
+                panic!("expected a status error")
+            };
+            assert!(error.excerpt.as_str().len() <= proto_core::BodyExcerpt::MAX_BYTES);
+            assert_eq!(error.excerpt.total_len(), body.len());
+        }
+    }
+
+    pub mod properties {
+        use proptest::prelude::*;
+        use proto_core::{BuildErrorKind, Decimal, Endpoint};
+        use qnits_proto::{CreateOrder, Credentials, ExternalId, Product, ProductId};
+        use serde_json::Value;
+
+        use super::super::support;
+
+        fn json_value() -> impl Strategy<Value = Value> {
+            let leaf = prop_oneof![
+                Just(Value::Null),
+                any::<bool>().prop_map(Value::from),
+                any::<i64>().prop_map(Value::from),
+                any::<f64>().prop_map(Value::from),
+                ".*".prop_map(Value::from),
+            ];
+            leaf.prop_recursive(4, 32, 6, |inner| {
+                prop_oneof![
+                    prop::collection::vec(inner.clone(), 0..6).prop_map(Value::from),
+                    prop::collection::btree_map(
+                        prop_oneof![
+                            Just("order_id".to_owned()),
+                            Just("order_url".to_owned()),
+                            Just("status".to_owned()),
+                            Just("errors".to_owned()),
+                            ".{0,8}".prop_map(String::from)
+                        ],
+                        inner,
+                        0..6
+                    )
+                    .prop_map(|m| Value::Object(m.into_iter().collect())),
+                ]
+            })
+        }
+
+        fn price() -> impl Strategy<Value = Decimal> {
+            (1u64..10_000_000_000, 0u32..4)
+                .prop_map(|(units, scale)| Decimal::new(units as i64, scale))
+        }
+
+        fn product() -> impl Strategy<Value = Product> {
+            (
+                any::<u64>(),
+                1u32..,
+                proptest::option::of(price()),
+                proptest::option::of("\\PC{1,12}"),
+            )
+                .prop_map(|(id, quantity, price, name)| {
+                    let mut product = Product::new(ProductId::new(id), quantity);
+                    product.price = price;
+                    product.name = name.filter(|n| !n.trim().is_empty());
+                    product
+                })
+        }
+
+        proptest! {
+            #![proptest_config(ProptestConfig::with_cases(512))]
+
+            /// Any status and any bytes: `Ok` or a typed error, never a panic.
+            #[test]
+            fn any_bytes_any_status(status in 100u16..1000, body in prop::collection::vec(any::<u8>(), 0..512)) {
+                let _ = support::doc_order().parse(support::response(status, &body));
+            }
+
+            /// Any JSON (biased towards the answer's keys) under any status.
+            #[test]
+            fn any_json_any_status(status in 100u16..600, value in json_value()) {
+                let body = serde_json::to_vec(&value).unwrap();
+                let _ = support::doc_order().parse(support::response(status, &body));
+            }
+
+            /// A valid order's body carries exactly what was given: names,
+            /// quantities, exact prices.
+            #[test]
+            fn valid_orders_round_trip(
+                name in "\\PC*[^\\s]\\PC*",
+                phone in "[0-9 ()+-]{0,8}[0-9]",
+                external in "[a-zA-Z0-9-]{1,20}",
+                products in prop::collection::vec(product(), 1..8),
+            ) {
+                let order = CreateOrder::new(name.clone(), phone.clone(), ExternalId::new(external.clone()).unwrap(), products.clone());
+                let request = order.build(&support::qnits()).unwrap();
+                let body: Value = serde_json::from_slice(request.body()).unwrap();
+                prop_assert_eq!(&body["params"]["name"], &Value::from(name));
+                prop_assert_eq!(&body["params"]["external_id"], &Value::from(external));
+                let lines = body["params"]["products"].as_array().unwrap();
+                prop_assert_eq!(lines.len(), products.len());
+                let text = std::str::from_utf8(request.body()).unwrap();
+                for (line, product) in lines.iter().zip(&products) {
+                    prop_assert_eq!(line["id"].as_u64(), Some(product.id.get()));
+                    prop_assert_eq!(line["quantity"].as_u64(), Some(u64::from(product.quantity)));
+                    match product.price {
+                        // The exact digits appear in the body, not an f64 rounding of them.
+                        Some(price) => {
+                            let expected = format!("\"price\":{price}");
+                            prop_assert!(text.contains(&expected), "{} not in {}", expected, text);
+                        }
+                        None => prop_assert!(line.get("price").is_none()),
+                    }
+                }
+            }
+
+            /// Any token with a character outside printable ASCII is refused,
+            /// naming that character and where it is.
+            #[test]
+            fn tokens_outside_printable_ascii(prefix in "[!-~]{0,20}", bad in "[^!-~]", suffix in "\\PC{0,20}") {
+                let token = format!("{prefix}{bad}{suffix}");
+                let error = Credentials::new(1, &token).unwrap_err();
+                let found = bad.chars().next().unwrap();
+                prop_assert!(
+                    matches!(error.kind(), BuildErrorKind::InvalidCharacter { found: f, position, .. } if *f == found && *position == prefix.chars().count()),
+                    "{:?}", error
+                );
+            }
+        }
+    }
+}
