@@ -1,0 +1,388 @@
+//! Property tests of the shared wire decoders: one module per `W` row of
+//! `docs/quirks.md`, named after it.
+
+use proto_core::Decimal;
+use proto_core::wire::{self, IdMap};
+use serde::Deserialize;
+
+#[derive(Debug, Deserialize)]
+struct Int {
+    #[serde(deserialize_with = "wire::int::deserialize")]
+    v: i64,
+}
+
+#[derive(Debug, Deserialize)]
+struct Small {
+    #[serde(deserialize_with = "wire::int::deserialize")]
+    v: u16,
+}
+
+#[derive(Debug, Deserialize)]
+struct Dec {
+    #[serde(deserialize_with = "wire::decimal::deserialize")]
+    v: Decimal,
+}
+
+#[derive(Debug, Deserialize)]
+struct Flag {
+    #[serde(deserialize_with = "wire::flag::deserialize")]
+    v: bool,
+}
+
+#[derive(Debug, Deserialize)]
+struct Text {
+    #[serde(default, deserialize_with = "wire::nullable_text::deserialize")]
+    v: Option<String>,
+}
+
+fn field<T: for<'de> Deserialize<'de>>(json: &str) -> Result<T, proto_core::DecodeError> {
+    proto_core::json::decode(
+        http::StatusCode::OK,
+        format!(r#"{{"v":{json}}}"#).as_bytes(),
+    )
+}
+
+mod w1_int {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    proptest! {
+        /// The same integer as a JSON number, a string, and a zero-padded string.
+        #[test]
+        fn number_or_string_same_value(n in any::<i64>(), pad in 0usize..6) {
+            prop_assert_eq!(field::<Int>(&n.to_string()).unwrap().v, n);
+            prop_assert_eq!(field::<Int>(&format!("\"{n}\"")).unwrap().v, n);
+            let padded = if n < 0 {
+                format!("\"-{}{}\"", "0".repeat(pad), n.unsigned_abs())
+            } else {
+                format!("\"{}{n}\"", "0".repeat(pad))
+            };
+            prop_assert_eq!(field::<Int>(&padded).unwrap().v, n);
+        }
+
+        /// Out of the type's range, as number or string: an error at the field's path.
+        #[test]
+        fn out_of_range_is_an_error(n in prop_oneof![i64::MIN..0, 65_536i64..]) {
+            for json in [n.to_string(), format!("\"{n}\"")] {
+                let error = field::<Small>(&json).unwrap_err();
+                prop_assert_eq!(&error.path, "$.v");
+            }
+        }
+
+        /// Anything that is not `-?[0-9]+` is refused: fractions, exponents,
+        /// spaces, signs, words.
+        #[test]
+        fn garbage_is_an_error(text in "[0-9 .eE+-]{0,6}|\\PC{0,6}") {
+            prop_assume!(!is_integer(&text));
+            let error = field::<Int>(&serde_json::to_string(&text).unwrap()).unwrap_err();
+            prop_assert_eq!(&error.path, "$.v");
+        }
+    }
+
+    fn is_integer(text: &str) -> bool {
+        let digits = text.strip_prefix('-').unwrap_or(text);
+        !digits.is_empty()
+            && digits.bytes().all(|b| b.is_ascii_digit())
+            && text.parse::<i64>().is_ok()
+    }
+
+    #[test]
+    fn fits_the_target_type() {
+        assert_eq!(field::<Small>("\"65535\"").unwrap().v, u16::MAX);
+        assert!(field::<Small>("65536").is_err());
+    }
+
+    #[test]
+    fn fractions_and_big_numbers_are_not_integers() {
+        for json in [
+            "1.5",
+            "1.0",
+            "1e3",
+            "18446744073709551616",
+            "true",
+            "null",
+            "[]",
+            "\"\"",
+        ] {
+            assert!(field::<Int>(json).is_err(), "{json}");
+        }
+    }
+
+    #[test]
+    fn option_treats_null_and_empty_as_none() {
+        #[derive(Deserialize)]
+        struct Opt {
+            #[serde(default, deserialize_with = "wire::int::option::deserialize")]
+            v: Option<u32>,
+        }
+        for (json, expected) in [
+            ("null", None),
+            ("\"\"", None),
+            ("\"7\"", Some(7)),
+            ("7", Some(7)),
+        ] {
+            assert_eq!(field::<Opt>(json).unwrap().v, expected, "{json}");
+        }
+        let absent: Opt = serde_json::from_str("{}").unwrap();
+        assert_eq!(absent.v, None);
+        assert!(field::<Opt>("\"x\"").is_err());
+    }
+}
+
+mod w2_decimal {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    fn decimal() -> impl Strategy<Value = Decimal> {
+        (any::<i64>(), 0u32..10).prop_map(|(mantissa, scale)| Decimal::new(mantissa, scale))
+    }
+
+    proptest! {
+        /// A decimal as a string, with or without fraction and trailing zeros,
+        /// decodes to exactly that value.
+        #[test]
+        fn string_is_exact(d in decimal(), extra_zeros in 0usize..3) {
+            let mut text = d.to_string();
+            if extra_zeros > 0 {
+                if !text.contains('.') { text.push('.'); }
+                text.push_str(&"0".repeat(extra_zeros));
+            }
+            prop_assert_eq!(field::<Dec>(&format!("\"{text}\"")).unwrap().v, d);
+        }
+
+        /// A JSON number with up to 15 significant digits (all money the
+        /// APIs send) decodes to exactly the digits written.
+        #[test]
+        fn number_is_exact_up_to_15_digits(mantissa in -999_999_999_999_999i64..=999_999_999_999_999, scale in 0u32..8) {
+            let d = Decimal::new(mantissa, scale);
+            prop_assert_eq!(field::<Dec>(&d.to_string()).unwrap().v, d);
+        }
+
+        /// Money as the APIs send it: `"-109"`, `"3958.07"`, `"00001"` and numbers.
+        #[test]
+        fn integers_as_number_or_string(n in any::<i64>()) {
+            prop_assert_eq!(field::<Dec>(&n.to_string()).unwrap().v, Decimal::from(n));
+            prop_assert_eq!(field::<Dec>(&format!("\"{n}\"")).unwrap().v, Decimal::from(n));
+        }
+
+        /// Anything else is refused with the path.
+        #[test]
+        fn garbage_is_an_error(text in "[0-9 .,eE+$-]{0,6}|\\PC{0,6}") {
+            let plain = {
+                let (whole, fraction) = text.split_once('.').unwrap_or((&text, "0"));
+                let whole = whole.strip_prefix('-').unwrap_or(whole);
+                !whole.is_empty() && !fraction.is_empty()
+                    && whole.bytes().chain(fraction.bytes()).all(|b| b.is_ascii_digit())
+            };
+            prop_assume!(!plain);
+            let error = field::<Dec>(&serde_json::to_string(&text).unwrap()).unwrap_err();
+            prop_assert_eq!(&error.path, "$.v");
+        }
+    }
+
+    #[test]
+    fn documents_spellings() {
+        for (json, expected) in [
+            ("\"3958.07\"", "3958.07"),
+            ("\"-109\"", "-109"),
+            ("\"51.00\"", "51"),
+            ("183.5", "183.5"),
+            ("\"00001\"", "1"),
+            ("0", "0"),
+        ] {
+            assert_eq!(
+                field::<Dec>(json).unwrap().v,
+                expected.parse::<Decimal>().unwrap(),
+                "{json}"
+            );
+        }
+        for json in [
+            "\"51.00$\"",
+            "\"1e5\"",
+            "\"\"",
+            "\" 1\"",
+            "\"1,5\"",
+            "\".5\"",
+            "\"5.\"",
+            "null",
+            "1e300",
+        ] {
+            assert!(field::<Dec>(json).is_err(), "{json}");
+        }
+    }
+}
+
+mod w3_flag {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    #[test]
+    fn every_spelling() {
+        for (json, expected) in [
+            ("\"1\"", true),
+            ("\"0\"", false),
+            ("1", true),
+            ("0", false),
+            ("true", true),
+            ("false", false),
+        ] {
+            assert_eq!(field::<Flag>(json).unwrap().v, expected, "{json}");
+        }
+    }
+
+    proptest! {
+        /// Nothing else is a boolean.
+        #[test]
+        fn nothing_else(json in "\"\\PC{0,4}\"|-?[0-9]{1,4}|null|\\[\\]|\\{\\}") {
+            prop_assume!(!["\"0\"", "\"1\"", "0", "1"].contains(&json.as_str()));
+            prop_assume!(serde_json::from_str::<serde_json::Value>(&json).is_ok());
+            let error = field::<Flag>(&json).unwrap_err();
+            prop_assert_eq!(&error.path, "$.v");
+        }
+    }
+
+    #[test]
+    fn form_spelling() {
+        assert_eq!(wire::flag::form_value(true), "1");
+        assert_eq!(wire::flag::form_value(false), "0");
+    }
+}
+
+mod w4_nullable_text {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    #[test]
+    fn null_empty_and_absent_are_none() {
+        for json in ["null", "\"\""] {
+            assert_eq!(field::<Text>(json).unwrap().v, None, "{json}");
+        }
+        assert_eq!(serde_json::from_str::<Text>("{}").unwrap().v, None);
+        for json in ["0", "true", "[]", "{}"] {
+            assert!(field::<Text>(json).is_err(), "{json}");
+        }
+    }
+
+    proptest! {
+        /// Any other text comes through as sent, escaped or not.
+        #[test]
+        fn text_as_sent(text in "\\PC{1,40}") {
+            let escaped_ascii = serde_json::to_string(&text).unwrap();
+            prop_assert_eq!(field::<Text>(&escaped_ascii).unwrap().v, Some(text.clone()));
+            // The servers escape every non-ASCII character as \uXXXX.
+            let escaped_all: String = text.encode_utf16().map(|u| format!("\\u{u:04x}")).collect();
+            prop_assert_eq!(field::<Text>(&format!("\"{escaped_all}\"")).unwrap().v, Some(text));
+        }
+    }
+}
+
+mod w5_id_map {
+    use std::collections::BTreeMap;
+
+    use proptest::prelude::*;
+
+    use super::*;
+
+    fn object(entries: &[(u32, i64)]) -> String {
+        let body: Vec<String> = entries
+            .iter()
+            .map(|(k, v)| format!("\"{k}\":{v}"))
+            .collect();
+        format!("{{{}}}", body.join(","))
+    }
+
+    fn entries() -> impl Strategy<Value = (BTreeMap<u32, i64>, Vec<(u32, i64)>)> {
+        prop::collection::btree_map(any::<u32>(), any::<i64>(), 0..24).prop_flat_map(|map| {
+            let shuffled = Just(map.clone().into_iter().collect::<Vec<_>>()).prop_shuffle();
+            (Just(map), shuffled)
+        })
+    }
+
+    proptest! {
+        /// Any key order decodes to the same map, in id order.
+        #[test]
+        fn any_key_order((sorted, shuffled) in entries()) {
+            let map: IdMap<u32, i64> = serde_json::from_str(&object(&shuffled)).unwrap();
+            let expected: Vec<(u32, i64)> = sorted.into_iter().collect();
+            prop_assert_eq!(map.into_vec(), expected);
+        }
+
+        /// Keys 0..n-1 may arrive as a JSON list (PHP's sequential array).
+        #[test]
+        fn sequential_keys_as_list(values in prop::collection::vec(any::<i64>(), 0..24)) {
+            let as_list: IdMap<u32, i64> = serde_json::from_str(&serde_json::to_string(&values).unwrap()).unwrap();
+            let entries: Vec<(u32, i64)> = values.iter().enumerate().map(|(i, v)| (i as u32, *v)).collect();
+            let as_object: IdMap<u32, i64> = serde_json::from_str(&object(&entries)).unwrap();
+            prop_assert_eq!(as_list, as_object);
+        }
+
+        /// A key that is not an id is an error, named with its path.
+        #[test]
+        fn non_id_keys_are_errors(key in "[a-z_]{1,8}") {
+            let json = format!(r#"{{"v":{{"1":1,"{key}":2}}}}"#);
+            #[derive(Debug, Deserialize)]
+            #[allow(dead_code)]
+            struct Holder { v: IdMap<u32, i64> }
+            let error = proto_core::json::decode::<Holder>(http::StatusCode::OK, json.as_bytes()).unwrap_err();
+            prop_assert!(error.path.starts_with("$.v"), "{}", error.path);
+        }
+    }
+
+    #[test]
+    fn empty_as_object_or_list() {
+        for json in ["{}", "[]"] {
+            let map: IdMap<u32, String> = serde_json::from_str(json).unwrap();
+            assert!(map.is_empty(), "{json}");
+        }
+    }
+
+    #[test]
+    fn duplicate_ids_are_errors() {
+        let error = serde_json::from_str::<IdMap<u32, i64>>(r#"{"2":1,"1":1,"2":3}"#).unwrap_err();
+        assert!(
+            error.to_string().contains("the id 2 occurs twice"),
+            "{error}"
+        );
+        // Leading zeros name the same id.
+        assert!(serde_json::from_str::<IdMap<u32, i64>>(r#"{"2":1,"02":1}"#).is_err());
+    }
+}
+
+mod w6_php_empty_object {
+    use super::*;
+
+    #[derive(Debug, Default, PartialEq, Deserialize)]
+    struct Filters {
+        per_page: Option<u32>,
+    }
+
+    #[derive(Debug, Deserialize)]
+    struct Page {
+        #[serde(deserialize_with = "wire::php_empty_object::deserialize")]
+        filters: Filters,
+    }
+
+    #[test]
+    fn empty_list_is_the_default() {
+        let page: Page = serde_json::from_str(r#"{"filters":[]}"#).unwrap();
+        assert_eq!(page.filters, Filters::default());
+        let page: Page = serde_json::from_str(r#"{"filters":{}}"#).unwrap();
+        assert_eq!(page.filters, Filters::default());
+        let page: Page = serde_json::from_str(r#"{"filters":{"per_page":20}}"#).unwrap();
+        assert_eq!(page.filters.per_page, Some(20));
+    }
+
+    #[test]
+    fn anything_else_is_an_error() {
+        for json in ["[1]", "[[]]", "null", "\"\"", "0"] {
+            let body = format!(r#"{{"filters":{json}}}"#);
+            let error = proto_core::json::decode::<Page>(http::StatusCode::OK, body.as_bytes())
+                .unwrap_err();
+            assert_eq!(error.path, "$.filters", "{json}");
+        }
+    }
+}

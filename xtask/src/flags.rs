@@ -1,0 +1,75 @@
+//! Command-line flags, parsed by hand to keep xtask's dependencies few.
+
+pub(crate) const USAGE: &str = "\
+usage: cargo xtask <command>
+
+commands:
+  conformance [--api qnits|saplab|ucoz]
+      Run the conformance suites; print and write (target/conformance/report.md)
+      the endpoint x check table and the quirk table; fail on any gap.
+  help
+      Show this text.";
+
+/// The APIs `--api` accepts.
+pub(crate) const APIS: [&str; 3] = ["qnits", "saplab", "ucoz"];
+
+#[derive(Debug, PartialEq)]
+pub(crate) enum Command {
+    Help,
+    Conformance(ConformanceOptions),
+}
+
+#[derive(Debug, Default, PartialEq)]
+pub(crate) struct ConformanceOptions {
+    /// Only this API's endpoints and quirks (shared quirks always run).
+    pub(crate) api: Option<String>,
+}
+
+pub(crate) fn parse(mut args: impl Iterator<Item = String>) -> Result<Command, String> {
+    let command = args.next().unwrap_or_else(|| "help".to_owned());
+    match command.as_str() {
+        "help" | "--help" | "-h" => Ok(Command::Help),
+        "conformance" => {
+            let mut options = ConformanceOptions::default();
+            while let Some(flag) = args.next() {
+                match flag.as_str() {
+                    "--api" => {
+                        let api = args.next().ok_or("--api needs a value")?;
+                        if !APIS.contains(&api.as_str()) {
+                            return Err(format!("unknown API {api:?}; one of {APIS:?}"));
+                        }
+                        options.api = Some(api);
+                    }
+                    other => return Err(format!("unknown flag {other:?}")),
+                }
+            }
+            Ok(Command::Conformance(options))
+        }
+        other => Err(format!("unknown command {other:?}")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn args(text: &str) -> impl Iterator<Item = String> {
+        text.split_whitespace()
+            .map(String::from)
+            .collect::<Vec<_>>()
+            .into_iter()
+    }
+
+    #[test]
+    fn parses_conformance() {
+        assert_eq!(
+            parse(args("conformance --api qnits")),
+            Ok(Command::Conformance(ConformanceOptions {
+                api: Some("qnits".into())
+            }))
+        );
+        assert!(parse(args("conformance --api nope")).is_err());
+        assert!(parse(args("conformance --bogus")).is_err());
+        assert_eq!(parse(args("")), Ok(Command::Help));
+    }
+}
