@@ -8,6 +8,8 @@
 
 mod conformance;
 mod flags;
+#[cfg(test)]
+mod tidy;
 
 use std::path::PathBuf;
 use std::process::ExitCode;

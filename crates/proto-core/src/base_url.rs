@@ -1,5 +1,5 @@
+use core::net::IpAddr;
 use std::fmt;
-use std::net::IpAddr;
 
 use http::Uri;
 use http::uri::{Authority, Scheme};
