@@ -11,6 +11,11 @@
 //! [`Manifest`], and [`render_request`] for snapshots.
 #![forbid(unsafe_code)]
 
+/// The README's quickstart, compiled and run as a doctest.
+#[cfg(doctest)]
+#[doc = include_str!("../../README.md")]
+struct ReadmeQuickstart;
+
 use std::path::PathBuf;
 
 use serde::Deserialize;
