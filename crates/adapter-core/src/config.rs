@@ -1,0 +1,74 @@
+use std::time::Duration;
+
+use crate::retry::RetryPolicy;
+
+/// What every adapter lets a user set, with defaults that suit these APIs.
+///
+/// ```
+/// use std::time::Duration;
+/// use adapter_core::{Config, RetryPolicy};
+/// let config = Config::new("my-exporter/1.0")
+///     .timeout(Duration::from_secs(10))
+///     .retry(RetryPolicy::standard());
+/// assert_eq!(config.max_response_bytes, 4 << 20);
+/// ```
+#[derive(Debug, Clone)]
+#[non_exhaustive]
+pub struct Config {
+    /// How long connecting (TCP and TLS) may take. Default 10 s.
+    pub connect_timeout: Duration,
+    /// How long one attempt may take from sending to the last byte of the
+    /// answer. Default 30 s.
+    pub timeout: Duration,
+    /// The largest response body read; a larger one is
+    /// [`TransportError::BodyTooLarge`](crate::TransportError::BodyTooLarge).
+    /// Default 4 MiB.
+    pub max_response_bytes: usize,
+    /// The `User-Agent` header.
+    pub user_agent: String,
+    /// When to try again. Default: never.
+    pub retry: RetryPolicy,
+}
+
+impl Config {
+    /// The defaults, with this `User-Agent`.
+    pub fn new(user_agent: impl Into<String>) -> Self {
+        Config {
+            connect_timeout: Duration::from_secs(10),
+            timeout: Duration::from_secs(30),
+            max_response_bytes: 4 << 20,
+            user_agent: user_agent.into(),
+            retry: RetryPolicy::never(),
+        }
+    }
+
+    /// Sets the connect timeout.
+    pub fn connect_timeout(mut self, timeout: Duration) -> Self {
+        self.connect_timeout = timeout;
+        self
+    }
+
+    /// Sets the timeout of one attempt.
+    pub fn timeout(mut self, timeout: Duration) -> Self {
+        self.timeout = timeout;
+        self
+    }
+
+    /// Sets the largest response body read.
+    pub fn max_response_bytes(mut self, limit: usize) -> Self {
+        self.max_response_bytes = limit;
+        self
+    }
+
+    /// Sets the `User-Agent`.
+    pub fn user_agent(mut self, user_agent: impl Into<String>) -> Self {
+        self.user_agent = user_agent.into();
+        self
+    }
+
+    /// Sets the retry policy.
+    pub fn retry(mut self, retry: RetryPolicy) -> Self {
+        self.retry = retry;
+        self
+    }
+}

@@ -1,0 +1,30 @@
+//! Runs the emulator in the foreground: `cargo run -p emulator [-- ADDR]`
+//! (what `cargo xtask emulate` does). Prints each API's base URL and
+//! credentials, then serves until Ctrl-C.
+
+use std::net::SocketAddr;
+
+#[tokio::main]
+async fn main() -> std::io::Result<()> {
+    let addr: SocketAddr = match std::env::args().nth(1) {
+        Some(text) => text.parse().map_err(|e| {
+            std::io::Error::new(std::io::ErrorKind::InvalidInput, format!("{text:?}: {e}"))
+        })?,
+        None => SocketAddr::from(([127, 0, 0, 1], 8080)),
+    };
+    let emulator = emulator::Emulator::bind(addr).await?;
+    println!("emulator listening on http://{}", emulator.addr());
+    println!();
+    println!("Qnits");
+    println!(
+        "  QNITS_BASE_URL={}",
+        emulator.base_url(emulator::Api::Qnits)
+    );
+    println!("  QNITS_QNIT_ID={}", emulator.qnits().qnit_id());
+    println!("  QNITS_TOKEN={}", emulator.qnits().token());
+    println!();
+    println!("Ctrl-C to stop.");
+    tokio::signal::ctrl_c().await?;
+    emulator.shutdown().await;
+    Ok(())
+}
