@@ -97,7 +97,7 @@ pub const CATALOGUE: &[Endpoint] = &[Endpoint {
     api: "qnits",
     module: "create_order",
     title: "CreateOrder (POST /api)",
-    pending: &[(Check::EndToEnd, "needs the adapters and the emulator")],
+    pending: &[],
 }];
 
 /// The workspace's `fixtures/` folder.

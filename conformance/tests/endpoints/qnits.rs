@@ -658,4 +658,552 @@ pub mod create_order {
             }
         }
     }
+
+    /// Build → the emulator on loopback → parse, through every adapter.
+    pub mod end_to_end {
+        use std::time::{Duration, Instant};
+
+        use adapter_core::{Error, TransportError};
+        use emulator::{Api, Fault};
+        use proto_core::{BaseUrl, BuildErrorKind, Decimal, Endpoint};
+        use qnits_proto::{CreateOrder, Credentials, ExternalId, Product, ProductId, Qnits};
+        use serde_json::{Value, json};
+
+        use crate::harness::{self, Adapter, Harness, WithBody};
+
+        const ROUTE: &str = "/qnits/api";
+
+        fn qnits(harness: &Harness) -> Qnits {
+            let emulator = &harness.emulator;
+            Qnits::new(
+                BaseUrl::parse(&emulator.base_url(Api::Qnits)).unwrap(),
+                Credentials::new(emulator.qnits().qnit_id(), emulator.qnits().token()).unwrap(),
+            )
+        }
+
+        /// The document's example order, under an external id of its own.
+        fn order(external_id: &str) -> CreateOrder {
+            CreateOrder::new(
+                "Иванов Иван",
+                "79123211232",
+                ExternalId::new(external_id).unwrap(),
+                vec![
+                    Product::new(ProductId::new(1000587), 1),
+                    Product::new(ProductId::new(3044), 2),
+                ],
+            )
+        }
+
+        fn api_error(error: &Error) -> &proto_core::ApiError {
+            match error.protocol() {
+                Some(proto_core::Error::Api { source, .. }) => source,
+                _ => panic!("expected a refusal, got {}", proto_core::report(error)),
+            }
+        }
+
+        fn transport(error: &Error) -> &TransportError {
+            error
+                .transport()
+                .unwrap_or_else(|| panic!("expected a transport error, got {error:?}"))
+        }
+
+        /// Each adapter creates an order; what the server stored is what was
+        /// sent, and the answer gives its number and page.
+        #[test]
+        fn success() {
+            let harness = Harness::start();
+            let qnits = qnits(&harness);
+            for (n, adapter) in Adapter::ALL.into_iter().enumerate() {
+                let external_id = format!("e2e-{n}");
+                let created = harness
+                    .call(adapter, &qnits, &order(&external_id))
+                    .unwrap_or_else(|e| panic!("{adapter:?}: {}", proto_core::report(&e)));
+                let stored = harness.emulator.qnits().orders();
+                let last = stored.last().unwrap();
+                assert_eq!(created.order_id.get(), last.order_id, "{adapter:?}");
+                assert_eq!(last.external_id, external_id);
+                assert_eq!(
+                    created.order_url,
+                    format!(
+                        "{}/order/{}",
+                        harness.emulator.base_url(Api::Qnits),
+                        last.order_id
+                    ),
+                    "{adapter:?}"
+                );
+                assert_eq!(created.status.as_deref(), Some("Ок"), "{adapter:?}");
+                assert_eq!(last.params["name"], "Иванов Иван");
+                assert_eq!(
+                    last.params["products"],
+                    json!([{"id": 1000587, "quantity": 1}, {"id": 3044, "quantity": 2}])
+                );
+                let request = harness.emulator.requests().pop().unwrap();
+                assert_eq!(request.header("user-agent"), Some("conformance/0"));
+                assert_eq!(
+                    request.header("content-type"),
+                    Some("application/json; charset=utf-8")
+                );
+            }
+            assert_eq!(harness.emulator.qnits().orders().len(), Adapter::ALL.len());
+        }
+
+        /// Every optional field and an exact price arrive as sent.
+        #[test]
+        fn every_optional_field() {
+            let harness = Harness::start();
+            let qnits = qnits(&harness);
+            for (n, adapter) in Adapter::ALL.into_iter().enumerate() {
+                let price: Decimal = "1499.90".parse().unwrap();
+                let order = CreateOrder::new(
+                    "Петрова Анна",
+                    "+7 (912) 321-12-32",
+                    ExternalId::new(format!("full-{n}")).unwrap(),
+                    vec![
+                        Product::new(ProductId::new(77), 3)
+                            .price(price)
+                            .name("Чайник"),
+                    ],
+                )
+                .address("Москва, ул. Ленина, 1")
+                .secondary_phone("79000000000")
+                .email("anna@example.ru")
+                .comments("Позвонить заранее / до 18:00");
+                harness.call(adapter, &qnits, &order).unwrap();
+                let params = harness.emulator.qnits().orders().pop().unwrap().params;
+                assert_eq!(params["address"], "Москва, ул. Ленина, 1", "{adapter:?}");
+                assert_eq!(params["secondaryPhone"], "79000000000");
+                assert_eq!(params["email"], "anna@example.ru");
+                assert_eq!(params["comments"], "Позвонить заранее / до 18:00");
+                assert_eq!(params["products"][0]["name"], "Чайник");
+                assert_eq!(params["products"][0]["price"].as_f64(), Some(1499.9));
+                let body = harness.emulator.requests().pop().unwrap().body;
+                assert!(
+                    String::from_utf8(body)
+                        .unwrap()
+                        .contains("\"price\":1499.90"),
+                    "{adapter:?}: the exact digits travel"
+                );
+            }
+        }
+
+        /// Q15: the same external_id again answers 201 with the first order;
+        /// one order exists.
+        #[test]
+        fn same_external_id_creates_one_order() {
+            let harness = Harness::start();
+            let qnits = qnits(&harness);
+            let first = harness
+                .call(Adapter::Reqwest, &qnits, &order("dup-1"))
+                .unwrap();
+            for adapter in Adapter::ALL {
+                let again = harness.call(adapter, &qnits, &order("dup-1")).unwrap();
+                assert_eq!(again.order_id, first.order_id, "{adapter:?}");
+                assert_eq!(again.order_url, first.order_url, "{adapter:?}");
+            }
+            assert_eq!(harness.emulator.qnits().orders().len(), 1);
+        }
+
+        /// Q14: a wrong token or qnit_id is a 400 refusal naming them, and no order.
+        #[test]
+        fn wrong_credentials() {
+            let harness = Harness::start();
+            let base = BaseUrl::parse(&harness.emulator.base_url(Api::Qnits)).unwrap();
+            let token = harness.emulator.qnits().token();
+            let wrong = [
+                Credentials::new(harness.emulator.qnits().qnit_id(), "0123456789abcdef").unwrap(),
+                Credentials::new(harness.emulator.qnits().qnit_id() + 1, token).unwrap(),
+            ];
+            for credentials in wrong {
+                let qnits = Qnits::new(base.clone(), credentials);
+                for adapter in Adapter::ALL {
+                    let error = harness.call(adapter, &qnits, &order("creds")).unwrap_err();
+                    let refusal = api_error(&error);
+                    assert_eq!(refusal.status, 400, "{adapter:?}");
+                    assert_eq!(
+                        refusal.details,
+                        vec![proto_core::ApiErrorDetail::Text(
+                            "Неверный token или qnit_id".into()
+                        )],
+                        "{adapter:?}"
+                    );
+                    let report = proto_core::report(&error);
+                    assert!(!report.contains(token), "{report}");
+                }
+            }
+            assert!(harness.emulator.qnits().orders().is_empty());
+        }
+
+        /// Each kind of invalid input, as the client would send it if it did
+        /// not check: the server's 400 `errors`, decoded. And the client's own
+        /// check refuses the same input before a byte is sent.
+        #[test]
+        fn every_invalid_input() {
+            let harness = Harness::start();
+            let qnits = qnits(&harness);
+            let valid = || -> Value {
+                serde_json::from_slice(order("bad").build(&qnits).unwrap().body()).unwrap()
+            };
+            let with = |edit: &dyn Fn(&mut Value)| {
+                let mut body = valid();
+                edit(&mut body);
+                serde_json::to_vec(&body).unwrap()
+            };
+            let cases: Vec<(&str, Vec<u8>, Vec<&str>)> = vec![
+                (
+                    "no name",
+                    with(&|b| {
+                        b["params"].as_object_mut().unwrap().remove("name");
+                    }),
+                    vec!["Не указан имя клиента (name)"],
+                ),
+                (
+                    "blank phone",
+                    with(&|b| b["params"]["phone"] = json!("  ")),
+                    vec!["Не указан телефон клиента (phone)"],
+                ),
+                (
+                    "blank external_id",
+                    with(&|b| b["params"]["external_id"] = json!("")),
+                    vec!["Не указан идентификатор заказа (external_id)"],
+                ),
+                (
+                    "no products",
+                    with(&|b| b["params"]["products"] = json!([])),
+                    vec!["Не передан список товаров (products)"],
+                ),
+                (
+                    "product without id, zero quantity",
+                    with(&|b| b["params"]["products"] = json!([{"quantity": 0}])),
+                    vec![
+                        "Товар №0: не указан артикул (id)",
+                        "Товар №0: количество (quantity) должно быть больше нуля",
+                    ],
+                ),
+                (
+                    "negative price",
+                    with(&|b| b["params"]["products"][0]["price"] = json!(-1)),
+                    vec!["Товар №0: некорректная цена (price)"],
+                ),
+                (
+                    "email not a string",
+                    with(&|b| b["params"]["email"] = json!(5)),
+                    vec!["Поле email должно быть строкой"],
+                ),
+                (
+                    "unknown method",
+                    with(&|b| b["method"] = json!("DeleteOrder")),
+                    vec!["Неизвестный метод"],
+                ),
+                (
+                    "no params",
+                    with(&|b| {
+                        b.as_object_mut().unwrap().remove("params");
+                    }),
+                    vec!["Не переданы параметры (params)"],
+                ),
+                (
+                    "not JSON",
+                    b"{\"token\":".to_vec(),
+                    vec!["Некорректный JSON в теле запроса"],
+                ),
+            ];
+            for (case, body, messages) in cases {
+                let tampered = WithBody {
+                    endpoint: order("bad"),
+                    body,
+                };
+                for adapter in Adapter::ALL {
+                    let error = harness.call(adapter, &qnits, &tampered).unwrap_err();
+                    let refusal = api_error(&error);
+                    assert_eq!(refusal.status, 400, "{case}, {adapter:?}");
+                    let details: Vec<String> =
+                        refusal.details.iter().map(ToString::to_string).collect();
+                    assert_eq!(details, messages, "{case}, {adapter:?}");
+                }
+            }
+            assert!(harness.emulator.qnits().orders().is_empty());
+
+            // The same mistakes through the client's own types never leave it.
+            let sent_before = harness.emulator.requests().len();
+            let with = |edit: fn(&mut CreateOrder)| {
+                let mut order = order("bad");
+                edit(&mut order);
+                order
+            };
+            let refused: Vec<(CreateOrder, BuildErrorKind)> = vec![
+                (with(|o| o.name = String::new()), BuildErrorKind::Empty),
+                (with(|o| o.phone = "  ".into()), BuildErrorKind::Blank),
+                (with(|o| o.products.clear()), BuildErrorKind::Empty),
+                (with(|o| o.products[0].quantity = 0), BuildErrorKind::Zero),
+                (
+                    with(|o| o.products[0].price = Some("-1".parse().unwrap())),
+                    BuildErrorKind::Negative,
+                ),
+            ];
+            for (order, kind) in refused {
+                for adapter in Adapter::ALL {
+                    let error = harness.call(adapter, &qnits, &order).unwrap_err();
+                    match error.protocol() {
+                        Some(proto_core::Error::Build { source, .. }) => {
+                            assert_eq!(source.kind(), &kind, "{adapter:?}")
+                        }
+                        _ => panic!("{adapter:?}: expected a build error, got {error:?}"),
+                    }
+                }
+            }
+            assert_eq!(
+                harness.emulator.requests().len(),
+                sent_before,
+                "nothing was sent"
+            );
+        }
+
+        /// A 5xx or a proxy's HTML page is an unexpected answer with the
+        /// status and the start of the body; nothing is created.
+        #[test]
+        fn server_error_and_html_page() {
+            let harness = Harness::start();
+            let qnits = qnits(&harness);
+            for adapter in Adapter::ALL {
+                for (fault, status, excerpt) in [
+                    (
+                        Fault::ServerError {
+                            status: 500,
+                            retry_after: None,
+                        },
+                        500,
+                        "Service temporarily unavailable",
+                    ),
+                    (Fault::HtmlErrorPage(502), 502, "<html>"),
+                ] {
+                    harness.emulator.faults().inject(ROUTE, fault, 1);
+                    let error = harness.call(adapter, &qnits, &order("5xx")).unwrap_err();
+                    match error.protocol() {
+                        Some(proto_core::Error::Status { source, .. }) => {
+                            assert_eq!(source.status, status, "{adapter:?}");
+                            assert!(
+                                source.excerpt.to_string().contains(excerpt),
+                                "{adapter:?}: {}",
+                                source.excerpt
+                            );
+                        }
+                        _ => panic!("{adapter:?}: expected an unexpected status, got {error:?}"),
+                    }
+                }
+            }
+            assert!(harness.emulator.qnits().orders().is_empty());
+        }
+
+        /// Headers or the body's end later than the timeout: outcome unknown,
+        /// and the order did get created.
+        #[test]
+        fn slow_headers_and_slow_body_time_out() {
+            let harness = Harness::start();
+            let qnits = qnits(&harness);
+            let timeout = harness::config().timeout;
+            for adapter in Adapter::ALL {
+                for fault in [
+                    Fault::DelayHeaders(timeout * 2),
+                    Fault::DelayBody(timeout * 2),
+                ] {
+                    harness.emulator.faults().inject(ROUTE, fault.clone(), 1);
+                    let started = Instant::now();
+                    let error = harness.call(adapter, &qnits, &order("slow")).unwrap_err();
+                    assert!(
+                        matches!(transport(&error), TransportError::Timeout(t) if *t == timeout),
+                        "{adapter:?}, {fault:?}: {error:?}"
+                    );
+                    assert!(error.is_outcome_unknown());
+                    assert!(error.to_string().contains("outcome unknown"), "{error}");
+                    assert!(
+                        started.elapsed() < timeout * 2,
+                        "{adapter:?}, {fault:?}: gave up at the timeout"
+                    );
+                }
+            }
+            assert_eq!(harness.emulator.qnits().orders().len(), 1);
+        }
+
+        /// A body cut short: outcome unknown (the order exists).
+        #[test]
+        fn truncated_body() {
+            let harness = Harness::start();
+            let qnits = qnits(&harness);
+            for adapter in Adapter::ALL {
+                harness
+                    .emulator
+                    .faults()
+                    .inject(ROUTE, Fault::TruncatedBody, 1);
+                let error = harness.call(adapter, &qnits, &order("cut")).unwrap_err();
+                assert!(
+                    matches!(transport(&error), TransportError::OutcomeUnknown(_)),
+                    "{adapter:?}: {error:?}"
+                );
+                assert!(error.to_string().contains("outcome unknown"), "{error}");
+            }
+            assert_eq!(harness.emulator.qnits().orders().len(), 1);
+        }
+
+        /// A body over the cap, announced or streamed: a typed error, not the body.
+        #[test]
+        fn oversized_body() {
+            let limit = 64 * 1024;
+            let harness = Harness::with_config(harness::config().max_response_bytes(limit));
+            let qnits = qnits(&harness);
+            for adapter in Adapter::ALL {
+                for fault in [
+                    Fault::OversizedBody(limit + 1),
+                    Fault::OversizedChunkedBody(4 * limit),
+                ] {
+                    harness.emulator.faults().inject(ROUTE, fault.clone(), 1);
+                    let error = harness.call(adapter, &qnits, &order("big")).unwrap_err();
+                    assert!(
+                        matches!(transport(&error), TransportError::BodyTooLarge { status, limit: l } if *status == 200 && *l == limit),
+                        "{adapter:?}, {fault:?}: {error:?}"
+                    );
+                }
+            }
+        }
+
+        /// The connection closed before or after the request was read: the
+        /// client cannot tell which, so both are "outcome unknown"; only the
+        /// second created an order.
+        #[test]
+        fn connection_reset() {
+            let harness = Harness::start();
+            let qnits = qnits(&harness);
+            for adapter in Adapter::ALL {
+                for (fault, orders_after) in
+                    [(Fault::ResetBeforeRead, 0), (Fault::ResetAfterRead, 1)]
+                {
+                    let external_id = format!("reset-{adapter:?}-{fault:?}");
+                    harness.emulator.faults().inject(ROUTE, fault.clone(), 1);
+                    let error = harness
+                        .call(adapter, &qnits, &order(&external_id))
+                        .unwrap_err();
+                    assert!(
+                        matches!(transport(&error), TransportError::OutcomeUnknown(_)),
+                        "{adapter:?}, {fault:?}: {error:?}"
+                    );
+                    assert_eq!(
+                        error.to_string(),
+                        "qnits.CreateOrder: outcome unknown after 1 attempt(s)"
+                    );
+                    let created = harness
+                        .emulator
+                        .qnits()
+                        .orders()
+                        .iter()
+                        .filter(|o| o.external_id == external_id)
+                        .count();
+                    assert_eq!(created, orders_after, "{adapter:?}, {fault:?}");
+                }
+            }
+        }
+
+        /// CreateOrder is idempotent by external_id, so with retries on, a
+        /// reset after sending is retried, and one order exists.
+        #[test]
+        fn retried_after_reset_creates_one_order() {
+            let harness = Harness::with_config(harness::config().retry(harness::retrying()));
+            let qnits = qnits(&harness);
+            for adapter in Adapter::ALL {
+                let external_id = format!("retry-{adapter:?}");
+                harness
+                    .emulator
+                    .faults()
+                    .inject(ROUTE, Fault::ResetAfterRead, 2);
+                let sent_before = harness.emulator.requests().len();
+                let created = harness.call(adapter, &qnits, &order(&external_id)).unwrap();
+                assert_eq!(
+                    harness.emulator.requests().len() - sent_before,
+                    3,
+                    "{adapter:?}"
+                );
+                let orders: Vec<_> = harness
+                    .emulator
+                    .qnits()
+                    .orders()
+                    .into_iter()
+                    .filter(|o| o.external_id == external_id)
+                    .collect();
+                assert_eq!(orders.len(), 1, "{adapter:?}");
+                assert_eq!(orders[0].order_id, created.order_id.get());
+            }
+        }
+
+        /// 503 with `Retry-After: 1` is retried after that second, and 429 too.
+        #[test]
+        fn retry_after_is_honoured() {
+            let harness = Harness::with_config(harness::config().retry(harness::retrying()));
+            let qnits = qnits(&harness);
+            for adapter in Adapter::ALL {
+                for status in [503, 429] {
+                    let fault = Fault::ServerError {
+                        status,
+                        retry_after: Some(1),
+                    };
+                    harness.emulator.faults().inject(ROUTE, fault, 1);
+                    let started = Instant::now();
+                    harness.call(adapter, &qnits, &order("later")).unwrap();
+                    assert!(
+                        started.elapsed() >= Duration::from_secs(1),
+                        "{adapter:?}, {status}"
+                    );
+                }
+            }
+        }
+
+        /// Retries give up after the policy's attempts, with the last failure.
+        #[test]
+        fn retries_are_bounded() {
+            let harness =
+                Harness::with_config(harness::config().retry(harness::retrying().max_attempts(3)));
+            let qnits = qnits(&harness);
+            for adapter in Adapter::ALL {
+                harness
+                    .emulator
+                    .faults()
+                    .inject(ROUTE, Fault::ResetAfterRead, 3);
+                let error = harness
+                    .call(adapter, &qnits, &order("bounded"))
+                    .unwrap_err();
+                assert!(
+                    matches!(error, Error::Transport { attempts: 3, .. }),
+                    "{adapter:?}: {error:?}"
+                );
+                assert!(error.is_outcome_unknown());
+                assert_eq!(harness.emulator.faults().pending(), 0);
+            }
+        }
+
+        /// Nothing listening: "not sent", retried whatever the endpoint, and
+        /// reported with the attempts made.
+        #[test]
+        fn connection_refused_is_not_sent() {
+            let harness = Harness::with_config(harness::config().retry(harness::retrying()));
+            let closed = Qnits::new(
+                BaseUrl::parse(&harness::closed_port_url()).unwrap(),
+                Credentials::new(1, "token").unwrap(),
+            );
+            for adapter in Adapter::ALL {
+                let error = harness
+                    .call(adapter, &closed, &order("refused"))
+                    .unwrap_err();
+                assert!(
+                    matches!(
+                        &error,
+                        Error::Transport {
+                            attempts: 4,
+                            source: TransportError::Connect(_),
+                            ..
+                        }
+                    ),
+                    "{adapter:?}: {error:?}"
+                );
+                assert!(!error.is_outcome_unknown());
+                assert!(error.to_string().contains("not sent"), "{error}");
+            }
+        }
+    }
 }

@@ -1,5 +1,6 @@
 use std::time::Duration;
 
+use crate::error::TransportError;
 use crate::retry::RetryPolicy;
 
 /// What every adapter lets a user set, with defaults that suit these APIs.
@@ -70,5 +71,32 @@ impl Config {
     pub fn retry(mut self, retry: RetryPolicy) -> Self {
         self.retry = retry;
         self
+    }
+}
+
+impl Config {
+    /// Sets the configured `User-Agent` on `request` unless the endpoint set
+    /// one; a `User-Agent` that is no valid header value is an error rather
+    /// than a request sent without it.
+    ///
+    /// ```
+    /// use adapter_core::Config;
+    /// let mut request = http::Request::new(Vec::new());
+    /// Config::new("order-sync/2.1").apply_user_agent(&mut request)?;
+    /// assert_eq!(request.headers()["user-agent"], "order-sync/2.1");
+    /// assert!(Config::new("bad\nagent").apply_user_agent(&mut request).is_err());
+    /// # Ok::<(), adapter_core::TransportError>(())
+    /// ```
+    pub fn apply_user_agent<B>(
+        &self,
+        request: &mut http::Request<B>,
+    ) -> Result<(), TransportError> {
+        let value = http::HeaderValue::from_str(&self.user_agent)
+            .map_err(|error| TransportError::Other(error.into()))?;
+        request
+            .headers_mut()
+            .entry(http::header::USER_AGENT)
+            .or_insert(value);
+        Ok(())
     }
 }

@@ -21,6 +21,10 @@ pub enum TransportError {
     /// Connecting took longer than the connect timeout; the request was not sent.
     #[error("connecting timed out after {0:?}; the request was not sent")]
     ConnectTimeout(Duration),
+    /// The connection failed before a byte of the request was written (it
+    /// closed while the request waited for it); the request was not sent.
+    #[error("the connection failed before the request was written; it was not sent")]
+    NotSent(#[source] BoxError),
     /// The TLS handshake failed (a certificate, a protocol version); the
     /// request was not sent.
     #[error("TLS failed; the request was not sent")]
@@ -56,8 +60,7 @@ impl TransportError {
     pub fn from_connect_error(error: BoxError, connect_timeout: Duration) -> TransportError {
         let mut timed_out = false;
         let mut tls = false;
-        let mut cause: Option<&(dyn std::error::Error + 'static)> = Some(&*error);
-        while let Some(current) = cause {
+        for current in causes(&*error) {
             if let Some(io) = current.downcast_ref::<std::io::Error>() {
                 timed_out |= io.kind() == std::io::ErrorKind::TimedOut;
             }
@@ -65,7 +68,6 @@ impl TransportError {
             timed_out |= text.contains("timed out") || text.contains("timeout");
             tls |=
                 text.contains("tls") || text.contains("certificate") || text.contains("handshake");
-            cause = current.source();
         }
         if timed_out {
             TransportError::ConnectTimeout(connect_timeout)
@@ -80,9 +82,9 @@ impl TransportError {
     /// repeating cannot cure (TLS, a body too large, a refused request).
     pub fn failure(&self) -> Option<Failure> {
         match self {
-            TransportError::Connect(_) | TransportError::ConnectTimeout(_) => {
-                Some(Failure::NotSent)
-            }
+            TransportError::Connect(_)
+            | TransportError::ConnectTimeout(_)
+            | TransportError::NotSent(_) => Some(Failure::NotSent),
             TransportError::Timeout(_) | TransportError::OutcomeUnknown(_) => {
                 Some(Failure::OutcomeUnknown)
             }
@@ -96,6 +98,29 @@ impl TransportError {
     pub fn is_outcome_unknown(&self) -> bool {
         self.failure() == Some(Failure::OutcomeUnknown)
     }
+}
+
+/// `error` and its sources, outermost first.
+fn causes<'a>(
+    error: &'a (dyn std::error::Error + 'static),
+) -> impl Iterator<Item = &'a (dyn std::error::Error + 'static)> {
+    std::iter::successors(Some(error), |current| current.source())
+}
+
+/// The first error of type `T` in `error`'s cause chain: how an adapter finds
+/// its HTTP library's own error inside a wrapper.
+///
+/// ```
+/// let io = std::io::Error::new(std::io::ErrorKind::TimedOut, "slow");
+/// let wrapped = std::io::Error::other(io);
+/// let found = adapter_core::find_cause::<std::io::Error>(&wrapped).unwrap();
+/// assert_eq!(found.kind(), std::io::ErrorKind::Other); // the outermost match
+/// assert!(adapter_core::find_cause::<std::fmt::Error>(&wrapped).is_none());
+/// ```
+pub fn find_cause<'a, T: std::error::Error + 'static>(
+    error: &'a (dyn std::error::Error + 'static),
+) -> Option<&'a T> {
+    causes(error).find_map(|current| current.downcast_ref::<T>())
 }
 
 /// An adapter's error: the transport's, or the protocol's, with the endpoint named.

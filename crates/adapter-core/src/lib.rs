@@ -14,6 +14,7 @@
 //!   implements a transport; it never names an API.
 #![forbid(unsafe_code)]
 
+mod body;
 mod call;
 mod clock;
 mod config;
@@ -21,9 +22,10 @@ mod error;
 mod nonce;
 mod retry;
 
+pub use body::BodyBuffer;
 pub use call::{BlockingTransport, Transport, call, call_blocking};
 pub use clock::{Clock, FixedClock, SystemClock};
 pub use config::Config;
-pub use error::{BoxError, Error, TransportError};
+pub use error::{BoxError, Error, TransportError, find_cause};
 pub use nonce::{CountingNonce, NonceSource, RandomNonce};
 pub use retry::{Failure, RetryPolicy};

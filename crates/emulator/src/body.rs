@@ -31,6 +31,8 @@ pub(crate) enum ReplyBody {
     },
     /// A part, then the connection drops.
     Truncated(Option<Bytes>),
+    /// Chunks of unannounced length (chunked transfer encoding).
+    Chunks(std::collections::VecDeque<Bytes>),
 }
 
 impl ReplyBody {
@@ -65,6 +67,9 @@ impl Body for ReplyBody {
                 Some(part) => Poll::Ready(Some(Ok(Frame::data(part)))),
                 None => Poll::Ready(Some(Err(Cut))),
             },
+            ReplyBody::Chunks(chunks) => {
+                Poll::Ready(chunks.pop_front().map(|c| Ok(Frame::data(c))))
+            }
         }
     }
 

@@ -32,8 +32,12 @@ pub enum Fault {
     /// Process the request, announce the full body length, send half of the
     /// body and close the connection.
     TruncatedBody,
-    /// Process the request, then answer 200 with a body of this many bytes.
+    /// Process the request, then answer 200 with a body of this many bytes,
+    /// its length announced in `Content-Length`.
     OversizedBody(usize),
+    /// Process the request, then answer 200 with a body of this many bytes
+    /// in chunks, its length not announced.
+    OversizedChunkedBody(usize),
 }
 
 #[derive(Debug)]

@@ -254,18 +254,30 @@ async fn handle(
                 length,
             ))
         }
-        Some(Fault::OversizedBody(size)) => {
-            let mut body = b"{\"padding\":\"".to_vec();
-            body.resize(size.saturating_sub(2).max(body.len()), b'x');
-            body.extend_from_slice(b"\"}");
-            Ok(whole(Reply {
-                status: StatusCode::OK,
-                content_type: "application/json",
-                body,
-                retry_after: None,
-            }))
+        Some(Fault::OversizedBody(size)) => Ok(whole(padding(size))),
+        Some(Fault::OversizedChunkedBody(size)) => {
+            let mut reply = padding(size);
+            let body = Bytes::from(std::mem::take(&mut reply.body));
+            let chunks = (0..body.len())
+                .step_by(16 * 1024)
+                .map(|start| body.slice(start..body.len().min(start + 16 * 1024)))
+                .collect();
+            Ok(reply.into_response(ReplyBody::Chunks(chunks)))
         }
         _ => Ok(whole(reply)),
+    }
+}
+
+/// A 200 JSON answer of `size` bytes that says nothing.
+fn padding(size: usize) -> Reply {
+    let mut body = b"{\"padding\":\"".to_vec();
+    body.resize(size.saturating_sub(2).max(body.len()), b'x');
+    body.extend_from_slice(b"\"}");
+    Reply {
+        status: StatusCode::OK,
+        content_type: "application/json",
+        body,
+        retry_after: None,
     }
 }
 

@@ -1,0 +1,123 @@
+//! Build → a real server → parse: the emulator on a loopback port, and every
+//! adapter in turn sending to it.
+
+use std::time::Duration;
+
+use adapter_core::{Config, Error, RetryPolicy};
+use emulator::BackgroundEmulator;
+use http::Request;
+use proto_core::{BuildError, Endpoint, ResponseError, Safety};
+
+/// The adapters every end-to-end case runs through.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Adapter {
+    Reqwest,
+    ReqwestBlocking,
+    Hyper,
+}
+
+impl Adapter {
+    pub const ALL: [Adapter; 3] = [Adapter::Reqwest, Adapter::ReqwestBlocking, Adapter::Hyper];
+}
+
+/// Short timeouts and fast retries, so that fault cases end quickly.
+pub fn config() -> Config {
+    Config::new("conformance/0")
+        .connect_timeout(Duration::from_secs(2))
+        .timeout(Duration::from_millis(1500))
+}
+
+/// Retries as the standard policy, with millisecond backoffs.
+pub fn retrying() -> RetryPolicy {
+    RetryPolicy::standard().backoff(Duration::from_millis(1), Duration::from_millis(20))
+}
+
+/// A fresh emulator and one client per adapter, all with the same [`Config`].
+pub struct Harness {
+    pub emulator: BackgroundEmulator,
+    runtime: tokio::runtime::Runtime,
+    reqwest: proto_reqwest::Client,
+    blocking: proto_reqwest::blocking::Client,
+    hyper: proto_hyper::Client,
+}
+
+impl Harness {
+    pub fn start() -> Harness {
+        Harness::with_config(config())
+    }
+
+    pub fn with_config(config: Config) -> Harness {
+        let emulator = emulator::Emulator::start_in_background().expect("emulator starts");
+        // Loopback only, whatever proxy the environment names.
+        let reqwest = reqwest::Client::builder()
+            .no_proxy()
+            .connect_timeout(config.connect_timeout)
+            .build()
+            .unwrap();
+        let blocking = reqwest::blocking::Client::builder()
+            .no_proxy()
+            .connect_timeout(config.connect_timeout)
+            .build()
+            .unwrap();
+        Harness {
+            emulator,
+            runtime: tokio::runtime::Builder::new_multi_thread()
+                .worker_threads(1)
+                .enable_all()
+                .build()
+                .unwrap(),
+            reqwest: proto_reqwest::Client::from_reqwest(reqwest, config.clone()),
+            blocking: proto_reqwest::blocking::Client::from_reqwest(blocking, config.clone()),
+            hyper: proto_hyper::Client::with_config(config),
+        }
+    }
+
+    /// Calls `endpoint` through `adapter`.
+    pub fn call<E: Endpoint>(
+        &self,
+        adapter: Adapter,
+        api: &E::Api,
+        endpoint: &E,
+    ) -> Result<E::Output, Error> {
+        match adapter {
+            Adapter::Reqwest => self.runtime.block_on(self.reqwest.call(api, endpoint)),
+            Adapter::ReqwestBlocking => self.blocking.call(api, endpoint),
+            Adapter::Hyper => self.runtime.block_on(self.hyper.call(api, endpoint)),
+        }
+    }
+}
+
+/// `endpoint` with its body replaced: input the protocol crate refuses to
+/// build, sent anyway to see the server's refusal decoded.
+pub struct WithBody<E> {
+    pub endpoint: E,
+    pub body: Vec<u8>,
+}
+
+impl<E: Endpoint> Endpoint for WithBody<E> {
+    type Api = E::Api;
+    type Output = E::Output;
+    const NAME: &'static str = E::NAME;
+
+    fn safety(&self) -> Safety {
+        self.endpoint.safety()
+    }
+
+    fn build(&self, api: &Self::Api) -> Result<Request<Vec<u8>>, BuildError> {
+        let mut request = self.endpoint.build(api)?;
+        *request.body_mut() = self.body.clone();
+        Ok(request)
+    }
+
+    fn parse(&self, response: http::Response<&[u8]>) -> Result<Self::Output, ResponseError> {
+        self.endpoint.parse(response)
+    }
+}
+
+/// A loopback address where nothing listens: a port bound, then released.
+pub fn closed_port_url() -> String {
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let addr = listener.local_addr().unwrap();
+    drop(listener);
+    format!("http://{addr}")
+}

@@ -1,0 +1,267 @@
+//! Runs any [`Endpoint`] of the shop API protocol crates over hyper 1 and
+//! hyper-util's pooled client.
+//!
+//! The same job as `proto-reqwest`, for programs that already run hyper: the
+//! clock and nonces of each attempt, connection pooling, a connect timeout and
+//! a timeout per attempt, a cap on the answer's size, a `User-Agent`, and
+//! opt-in retries that never repeat an unsafe request whose outcome is
+//! unknown. It names no API: every endpoint of every protocol crate goes
+//! through [`Client::call`].
+//!
+//! Features: `rustls` (default; TLS without system OpenSSL, trusting the
+//! webpki roots), `native-tls` (used when `rustls` is off) and `tracing`.
+//! Other roots or connectors: build a hyper-util client and hand it to
+//! [`Client::from_hyper`].
+//!
+//! ```
+//! # #[tokio::main(flavor = "current_thread")]
+//! # async fn main() -> Result<(), Box<dyn std::error::Error>> {
+//! use proto_core::BaseUrl;
+//! use qnits_proto::{CreateOrder, Credentials, ExternalId, Product, ProductId, Qnits};
+//!
+//! let emulator = emulator::Emulator::start().await?;
+//! let qnits = Qnits::new(
+//!     BaseUrl::parse(&emulator.base_url(emulator::Api::Qnits))?,
+//!     Credentials::new(emulator.qnits().qnit_id(), emulator.qnits().token())?,
+//! );
+//! let order = CreateOrder::new(
+//!     "Иванов Иван",
+//!     "79123211232",
+//!     ExternalId::from_order_id(2643)?,
+//!     vec![Product::new(ProductId::new(1000587), 1)],
+//! );
+//!
+//! let client = proto_hyper::Client::new();
+//! let created = client.call(&qnits, &order).await?;
+//! assert!(created.order_id.get() > 0);
+//! # Ok(())
+//! # }
+//! ```
+#![forbid(unsafe_code)]
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use adapter_core::{BodyBuffer, find_cause};
+use bytes::Bytes;
+use http::{Request, Response};
+use http_body_util::{BodyExt, Full};
+use hyper_util::client::legacy::Client as HyperClient;
+use hyper_util::client::legacy::connect::{Connect, HttpConnector};
+use hyper_util::rt::{TokioExecutor, TokioTimer};
+use proto_core::Endpoint;
+
+pub use adapter_core::{
+    Clock, Config, CountingNonce, Error, FixedClock, NonceSource, RandomNonce, RetryPolicy,
+    SystemClock, TransportError,
+};
+
+/// The `User-Agent` sent unless the [`Config`] says otherwise.
+pub const USER_AGENT: &str = concat!(env!("CARGO_PKG_NAME"), "/", env!("CARGO_PKG_VERSION"));
+
+/// The connector [`Client::new`] uses: plain TCP wrapped in TLS when a TLS
+/// feature is on.
+#[cfg(feature = "rustls")]
+pub type DefaultConnector = hyper_rustls::HttpsConnector<HttpConnector>;
+/// The connector [`Client::new`] uses: plain TCP wrapped in TLS when a TLS
+/// feature is on.
+#[cfg(all(feature = "native-tls", not(feature = "rustls")))]
+pub type DefaultConnector = hyper_tls::HttpsConnector<HttpConnector>;
+/// The connector [`Client::new`] uses: plain TCP wrapped in TLS when a TLS
+/// feature is on (none is, so only `http://` works).
+#[cfg(not(any(feature = "rustls", feature = "native-tls")))]
+pub type DefaultConnector = HttpConnector;
+
+/// An async client: a pooled hyper-util client, the [`Config`], a clock and a
+/// nonce source. Cheap to clone; clones share the pool.
+///
+/// See the [crate] documentation for a whole call.
+#[derive(Debug, Clone)]
+pub struct Client<C = DefaultConnector> {
+    http: HyperClient<C, Full<Bytes>>,
+    config: Arc<Config>,
+    clock: Arc<dyn Clock>,
+    nonces: Arc<dyn NonceSource>,
+}
+
+impl Default for Client {
+    fn default() -> Self {
+        Client::new()
+    }
+}
+
+impl Client {
+    /// A client with the default [`Config`] and [`USER_AGENT`].
+    ///
+    /// ```
+    /// let client = proto_hyper::Client::new();
+    /// assert_eq!(client.config().user_agent, proto_hyper::USER_AGENT);
+    /// ```
+    pub fn new() -> Self {
+        Client::with_config(Config::new(USER_AGENT))
+    }
+
+    /// A client with its own pooled hyper-util client built from `config`.
+    ///
+    /// ```
+    /// use std::time::Duration;
+    /// use proto_hyper::{Client, Config, RetryPolicy};
+    ///
+    /// let client = Client::with_config(
+    ///     Config::new("order-sync/2.1").timeout(Duration::from_secs(5)).retry(RetryPolicy::standard()),
+    /// );
+    /// assert_eq!(client.config().timeout, Duration::from_secs(5));
+    /// ```
+    pub fn with_config(config: Config) -> Self {
+        let mut tcp = HttpConnector::new();
+        tcp.set_connect_timeout(Some(config.connect_timeout));
+        tcp.enforce_http(false);
+        let http = HyperClient::builder(TokioExecutor::new())
+            .pool_timer(TokioTimer::new())
+            .build(default_connector(tcp));
+        Client::from_hyper(http, config)
+    }
+}
+
+#[cfg(feature = "rustls")]
+fn default_connector(tcp: HttpConnector) -> DefaultConnector {
+    hyper_rustls::HttpsConnectorBuilder::new()
+        .with_webpki_roots()
+        .https_or_http()
+        .enable_http1()
+        .wrap_connector(tcp)
+}
+
+#[cfg(all(feature = "native-tls", not(feature = "rustls")))]
+fn default_connector(tcp: HttpConnector) -> DefaultConnector {
+    hyper_tls::HttpsConnector::new_with_connector(tcp)
+}
+
+#[cfg(not(any(feature = "rustls", feature = "native-tls")))]
+fn default_connector(tcp: HttpConnector) -> DefaultConnector {
+    tcp
+}
+
+impl<C> Client<C>
+where
+    C: Connect + Clone + Send + Sync + 'static,
+{
+    /// Uses a hyper-util client configured by the caller (its own connector,
+    /// roots, proxy or pool settings).
+    ///
+    /// The [`Config`]'s timeout, body cap, retry policy and `User-Agent` still
+    /// apply to every request; the connect timeout is the connector's own.
+    ///
+    /// ```
+    /// use bytes::Bytes;
+    /// use http_body_util::Full;
+    /// use hyper_util::client::legacy::{Client as HyperClient, connect::HttpConnector};
+    /// use hyper_util::rt::TokioExecutor;
+    /// use proto_hyper::{Client, Config};
+    ///
+    /// let http: HyperClient<HttpConnector, Full<Bytes>> =
+    ///     HyperClient::builder(TokioExecutor::new()).build_http();
+    /// let client = Client::from_hyper(http, Config::new(proto_hyper::USER_AGENT));
+    /// ```
+    pub fn from_hyper(http: HyperClient<C, Full<Bytes>>, config: Config) -> Self {
+        Client {
+            http,
+            config: Arc::new(config),
+            clock: Arc::new(SystemClock),
+            nonces: Arc::new(RandomNonce),
+        }
+    }
+
+    /// Replaces the clock that stamps each attempt (for tests and replays).
+    ///
+    /// ```
+    /// use proto_hyper::{Client, CountingNonce, FixedClock};
+    ///
+    /// let client = Client::new()
+    ///     .clock(FixedClock::at_unix(1_700_000_000))
+    ///     .nonces(CountingNonce::new("test-"));
+    /// ```
+    pub fn clock(mut self, clock: impl Clock + 'static) -> Self {
+        self.clock = Arc::new(clock);
+        self
+    }
+
+    /// Replaces the nonce source that stamps each attempt.
+    ///
+    /// See [`Client::clock`] for an example.
+    pub fn nonces(mut self, nonces: impl NonceSource + 'static) -> Self {
+        self.nonces = Arc::new(nonces);
+        self
+    }
+
+    /// The configuration in force.
+    ///
+    /// See [`Client::new`] for an example.
+    pub fn config(&self) -> &Config {
+        &self.config
+    }
+
+    /// Builds `endpoint`'s request against `api`, sends it, retries as the
+    /// [`RetryPolicy`] allows, and parses the answer.
+    ///
+    /// See the [crate] documentation for an example.
+    pub async fn call<E: Endpoint>(&self, api: &E::Api, endpoint: &E) -> Result<E::Output, Error> {
+        adapter_core::call(
+            self,
+            &self.config.retry,
+            &*self.clock,
+            &*self.nonces,
+            api,
+            endpoint,
+        )
+        .await
+    }
+
+    /// One attempt, without the overall timeout.
+    async fn exchange(&self, request: Request<Vec<u8>>) -> Result<Response<Bytes>, TransportError> {
+        let response = self
+            .http
+            .request(request.map(|body| Full::new(Bytes::from(body))))
+            .await
+            .map_err(|error| self.send_error(error))?;
+        let (parts, mut incoming) = response.into_parts();
+        let mut body = BodyBuffer::new(
+            Response::from_parts(parts, ()),
+            self.config.max_response_bytes,
+        )?;
+        while let Some(frame) = incoming.frame().await {
+            let frame = frame.map_err(|error| TransportError::OutcomeUnknown(error.into()))?;
+            if let Some(data) = frame.data_ref() {
+                body.push(data)?;
+            }
+        }
+        Ok(body.finish())
+    }
+
+    fn send_error(&self, error: hyper_util::client::legacy::Error) -> TransportError {
+        if error.is_connect() {
+            return TransportError::from_connect_error(error.into(), self.config.connect_timeout);
+        }
+        // hyper's "canceled": dropped before a byte of it was written.
+        if find_cause::<hyper::Error>(&error).is_some_and(hyper::Error::is_canceled) {
+            return TransportError::NotSent(error.into());
+        }
+        TransportError::OutcomeUnknown(error.into())
+    }
+}
+
+impl<C> adapter_core::Transport for Client<C>
+where
+    C: Connect + Clone + Send + Sync + 'static,
+{
+    async fn send(&self, mut request: Request<Vec<u8>>) -> Result<Response<Bytes>, TransportError> {
+        self.config.apply_user_agent(&mut request)?;
+        tokio::time::timeout(self.config.timeout, self.exchange(request))
+            .await
+            .unwrap_or(Err(TransportError::Timeout(self.config.timeout)))
+    }
+
+    async fn sleep(&self, duration: Duration) {
+        tokio::time::sleep(duration).await;
+    }
+}

@@ -1,0 +1,178 @@
+//! The same client for programs without an async runtime, on
+//! `reqwest::blocking` (feature `blocking`).
+//!
+//! As with `reqwest::blocking`, do not create or use it inside an async
+//! runtime: use [`crate::Client`] there.
+//!
+//! ```
+//! use proto_core::BaseUrl;
+//! use qnits_proto::{CreateOrder, Credentials, ExternalId, Product, ProductId, Qnits};
+//!
+//! let emulator = emulator::Emulator::start_in_background()?;
+//! let qnits = Qnits::new(
+//!     BaseUrl::parse(&emulator.base_url(emulator::Api::Qnits))?,
+//!     Credentials::new(emulator.qnits().qnit_id(), emulator.qnits().token())?,
+//! );
+//! let order = CreateOrder::new(
+//!     "Иванов Иван",
+//!     "79123211232",
+//!     ExternalId::from_order_id(2643)?,
+//!     vec![Product::new(ProductId::new(1000587), 1)],
+//! );
+//!
+//! let client = proto_reqwest::blocking::Client::new();
+//! let created = client.call(&qnits, &order)?;
+//! assert!(created.order_id.get() > 0);
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+
+use std::io::Read;
+use std::sync::Arc;
+
+use adapter_core::BodyBuffer;
+use bytes::Bytes;
+use http::{Request, Response};
+use proto_core::Endpoint;
+
+use crate::{Clock, Config, Error, NonceSource, RandomNonce, SystemClock, TransportError};
+use crate::{USER_AGENT, classify};
+
+/// A blocking client: a pooled `reqwest::blocking::Client`, the [`Config`], a
+/// clock and a nonce source. Cheap to clone; clones share the pool.
+///
+/// See the [module](self) documentation for a whole call.
+#[derive(Debug, Clone)]
+pub struct Client {
+    http: reqwest::blocking::Client,
+    config: Arc<Config>,
+    clock: Arc<dyn Clock>,
+    nonces: Arc<dyn NonceSource>,
+}
+
+impl Default for Client {
+    fn default() -> Self {
+        Client::new()
+    }
+}
+
+impl Client {
+    /// A client with the default [`Config`] and [`USER_AGENT`].
+    ///
+    /// ```
+    /// let client = proto_reqwest::blocking::Client::new();
+    /// assert_eq!(client.config().user_agent, proto_reqwest::USER_AGENT);
+    /// ```
+    pub fn new() -> Self {
+        Client::with_config(Config::new(USER_AGENT))
+    }
+
+    /// A client with its own `reqwest::blocking::Client` built from `config`.
+    ///
+    /// # Panics
+    ///
+    /// If reqwest cannot set up TLS on this system, or when called inside an
+    /// async runtime, as `reqwest::blocking::Client::new` does.
+    ///
+    /// ```
+    /// use proto_reqwest::{Config, RetryPolicy};
+    /// let client = proto_reqwest::blocking::Client::with_config(
+    ///     Config::new("exporter-1c/3.0").retry(RetryPolicy::standard()),
+    /// );
+    /// ```
+    pub fn with_config(config: Config) -> Self {
+        let http = reqwest::blocking::Client::builder()
+            .connect_timeout(config.connect_timeout)
+            .timeout(config.timeout)
+            .build()
+            .expect("reqwest can build a client");
+        Client::from_reqwest(http, config)
+    }
+
+    /// Uses a `reqwest::blocking::Client` configured by the caller; the
+    /// [`Config`] applies as in [`crate::Client::from_reqwest`].
+    ///
+    /// ```
+    /// use proto_reqwest::Config;
+    /// let http = reqwest::blocking::Client::builder().no_proxy().build()?;
+    /// let client = proto_reqwest::blocking::Client::from_reqwest(http, Config::new("me/1"));
+    /// # Ok::<(), reqwest::Error>(())
+    /// ```
+    pub fn from_reqwest(http: reqwest::blocking::Client, config: Config) -> Self {
+        Client {
+            http,
+            config: Arc::new(config),
+            clock: Arc::new(SystemClock),
+            nonces: Arc::new(RandomNonce),
+        }
+    }
+
+    /// Replaces the clock that stamps each attempt.
+    ///
+    /// ```
+    /// use proto_reqwest::{CountingNonce, FixedClock};
+    /// let client = proto_reqwest::blocking::Client::new()
+    ///     .clock(FixedClock::at_unix(1_700_000_000))
+    ///     .nonces(CountingNonce::new("test-"));
+    /// ```
+    pub fn clock(mut self, clock: impl Clock + 'static) -> Self {
+        self.clock = Arc::new(clock);
+        self
+    }
+
+    /// Replaces the nonce source that stamps each attempt.
+    ///
+    /// See [`Client::clock`] for an example.
+    pub fn nonces(mut self, nonces: impl NonceSource + 'static) -> Self {
+        self.nonces = Arc::new(nonces);
+        self
+    }
+
+    /// The configuration in force.
+    ///
+    /// See [`Client::new`] for an example.
+    pub fn config(&self) -> &Config {
+        &self.config
+    }
+
+    /// Builds, sends, retries and parses, as [`crate::Client::call`] does,
+    /// blocking the thread.
+    ///
+    /// See the [module](self) documentation for an example.
+    pub fn call<E: Endpoint>(&self, api: &E::Api, endpoint: &E) -> Result<E::Output, Error> {
+        adapter_core::call_blocking(
+            self,
+            &self.config.retry,
+            &*self.clock,
+            &*self.nonces,
+            api,
+            endpoint,
+        )
+    }
+}
+
+impl adapter_core::BlockingTransport for Client {
+    fn send(&self, mut request: Request<Vec<u8>>) -> Result<Response<Bytes>, TransportError> {
+        self.config.apply_user_agent(&mut request)?;
+        let mut request = reqwest::blocking::Request::try_from(request)
+            .map_err(|error| TransportError::Other(error.into()))?;
+        *request.timeout_mut() = Some(self.config.timeout);
+        let mut response = self
+            .http
+            .execute(request)
+            .map_err(|error| classify::send_error(error, &self.config))?;
+        let mut head = Response::new(());
+        *head.status_mut() = response.status();
+        *head.version_mut() = response.version();
+        *head.headers_mut() = std::mem::take(response.headers_mut());
+        let mut body = BodyBuffer::new(head, self.config.max_response_bytes)?;
+        let mut chunk = [0; 16 * 1024];
+        loop {
+            match response.read(&mut chunk) {
+                Ok(0) => return Ok(body.finish()),
+                Ok(read) => body.push(&chunk[..read])?,
+                Err(error) if error.kind() == std::io::ErrorKind::Interrupted => {}
+                Err(error) => return Err(classify::body_io_error(error, &self.config)),
+            }
+        }
+    }
+}

@@ -1,0 +1,212 @@
+//! Runs any [`Endpoint`] of the shop API protocol crates over
+//! [reqwest](https://docs.rs/reqwest).
+//!
+//! The protocol crates build requests and parse answers; this crate only sends
+//! them. It adds what they must not own: the clock and nonces of each attempt,
+//! connection pooling, a connect timeout and a timeout per attempt, a cap on
+//! the answer's size, a `User-Agent`, and opt-in retries that never repeat an
+//! unsafe request whose outcome is unknown. It names no API: every endpoint of
+//! every protocol crate goes through [`Client::call`].
+//!
+//! Features: `rustls` (default; TLS without system OpenSSL), `native-tls`,
+//! `blocking` ([`blocking::Client`]) and `tracing` (a span per call, with no
+//! secret in any field).
+//!
+//! ```
+//! # #[tokio::main(flavor = "current_thread")]
+//! # async fn main() -> Result<(), Box<dyn std::error::Error>> {
+//! use proto_core::BaseUrl;
+//! use qnits_proto::{CreateOrder, Credentials, ExternalId, Product, ProductId, Qnits};
+//!
+//! let emulator = emulator::Emulator::start().await?;
+//! let qnits = Qnits::new(
+//!     BaseUrl::parse(&emulator.base_url(emulator::Api::Qnits))?,
+//!     Credentials::new(emulator.qnits().qnit_id(), emulator.qnits().token())?,
+//! );
+//! let order = CreateOrder::new(
+//!     "Иванов Иван",
+//!     "79123211232",
+//!     ExternalId::from_order_id(2643)?,
+//!     vec![Product::new(ProductId::new(1000587), 1)],
+//! );
+//!
+//! let client = proto_reqwest::Client::new();
+//! let created = client.call(&qnits, &order).await?;
+//! assert!(created.order_id.get() > 0);
+//! # Ok(())
+//! # }
+//! ```
+#![forbid(unsafe_code)]
+
+#[cfg(feature = "blocking")]
+pub mod blocking;
+mod classify;
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use adapter_core::BodyBuffer;
+use bytes::Bytes;
+use http::{Request, Response};
+use proto_core::Endpoint;
+
+pub use adapter_core::{
+    Clock, Config, CountingNonce, Error, FixedClock, NonceSource, RandomNonce, RetryPolicy,
+    SystemClock, TransportError,
+};
+
+/// The `User-Agent` sent unless the [`Config`] says otherwise.
+pub const USER_AGENT: &str = concat!(env!("CARGO_PKG_NAME"), "/", env!("CARGO_PKG_VERSION"));
+
+/// An async client: a pooled `reqwest::Client`, the [`Config`], a clock and a
+/// nonce source. Cheap to clone; clones share the pool.
+///
+/// See the [crate] documentation for a whole call.
+#[derive(Debug, Clone)]
+pub struct Client {
+    http: reqwest::Client,
+    config: Arc<Config>,
+    clock: Arc<dyn Clock>,
+    nonces: Arc<dyn NonceSource>,
+}
+
+impl Default for Client {
+    fn default() -> Self {
+        Client::new()
+    }
+}
+
+impl Client {
+    /// A client with the default [`Config`] and [`USER_AGENT`].
+    ///
+    /// ```
+    /// let client = proto_reqwest::Client::new();
+    /// assert_eq!(client.config().max_response_bytes, 4 << 20);
+    /// ```
+    pub fn new() -> Self {
+        Client::with_config(Config::new(USER_AGENT))
+    }
+
+    /// A client with its own `reqwest::Client` built from `config`.
+    ///
+    /// # Panics
+    ///
+    /// If reqwest cannot set up TLS on this system, as `reqwest::Client::new`
+    /// does; [`Client::from_reqwest`] takes a client built by hand instead.
+    ///
+    /// ```
+    /// use std::time::Duration;
+    /// use proto_reqwest::{Client, Config, RetryPolicy};
+    ///
+    /// let client = Client::with_config(
+    ///     Config::new("order-sync/2.1").timeout(Duration::from_secs(5)).retry(RetryPolicy::standard()),
+    /// );
+    /// assert_eq!(client.config().timeout, Duration::from_secs(5));
+    /// ```
+    pub fn with_config(config: Config) -> Self {
+        let http = reqwest::Client::builder()
+            .connect_timeout(config.connect_timeout)
+            .timeout(config.timeout)
+            .build()
+            .expect("reqwest can build a client");
+        Client::from_reqwest(http, config)
+    }
+
+    /// Uses a `reqwest::Client` configured by the caller (proxies, certificates,
+    /// a pool shared with other code).
+    ///
+    /// The [`Config`]'s timeout, body cap, retry policy and `User-Agent` still
+    /// apply to every request; its connect timeout is the given client's own.
+    ///
+    /// ```
+    /// use proto_reqwest::{Client, Config};
+    ///
+    /// let http = reqwest::Client::builder().no_proxy().build()?;
+    /// let client = Client::from_reqwest(http, Config::new(proto_reqwest::USER_AGENT));
+    /// # Ok::<(), reqwest::Error>(())
+    /// ```
+    pub fn from_reqwest(http: reqwest::Client, config: Config) -> Self {
+        Client {
+            http,
+            config: Arc::new(config),
+            clock: Arc::new(SystemClock),
+            nonces: Arc::new(RandomNonce),
+        }
+    }
+
+    /// Replaces the clock that stamps each attempt (for tests and replays).
+    ///
+    /// ```
+    /// use proto_reqwest::{Client, CountingNonce, FixedClock};
+    ///
+    /// let client = Client::new()
+    ///     .clock(FixedClock::at_unix(1_700_000_000))
+    ///     .nonces(CountingNonce::new("test-"));
+    /// ```
+    pub fn clock(mut self, clock: impl Clock + 'static) -> Self {
+        self.clock = Arc::new(clock);
+        self
+    }
+
+    /// Replaces the nonce source that stamps each attempt.
+    ///
+    /// See [`Client::clock`] for an example.
+    pub fn nonces(mut self, nonces: impl NonceSource + 'static) -> Self {
+        self.nonces = Arc::new(nonces);
+        self
+    }
+
+    /// The configuration in force.
+    ///
+    /// See [`Client::new`] for an example.
+    pub fn config(&self) -> &Config {
+        &self.config
+    }
+
+    /// Builds `endpoint`'s request against `api`, sends it, retries as the
+    /// [`RetryPolicy`] allows, and parses the answer.
+    ///
+    /// See the [crate] documentation for an example.
+    pub async fn call<E: Endpoint>(&self, api: &E::Api, endpoint: &E) -> Result<E::Output, Error> {
+        adapter_core::call(
+            self,
+            &self.config.retry,
+            &*self.clock,
+            &*self.nonces,
+            api,
+            endpoint,
+        )
+        .await
+    }
+}
+
+impl adapter_core::Transport for Client {
+    async fn send(&self, mut request: Request<Vec<u8>>) -> Result<Response<Bytes>, TransportError> {
+        self.config.apply_user_agent(&mut request)?;
+        let mut request = reqwest::Request::try_from(request)
+            .map_err(|error| TransportError::Other(error.into()))?;
+        *request.timeout_mut() = Some(self.config.timeout);
+        let mut response = self
+            .http
+            .execute(request)
+            .await
+            .map_err(|error| classify::send_error(error, &self.config))?;
+        let mut head = Response::new(());
+        *head.status_mut() = response.status();
+        *head.version_mut() = response.version();
+        *head.headers_mut() = std::mem::take(response.headers_mut());
+        let mut body = BodyBuffer::new(head, self.config.max_response_bytes)?;
+        while let Some(chunk) = response
+            .chunk()
+            .await
+            .map_err(|error| classify::body_error(error, &self.config))?
+        {
+            body.push(&chunk)?;
+        }
+        Ok(body.finish())
+    }
+
+    async fn sleep(&self, duration: Duration) {
+        tokio::time::sleep(duration).await;
+    }
+}
