@@ -7,6 +7,9 @@ commands:
   conformance [--api qnits|saplab|ucoz]
       Run the conformance suites; print and write (target/conformance/report.md)
       the endpoint x check table and the quirk table; fail on any gap.
+  emulate [--addr ADDR]
+      Run the emulator of every API in the foreground (default 127.0.0.1:8080);
+      print each API's base URL and credentials; serve until Ctrl-C.
   help
       Show this text.";
 
@@ -17,6 +20,10 @@ pub(crate) const APIS: [&str; 3] = ["qnits", "saplab", "ucoz"];
 pub(crate) enum Command {
     Help,
     Conformance(ConformanceOptions),
+    Emulate {
+        /// Where to listen, as `IP:PORT`; the emulator's default when `None`.
+        addr: Option<String>,
+    },
 }
 
 #[derive(Debug, Default, PartialEq)]
@@ -45,6 +52,16 @@ pub(crate) fn parse(mut args: impl Iterator<Item = String>) -> Result<Command, S
             }
             Ok(Command::Conformance(options))
         }
+        "emulate" => {
+            let mut addr = None;
+            while let Some(flag) = args.next() {
+                match flag.as_str() {
+                    "--addr" => addr = Some(args.next().ok_or("--addr needs a value")?),
+                    other => return Err(format!("unknown flag {other:?}")),
+                }
+            }
+            Ok(Command::Emulate { addr })
+        }
         other => Err(format!("unknown command {other:?}")),
     }
 }
@@ -71,5 +88,17 @@ mod tests {
         assert!(parse(args("conformance --api nope")).is_err());
         assert!(parse(args("conformance --bogus")).is_err());
         assert_eq!(parse(args("")), Ok(Command::Help));
+    }
+
+    #[test]
+    fn parses_emulate() {
+        assert_eq!(parse(args("emulate")), Ok(Command::Emulate { addr: None }));
+        assert_eq!(
+            parse(args("emulate --addr 127.0.0.1:9000")),
+            Ok(Command::Emulate {
+                addr: Some("127.0.0.1:9000".into())
+            })
+        );
+        assert!(parse(args("emulate --addr")).is_err());
     }
 }

@@ -4,6 +4,8 @@
 //! - `conformance [--api qnits|saplab|ucoz]`: runs the conformance suites,
 //!   prints the endpoint × check table and the quirk table, writes both to
 //!   `target/conformance/report.md`, and fails on any gap or failure.
+//! - `emulate [--addr ADDR]`: runs the emulator in the foreground and prints
+//!   each API's base URL and credentials.
 #![forbid(unsafe_code)]
 
 mod conformance;
@@ -28,6 +30,7 @@ fn main() -> ExitCode {
             Ok(true)
         }
         flags::Command::Conformance(options) => conformance::run(&options),
+        flags::Command::Emulate { addr } => emulate(addr.as_deref()),
     };
     match result {
         Ok(true) => ExitCode::SUCCESS,
@@ -37,6 +40,20 @@ fn main() -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// Runs the emulator's binary in the foreground until it stops.
+fn emulate(addr: Option<&str>) -> Result<bool, String> {
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned());
+    let mut command = std::process::Command::new(cargo);
+    command
+        .current_dir(project_root())
+        .args(["run", "--quiet", "--package", "emulator", "--"]);
+    command.args(addr);
+    let status = command
+        .status()
+        .map_err(|e| format!("cannot run cargo: {e}"))?;
+    Ok(status.success())
 }
 
 /// The workspace root.

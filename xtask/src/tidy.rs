@@ -40,15 +40,10 @@ const IMPURE_SOURCE: &[&str] = &[
 
 /// `proto-core` and every `*-proto` crate.
 fn protocol_crates() -> Vec<(String, PathBuf)> {
-    let mut crates: Vec<_> = std::fs::read_dir(project_root().join("crates"))
-        .unwrap()
-        .map(|entry| entry.unwrap().path())
-        .filter_map(|dir| {
-            let name = dir.file_name()?.to_str()?.to_owned();
-            (name == "proto-core" || name.ends_with("-proto")).then_some((name, dir))
-        })
+    let crates: Vec<_> = library_crates()
+        .into_iter()
+        .filter(|(name, _)| is_protocol_crate(name))
         .collect();
-    crates.sort();
     assert!(crates.iter().any(|(n, _)| n == "proto-core"), "{crates:?}");
     crates
 }
@@ -133,10 +128,78 @@ fn protocol_sources_are_pure() {
     }
 }
 
-/// Invariant: protocol crates forbid `unsafe` and warn on undocumented items.
+/// Every crate under `crates/`.
+fn library_crates() -> Vec<(String, PathBuf)> {
+    let mut crates: Vec<_> = std::fs::read_dir(project_root().join("crates"))
+        .unwrap()
+        .map(|entry| entry.unwrap().path())
+        .filter(|dir| dir.join("Cargo.toml").exists())
+        .map(|dir| (dir.file_name().unwrap().to_string_lossy().into_owned(), dir))
+        .collect();
+    crates.sort();
+    crates
+}
+
+/// The adapter crates: the shared loop and one crate per HTTP library.
+const ADAPTER_CRATES: &[&str] = &["adapter-core", "proto-reqwest", "proto-hyper"];
+
+/// The APIs' names, which adapters never use.
+const API_NAMES: &[&str] = &["qnits", "saplab", "ucoz"];
+
+fn is_protocol_crate(name: &str) -> bool {
+    name == "proto-core" || name.ends_with("-proto")
+}
+
+/// Invariant: the emulator depends on no protocol crate, so an end-to-end
+/// test compares the client with answers written independently of it.
 #[test]
-fn protocol_crates_forbid_unsafe_and_opt_into_lints() {
-    for (name, dir) in protocol_crates() {
+fn emulator_depends_on_no_protocol_crate() {
+    let dependencies = normal_dependencies("emulator");
+    assert!(
+        dependencies.iter().any(|d| d == "hyper"),
+        "{dependencies:?}"
+    );
+    let protocol: Vec<_> = dependencies
+        .iter()
+        .filter(|d| is_protocol_crate(d))
+        .collect();
+    assert!(protocol.is_empty(), "the emulator depends on {protocol:?}");
+}
+
+/// Invariant: adapters hold no API-specific code: they depend on no `*-proto`
+/// crate but `proto-core`, and their code (comments aside) names no API.
+#[test]
+fn adapters_name_no_api() {
+    for adapter in ADAPTER_CRATES {
+        let dependencies = normal_dependencies(adapter);
+        let apis: Vec<_> = dependencies
+            .iter()
+            .filter(|d| is_protocol_crate(d) && d.as_str() != "proto-core")
+            .collect();
+        assert!(apis.is_empty(), "{adapter} depends on {apis:?}");
+        for file in rust_files(&project_root().join("crates").join(adapter).join("src")) {
+            let text = std::fs::read_to_string(&file).unwrap();
+            for (number, line) in text.lines().enumerate() {
+                let code = line.split("//").next().unwrap_or_default().to_lowercase();
+                for api in API_NAMES {
+                    assert!(
+                        !code.contains(api),
+                        "{}:{}: an adapter names the API `{api}`",
+                        file.display(),
+                        number + 1
+                    );
+                }
+            }
+        }
+    }
+}
+
+/// Invariant: every crate forbids `unsafe` and warns on undocumented items.
+#[test]
+fn crates_forbid_unsafe_and_opt_into_lints() {
+    let crates = library_crates();
+    assert!(crates.len() >= ADAPTER_CRATES.len() + 3, "{crates:?}");
+    for (name, dir) in crates {
         let lib = std::fs::read_to_string(dir.join("src/lib.rs")).unwrap();
         assert!(
             lib.contains("#![forbid(unsafe_code)]"),

@@ -1,0 +1,88 @@
+//! Sends one order to Qnits and prints what came back.
+//!
+//! With no environment, it starts the emulator in-process and sends the order
+//! there. To use a real storefront, set `QNITS_BASE_URL` (without `/api`),
+//! `QNITS_QNIT_ID` and `QNITS_TOKEN`; `QNITS_ALLOW_PLAIN_HTTP=1` accepts a
+//! partner domain that only speaks http.
+//!
+//! ```text
+//! cargo run -p examples --bin qnits_create_order [EXTERNAL_ID]
+//! ```
+
+use std::error::Error;
+use std::process::ExitCode;
+
+use examples::env_var;
+use proto_core::BaseUrl;
+use qnits_proto::{CreateOrder, Credentials, ExternalId, Product, ProductId, Qnits};
+
+#[tokio::main]
+async fn main() -> ExitCode {
+    match run().await {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            // The whole chain: endpoint, layer, cause.
+            eprintln!("error: {}", proto_core::report(&*error));
+            ExitCode::FAILURE
+        }
+    }
+}
+
+async fn run() -> Result<(), Box<dyn Error>> {
+    // Kept alive until the end of `main` when used.
+    let mut emulator = None;
+    let qnits = match env_var("QNITS_BASE_URL") {
+        Some(base) => {
+            let base = if env_var("QNITS_ALLOW_PLAIN_HTTP").as_deref() == Some("1") {
+                BaseUrl::parse_allowing_plain_http(&base)?
+            } else {
+                BaseUrl::parse(&base).map_err(|e| {
+                    format!("QNITS_BASE_URL: {e} (QNITS_ALLOW_PLAIN_HTTP=1 allows http)")
+                })?
+            };
+            let qnit_id = env_var("QNITS_QNIT_ID")
+                .ok_or("QNITS_QNIT_ID is not set")?
+                .parse()
+                .map_err(|e| format!("QNITS_QNIT_ID: {e}"))?;
+            let token = env_var("QNITS_TOKEN").ok_or("QNITS_TOKEN is not set")?;
+            println!("Qnits at {base}");
+            Qnits::new(base, Credentials::new(qnit_id, &token)?)
+        }
+        None => {
+            let started = emulator.insert(emulator::Emulator::start().await?);
+            let base = started.base_url(emulator::Api::Qnits);
+            println!("Qnits emulated at {base} (set QNITS_BASE_URL to use a real service)");
+            Qnits::new(
+                BaseUrl::parse(&base)?,
+                Credentials::new(started.qnits().qnit_id(), started.qnits().token())?,
+            )
+        }
+    };
+
+    let external_id = std::env::args()
+        .nth(1)
+        .unwrap_or_else(|| "example-2643".to_owned());
+    let order = CreateOrder::new(
+        "Иванов Иван",
+        "79123211232",
+        ExternalId::new(external_id)?,
+        vec![
+            Product::new(ProductId::new(1000587), 1),
+            Product::new(ProductId::new(3044), 2).price("1499.90".parse()?),
+        ],
+    )
+    .comments("Позвонить до 18:00");
+
+    let client = proto_reqwest::Client::new();
+    let created = client.call(&qnits, &order).await.inspect_err(|error| {
+        if error.is_outcome_unknown() {
+            eprintln!("The order may exist: send it again with the same external_id.");
+        }
+    })?;
+    println!("order_id:  {}", created.order_id);
+    println!("order_url: {}", created.order_url);
+    if let Some(status) = &created.status {
+        println!("status:    {status}");
+    }
+    Ok(())
+}

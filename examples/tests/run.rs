@@ -1,0 +1,49 @@
+//! Every example runs against the emulator with no arguments and no environment.
+
+use std::process::Command;
+
+#[test]
+fn qnits_create_order_prints_the_created_order() {
+    let output = Command::new(env!("CARGO_BIN_EXE_qnits_create_order"))
+        .env_remove("QNITS_BASE_URL")
+        .env_remove("QNITS_QNIT_ID")
+        .env_remove("QNITS_TOKEN")
+        .env("NO_PROXY", "127.0.0.1,localhost")
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        output.status.success(),
+        "stdout:\n{stdout}\nstderr:\n{stderr}"
+    );
+    assert!(
+        stdout.contains("Qnits emulated at http://127.0.0.1:"),
+        "{stdout}"
+    );
+    let order_id = stdout
+        .lines()
+        .find_map(|line| line.strip_prefix("order_id:"))
+        .unwrap_or_else(|| panic!("no order_id in:\n{stdout}"));
+    let order_id: u64 = order_id.trim().parse().unwrap();
+    assert!(
+        stdout.contains(&format!("/qnits/order/{order_id}")),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn qnits_create_order_reports_a_bad_environment() {
+    let output = Command::new(env!("CARGO_BIN_EXE_qnits_create_order"))
+        .env("QNITS_BASE_URL", "http://shop.example")
+        .env_remove("QNITS_ALLOW_PLAIN_HTTP")
+        .output()
+        .unwrap();
+    assert!(!output.status.success());
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.starts_with("error: QNITS_BASE_URL: ")
+            && stderr.contains("QNITS_ALLOW_PLAIN_HTTP=1"),
+        "{stderr}"
+    );
+}
