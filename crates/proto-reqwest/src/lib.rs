@@ -9,7 +9,7 @@
 //! every protocol crate goes through [`Client::call`].
 //!
 //! Features: `rustls` (default; TLS without system OpenSSL), `native-tls`,
-//! `blocking` ([`blocking::Client`]) and `tracing` (a span per call, with no
+//! `blocking` (`blocking::Client`) and `tracing` (a span per call, with no
 //! secret in any field).
 //!
 //! ```
