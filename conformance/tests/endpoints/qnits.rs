@@ -1205,5 +1205,32 @@ pub mod create_order {
                 assert!(error.to_string().contains("not sent"), "{error}");
             }
         }
+
+        /// https to a server that speaks plain http: the handshake fails, the
+        /// request was not sent, and repeating cannot help.
+        #[test]
+        fn tls_handshake_failure() {
+            let harness = Harness::with_config(harness::config().retry(harness::retrying()));
+            let addr = harness.emulator.addr();
+            let qnits = Qnits::new(
+                BaseUrl::parse(&format!("https://{addr}")).unwrap(),
+                Credentials::new(1, "token").unwrap(),
+            );
+            for adapter in Adapter::ALL {
+                let error = harness.call(adapter, &qnits, &order("tls")).unwrap_err();
+                assert!(
+                    matches!(
+                        &error,
+                        Error::Transport {
+                            attempts: 1,
+                            source: TransportError::Tls(_),
+                            ..
+                        }
+                    ),
+                    "{adapter:?}: {error:?}"
+                );
+            }
+            assert!(harness.emulator.qnits().orders().is_empty());
+        }
     }
 }

@@ -81,7 +81,7 @@ impl Config {
     ///
     /// ```
     /// use adapter_core::Config;
-    /// let mut request = http::Request::new(Vec::new());
+    /// let mut request = http::Request::new(Vec::<u8>::new());
     /// Config::new("order-sync/2.1").apply_user_agent(&mut request)?;
     /// assert_eq!(request.headers()["user-agent"], "order-sync/2.1");
     /// assert!(Config::new("bad\nagent").apply_user_agent(&mut request).is_err());

@@ -55,14 +55,17 @@ pub enum TransportError {
 impl TransportError {
     /// Classifies a failure to connect: a timeout, a TLS failure, or any other
     /// (refused, unreachable, DNS). HTTP libraries report all three as "connect
-    /// errors"; the cause chain tells them apart (an I/O `TimedOut`, a mention
-    /// of TLS or a certificate).
+    /// errors"; the cause chain tells them apart (an I/O `TimedOut`; an I/O
+    /// `InvalidData`, which TLS libraries report, or a mention of TLS or a
+    /// certificate).
     pub fn from_connect_error(error: BoxError, connect_timeout: Duration) -> TransportError {
         let mut timed_out = false;
         let mut tls = false;
         for current in causes(&*error) {
             if let Some(io) = current.downcast_ref::<std::io::Error>() {
                 timed_out |= io.kind() == std::io::ErrorKind::TimedOut;
+                // TCP never yields malformed data; a TLS handshake does.
+                tls |= io.kind() == std::io::ErrorKind::InvalidData;
             }
             let text = current.to_string().to_ascii_lowercase();
             timed_out |= text.contains("timed out") || text.contains("timeout");
@@ -100,22 +103,30 @@ impl TransportError {
     }
 }
 
-/// `error` and its sources, outermost first.
+/// `error` and its sources, outermost first. An `io::Error`'s own `source`
+/// skips the error it wraps, so that one is taken instead.
 fn causes<'a>(
     error: &'a (dyn std::error::Error + 'static),
 ) -> impl Iterator<Item = &'a (dyn std::error::Error + 'static)> {
-    std::iter::successors(Some(error), |current| current.source())
+    std::iter::successors(Some(error), |current| {
+        match current.downcast_ref::<std::io::Error>() {
+            Some(io) => io
+                .get_ref()
+                .map(|inner| inner as &(dyn std::error::Error + 'static)),
+            None => current.source(),
+        }
+    })
 }
 
 /// The first error of type `T` in `error`'s cause chain: how an adapter finds
 /// its HTTP library's own error inside a wrapper.
 ///
 /// ```
-/// let io = std::io::Error::new(std::io::ErrorKind::TimedOut, "slow");
-/// let wrapped = std::io::Error::other(io);
+/// let wrapped = std::io::Error::other(std::fmt::Error);
+/// assert!(adapter_core::find_cause::<std::fmt::Error>(&wrapped).is_some());
 /// let found = adapter_core::find_cause::<std::io::Error>(&wrapped).unwrap();
 /// assert_eq!(found.kind(), std::io::ErrorKind::Other); // the outermost match
-/// assert!(adapter_core::find_cause::<std::fmt::Error>(&wrapped).is_none());
+/// assert!(adapter_core::find_cause::<std::num::ParseIntError>(&wrapped).is_none());
 /// ```
 pub fn find_cause<'a, T: std::error::Error + 'static>(
     error: &'a (dyn std::error::Error + 'static),
@@ -211,6 +222,12 @@ mod tests {
         let tls: BoxError = "invalid peer certificate: UnknownIssuer".into();
         assert!(matches!(
             TransportError::from_connect_error(tls, timeout),
+            TransportError::Tls(_)
+        ));
+        // How rustls and native-tls surface through tokio: wrapped I/O errors.
+        let wrapped = Box::new(std::io::Error::other(io(std::io::ErrorKind::InvalidData)));
+        assert!(matches!(
+            TransportError::from_connect_error(wrapped, timeout),
             TransportError::Tls(_)
         ));
     }

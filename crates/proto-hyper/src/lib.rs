@@ -34,6 +34,8 @@
 //! let client = proto_hyper::Client::new();
 //! let created = client.call(&qnits, &order).await?;
 //! assert!(created.order_id.get() > 0);
+//! let sent = &emulator.requests()[0];
+//! assert_eq!(sent.header("user-agent"), Some(proto_hyper::USER_AGENT)); // "proto-hyper/<version>"
 //! # Ok(())
 //! # }
 //! ```

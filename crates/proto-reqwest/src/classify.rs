@@ -33,12 +33,8 @@ pub(crate) fn body_error(error: reqwest::Error, config: &Config) -> TransportErr
 /// An error while reading a blocking answer's body: the request was sent.
 #[cfg(feature = "blocking")]
 pub(crate) fn body_io_error(error: std::io::Error, config: &Config) -> TransportError {
-    // `io::Error::source` skips the wrapped error itself, so look at it directly.
-    let wrapped = error
-        .get_ref()
-        .and_then(|inner| inner.downcast_ref::<reqwest::Error>());
     let timed_out = error.kind() == std::io::ErrorKind::TimedOut
-        || wrapped.is_some_and(reqwest::Error::is_timeout);
+        || find_cause::<reqwest::Error>(&error).is_some_and(reqwest::Error::is_timeout);
     if timed_out {
         TransportError::Timeout(config.timeout)
     } else {

@@ -33,6 +33,8 @@
 //! let client = proto_reqwest::Client::new();
 //! let created = client.call(&qnits, &order).await?;
 //! assert!(created.order_id.get() > 0);
+//! let sent = &emulator.requests()[0];
+//! assert_eq!(sent.header("user-agent"), Some(proto_reqwest::USER_AGENT)); // "proto-reqwest/<version>"
 //! # Ok(())
 //! # }
 //! ```
