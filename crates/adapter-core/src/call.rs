@@ -193,3 +193,93 @@ fn trace_retry(endpoint: &'static str, attempt: u32, delay: Duration, why: &dyn 
     #[cfg(not(feature = "tracing"))]
     let _ = (endpoint, attempt, delay, why);
 }
+
+/// What every client holds besides its HTTP library: the [`Config`], the
+/// clock and the nonce source. Cheap to clone.
+///
+/// [`Config`]: crate::Config
+///
+/// ```
+/// use adapter_core::{Caller, Config, CountingNonce, FixedClock};
+/// let caller = Caller::new(Config::new("me/1"))
+///     .clock(FixedClock::at_unix(1_700_000_000))
+///     .nonces(CountingNonce::new("n"));
+/// assert_eq!(caller.config().user_agent, "me/1");
+/// ```
+#[derive(Debug, Clone)]
+pub struct Caller {
+    config: std::sync::Arc<crate::Config>,
+    clock: std::sync::Arc<dyn Clock>,
+    nonces: std::sync::Arc<dyn NonceSource>,
+}
+
+impl Caller {
+    /// `config`, with the system clock and random nonces.
+    pub fn new(config: crate::Config) -> Self {
+        Caller {
+            config: std::sync::Arc::new(config),
+            clock: std::sync::Arc::new(crate::SystemClock),
+            nonces: std::sync::Arc::new(crate::RandomNonce),
+        }
+    }
+
+    /// Replaces the clock.
+    pub fn clock(mut self, clock: impl Clock + 'static) -> Self {
+        self.clock = std::sync::Arc::new(clock);
+        self
+    }
+
+    /// Replaces the nonce source.
+    pub fn nonces(mut self, nonces: impl NonceSource + 'static) -> Self {
+        self.nonces = std::sync::Arc::new(nonces);
+        self
+    }
+
+    /// The configuration.
+    pub fn config(&self) -> &crate::Config {
+        &self.config
+    }
+
+    /// [`call`] with this configuration, clock and nonces.
+    pub async fn call<T, E>(
+        &self,
+        transport: &T,
+        api: &E::Api,
+        endpoint: &E,
+    ) -> Result<E::Output, Error>
+    where
+        T: Transport,
+        E: Endpoint,
+    {
+        call(
+            transport,
+            &self.config.retry,
+            &*self.clock,
+            &*self.nonces,
+            api,
+            endpoint,
+        )
+        .await
+    }
+
+    /// [`call_blocking`] with this configuration, clock and nonces.
+    pub fn call_blocking<T, E>(
+        &self,
+        transport: &T,
+        api: &E::Api,
+        endpoint: &E,
+    ) -> Result<E::Output, Error>
+    where
+        T: BlockingTransport,
+        E: Endpoint,
+    {
+        call_blocking(
+            transport,
+            &self.config.retry,
+            &*self.clock,
+            &*self.nonces,
+            api,
+            endpoint,
+        )
+    }
+}

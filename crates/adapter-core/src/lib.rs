@@ -23,7 +23,7 @@ mod nonce;
 mod retry;
 
 pub use body::BodyBuffer;
-pub use call::{BlockingTransport, Transport, call, call_blocking};
+pub use call::{BlockingTransport, Caller, Transport, call, call_blocking};
 pub use clock::{Clock, FixedClock, SystemClock};
 pub use config::Config;
 pub use error::{BoxError, Error, TransportError, find_cause};

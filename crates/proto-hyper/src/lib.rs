@@ -41,10 +41,9 @@
 //! ```
 #![forbid(unsafe_code)]
 
-use std::sync::Arc;
 use std::time::Duration;
 
-use adapter_core::{BodyBuffer, find_cause};
+use adapter_core::{BodyBuffer, Caller, find_cause};
 use bytes::Bytes;
 use http::{Request, Response};
 use http_body_util::{BodyExt, Full};
@@ -81,9 +80,7 @@ pub type DefaultConnector = HttpConnector;
 #[derive(Debug, Clone)]
 pub struct Client<C = DefaultConnector> {
     http: HyperClient<C, Full<Bytes>>,
-    config: Arc<Config>,
-    clock: Arc<dyn Clock>,
-    nonces: Arc<dyn NonceSource>,
+    caller: Caller,
 }
 
 impl Default for Client {
@@ -168,9 +165,7 @@ where
     pub fn from_hyper(http: HyperClient<C, Full<Bytes>>, config: Config) -> Self {
         Client {
             http,
-            config: Arc::new(config),
-            clock: Arc::new(SystemClock),
-            nonces: Arc::new(RandomNonce),
+            caller: Caller::new(config),
         }
     }
 
@@ -184,7 +179,7 @@ where
     ///     .nonces(CountingNonce::new("test-"));
     /// ```
     pub fn clock(mut self, clock: impl Clock + 'static) -> Self {
-        self.clock = Arc::new(clock);
+        self.caller = self.caller.clock(clock);
         self
     }
 
@@ -192,7 +187,7 @@ where
     ///
     /// See [`Client::clock`] for an example.
     pub fn nonces(mut self, nonces: impl NonceSource + 'static) -> Self {
-        self.nonces = Arc::new(nonces);
+        self.caller = self.caller.nonces(nonces);
         self
     }
 
@@ -200,7 +195,7 @@ where
     ///
     /// See [`Client::new`] for an example.
     pub fn config(&self) -> &Config {
-        &self.config
+        self.caller.config()
     }
 
     /// Builds `endpoint`'s request against `api`, sends it, retries as the
@@ -208,15 +203,7 @@ where
     ///
     /// See the [crate] documentation for an example.
     pub async fn call<E: Endpoint>(&self, api: &E::Api, endpoint: &E) -> Result<E::Output, Error> {
-        adapter_core::call(
-            self,
-            &self.config.retry,
-            &*self.clock,
-            &*self.nonces,
-            api,
-            endpoint,
-        )
-        .await
+        self.caller.call(self, api, endpoint).await
     }
 
     /// One attempt, without the overall timeout.
@@ -229,7 +216,7 @@ where
         let (parts, mut incoming) = response.into_parts();
         let mut body = BodyBuffer::new(
             Response::from_parts(parts, ()),
-            self.config.max_response_bytes,
+            self.config().max_response_bytes,
         )?;
         while let Some(frame) = incoming.frame().await {
             let frame = frame.map_err(|error| TransportError::OutcomeUnknown(error.into()))?;
@@ -242,7 +229,7 @@ where
 
     fn send_error(&self, error: hyper_util::client::legacy::Error) -> TransportError {
         if error.is_connect() {
-            return TransportError::from_connect_error(error.into(), self.config.connect_timeout);
+            return TransportError::from_connect_error(error.into(), self.config().connect_timeout);
         }
         // hyper's "canceled": dropped before a byte of it was written.
         if find_cause::<hyper::Error>(&error).is_some_and(hyper::Error::is_canceled) {
@@ -257,10 +244,10 @@ where
     C: Connect + Clone + Send + Sync + 'static,
 {
     async fn send(&self, mut request: Request<Vec<u8>>) -> Result<Response<Bytes>, TransportError> {
-        self.config.apply_user_agent(&mut request)?;
-        tokio::time::timeout(self.config.timeout, self.exchange(request))
+        self.config().apply_user_agent(&mut request)?;
+        tokio::time::timeout(self.config().timeout, self.exchange(request))
             .await
-            .unwrap_or(Err(TransportError::Timeout(self.config.timeout)))
+            .unwrap_or(Err(TransportError::Timeout(self.config().timeout)))
     }
 
     async fn sleep(&self, duration: Duration) {

@@ -27,14 +27,13 @@
 //! ```
 
 use std::io::Read;
-use std::sync::Arc;
 
-use adapter_core::BodyBuffer;
+use adapter_core::{BodyBuffer, Caller};
 use bytes::Bytes;
 use http::{Request, Response};
 use proto_core::Endpoint;
 
-use crate::{Clock, Config, Error, NonceSource, RandomNonce, SystemClock, TransportError};
+use crate::{Clock, Config, Error, NonceSource, TransportError};
 use crate::{USER_AGENT, classify};
 
 /// A blocking client: a pooled `reqwest::blocking::Client`, the [`Config`], a
@@ -44,9 +43,7 @@ use crate::{USER_AGENT, classify};
 #[derive(Debug, Clone)]
 pub struct Client {
     http: reqwest::blocking::Client,
-    config: Arc<Config>,
-    clock: Arc<dyn Clock>,
-    nonces: Arc<dyn NonceSource>,
+    caller: Caller,
 }
 
 impl Default for Client {
@@ -100,9 +97,7 @@ impl Client {
     pub fn from_reqwest(http: reqwest::blocking::Client, config: Config) -> Self {
         Client {
             http,
-            config: Arc::new(config),
-            clock: Arc::new(SystemClock),
-            nonces: Arc::new(RandomNonce),
+            caller: Caller::new(config),
         }
     }
 
@@ -115,7 +110,7 @@ impl Client {
     ///     .nonces(CountingNonce::new("test-"));
     /// ```
     pub fn clock(mut self, clock: impl Clock + 'static) -> Self {
-        self.clock = Arc::new(clock);
+        self.caller = self.caller.clock(clock);
         self
     }
 
@@ -123,7 +118,7 @@ impl Client {
     ///
     /// See [`Client::clock`] for an example.
     pub fn nonces(mut self, nonces: impl NonceSource + 'static) -> Self {
-        self.nonces = Arc::new(nonces);
+        self.caller = self.caller.nonces(nonces);
         self
     }
 
@@ -131,7 +126,7 @@ impl Client {
     ///
     /// See [`Client::new`] for an example.
     pub fn config(&self) -> &Config {
-        &self.config
+        self.caller.config()
     }
 
     /// Builds, sends, retries and parses, as [`crate::Client::call`] does,
@@ -139,39 +134,32 @@ impl Client {
     ///
     /// See the [module](self) documentation for an example.
     pub fn call<E: Endpoint>(&self, api: &E::Api, endpoint: &E) -> Result<E::Output, Error> {
-        adapter_core::call_blocking(
-            self,
-            &self.config.retry,
-            &*self.clock,
-            &*self.nonces,
-            api,
-            endpoint,
-        )
+        self.caller.call_blocking(self, api, endpoint)
     }
 }
 
 impl adapter_core::BlockingTransport for Client {
     fn send(&self, mut request: Request<Vec<u8>>) -> Result<Response<Bytes>, TransportError> {
-        self.config.apply_user_agent(&mut request)?;
+        self.config().apply_user_agent(&mut request)?;
         let mut request = reqwest::blocking::Request::try_from(request)
             .map_err(|error| TransportError::Other(error.into()))?;
-        *request.timeout_mut() = Some(self.config.timeout);
+        *request.timeout_mut() = Some(self.config().timeout);
         let mut response = self
             .http
             .execute(request)
-            .map_err(|error| classify::send_error(error, &self.config))?;
+            .map_err(|error| classify::send_error(error, self.config()))?;
         let mut head = Response::new(());
         *head.status_mut() = response.status();
         *head.version_mut() = response.version();
         *head.headers_mut() = std::mem::take(response.headers_mut());
-        let mut body = BodyBuffer::new(head, self.config.max_response_bytes)?;
+        let mut body = BodyBuffer::new(head, self.config().max_response_bytes)?;
         let mut chunk = [0; 16 * 1024];
         loop {
             match response.read(&mut chunk) {
                 Ok(0) => return Ok(body.finish()),
                 Ok(read) => body.push(&chunk[..read])?,
                 Err(error) if error.kind() == std::io::ErrorKind::Interrupted => {}
-                Err(error) => return Err(classify::body_io_error(error, &self.config)),
+                Err(error) => return Err(classify::body_io_error(error, self.config())),
             }
         }
     }

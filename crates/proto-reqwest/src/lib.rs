@@ -44,10 +44,9 @@
 pub mod blocking;
 mod classify;
 
-use std::sync::Arc;
 use std::time::Duration;
 
-use adapter_core::BodyBuffer;
+use adapter_core::{BodyBuffer, Caller};
 use bytes::Bytes;
 use http::{Request, Response};
 use proto_core::Endpoint;
@@ -67,9 +66,7 @@ pub const USER_AGENT: &str = concat!(env!("CARGO_PKG_NAME"), "/", env!("CARGO_PK
 #[derive(Debug, Clone)]
 pub struct Client {
     http: reqwest::Client,
-    config: Arc<Config>,
-    clock: Arc<dyn Clock>,
-    nonces: Arc<dyn NonceSource>,
+    caller: Caller,
 }
 
 impl Default for Client {
@@ -130,9 +127,7 @@ impl Client {
     pub fn from_reqwest(http: reqwest::Client, config: Config) -> Self {
         Client {
             http,
-            config: Arc::new(config),
-            clock: Arc::new(SystemClock),
-            nonces: Arc::new(RandomNonce),
+            caller: Caller::new(config),
         }
     }
 
@@ -146,7 +141,7 @@ impl Client {
     ///     .nonces(CountingNonce::new("test-"));
     /// ```
     pub fn clock(mut self, clock: impl Clock + 'static) -> Self {
-        self.clock = Arc::new(clock);
+        self.caller = self.caller.clock(clock);
         self
     }
 
@@ -154,7 +149,7 @@ impl Client {
     ///
     /// See [`Client::clock`] for an example.
     pub fn nonces(mut self, nonces: impl NonceSource + 'static) -> Self {
-        self.nonces = Arc::new(nonces);
+        self.caller = self.caller.nonces(nonces);
         self
     }
 
@@ -162,7 +157,7 @@ impl Client {
     ///
     /// See [`Client::new`] for an example.
     pub fn config(&self) -> &Config {
-        &self.config
+        self.caller.config()
     }
 
     /// Builds `endpoint`'s request against `api`, sends it, retries as the
@@ -170,38 +165,30 @@ impl Client {
     ///
     /// See the [crate] documentation for an example.
     pub async fn call<E: Endpoint>(&self, api: &E::Api, endpoint: &E) -> Result<E::Output, Error> {
-        adapter_core::call(
-            self,
-            &self.config.retry,
-            &*self.clock,
-            &*self.nonces,
-            api,
-            endpoint,
-        )
-        .await
+        self.caller.call(self, api, endpoint).await
     }
 }
 
 impl adapter_core::Transport for Client {
     async fn send(&self, mut request: Request<Vec<u8>>) -> Result<Response<Bytes>, TransportError> {
-        self.config.apply_user_agent(&mut request)?;
+        self.config().apply_user_agent(&mut request)?;
         let mut request = reqwest::Request::try_from(request)
             .map_err(|error| TransportError::Other(error.into()))?;
-        *request.timeout_mut() = Some(self.config.timeout);
+        *request.timeout_mut() = Some(self.config().timeout);
         let mut response = self
             .http
             .execute(request)
             .await
-            .map_err(|error| classify::send_error(error, &self.config))?;
+            .map_err(|error| classify::send_error(error, self.config()))?;
         let mut head = Response::new(());
         *head.status_mut() = response.status();
         *head.version_mut() = response.version();
         *head.headers_mut() = std::mem::take(response.headers_mut());
-        let mut body = BodyBuffer::new(head, self.config.max_response_bytes)?;
+        let mut body = BodyBuffer::new(head, self.config().max_response_bytes)?;
         while let Some(chunk) = response
             .chunk()
             .await
-            .map_err(|error| classify::body_error(error, &self.config))?
+            .map_err(|error| classify::body_error(error, self.config()))?
         {
             body.push(&chunk)?;
         }
