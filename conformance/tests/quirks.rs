@@ -386,3 +386,215 @@ mod w6_php_empty_object {
         }
     }
 }
+
+mod w7_datetime {
+    use proptest::prelude::*;
+    use time::{Date, Month, PrimitiveDateTime, Time};
+
+    use super::*;
+
+    #[derive(Debug, Deserialize)]
+    struct At {
+        #[serde(deserialize_with = "wire::datetime::deserialize")]
+        v: PrimitiveDateTime,
+    }
+
+    #[derive(Debug, Deserialize)]
+    struct MaybeAt {
+        #[serde(default, deserialize_with = "wire::datetime::option::deserialize")]
+        v: Option<PrimitiveDateTime>,
+    }
+
+    /// The document's own spellings: six, five and six zero fraction digits.
+    #[test]
+    fn documents_spellings() {
+        for (text, micros) in [
+            ("2017-01-14 22:50:08.610461", 610_461),
+            ("2017-04-11 21:31:24.48985", 489_850),
+            ("2017-01-15 19:02:43.000000", 0),
+        ] {
+            let at = field::<At>(&format!("\"{text}\"")).unwrap().v;
+            assert_eq!(at.microsecond(), micros, "{text}");
+        }
+        let at = field::<At>("\"2017-01-14 22:50:08.610461\"").unwrap().v;
+        assert_eq!(
+            at,
+            PrimitiveDateTime::new(
+                Date::from_calendar_date(2017, Month::January, 14).unwrap(),
+                Time::from_hms_micro(22, 50, 8, 610_461).unwrap()
+            )
+        );
+    }
+
+    #[test]
+    fn anything_else_is_an_error() {
+        for bad in [
+            "\"2017-01-14T22:50:08\"",
+            "\"2017-01-14 22:50\"",
+            "\"2017-13-01 00:00:00\"",
+            "\"2017-02-29 00:00:00\"",
+            "\"2017-01-14 24:00:00\"",
+            "\"2017-01-14 22:50:08.\"",
+            "\"2017-01-14 22:50:08.1234567890\"",
+            "\"2017-01-14 22:50:08+03\"",
+            "\"\"",
+            "null",
+            "1484434208",
+        ] {
+            let error = field::<At>(bad).unwrap_err();
+            assert_eq!(error.path, "$.v", "{bad}");
+        }
+    }
+
+    #[test]
+    fn option_treats_null_and_empty_as_none() {
+        assert_eq!(field::<MaybeAt>("null").unwrap().v, None);
+        assert_eq!(field::<MaybeAt>("\"\"").unwrap().v, None);
+        assert!(
+            field::<MaybeAt>("\"2017-01-14 22:50:08\"")
+                .unwrap()
+                .v
+                .is_some()
+        );
+        assert!(field::<MaybeAt>("\"yesterday\"").is_err());
+    }
+
+    proptest! {
+        /// Any valid instant, printed with 0 to 9 fraction digits, reads back
+        /// exactly (to the digits printed).
+        #[test]
+        fn round_trip(
+            days in 0i32..60_000,
+            seconds in 0u32..86_400,
+            nanos in 0u32..1_000_000_000,
+            digits in 0usize..10,
+        ) {
+            let date = Date::from_calendar_date(1970, Month::January, 1).unwrap()
+                + time::Duration::days(i64::from(days));
+            let kept = if digits == 0 { 0 } else { nanos / 10u32.pow(9 - digits as u32) * 10u32.pow(9 - digits as u32) };
+            let time = Time::from_hms_nano((seconds / 3600) as u8, (seconds / 60 % 60) as u8, (seconds % 60) as u8, kept).unwrap();
+            let mut text = format!(
+                "{} {:02}:{:02}:{:02}",
+                wire::datetime::format_date(date),
+                time.hour(),
+                time.minute(),
+                time.second()
+            );
+            if digits > 0 {
+                text.push_str(&format!(".{:09}", kept)[..=digits]);
+            }
+            prop_assert_eq!(wire::datetime::parse(&text), Some(PrimitiveDateTime::new(date, time)), "{}", text);
+        }
+    }
+}
+
+mod w8_path_segment {
+    use proptest::prelude::*;
+    use proto_core::encode::path_segment;
+
+    /// An independent decoder: `%XX` to bytes, everything else as is.
+    fn percent_decode(segment: &str) -> Option<String> {
+        let bytes = segment.as_bytes();
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < bytes.len() {
+            if bytes[i] == b'%' {
+                let hex = std::str::from_utf8(bytes.get(i + 1..i + 3)?).ok()?;
+                out.push(u8::from_str_radix(hex, 16).ok()?);
+                i += 3;
+            } else {
+                out.push(bytes[i]);
+                i += 1;
+            }
+        }
+        String::from_utf8(out).ok()
+    }
+
+    #[test]
+    fn documents_examples() {
+        assert_eq!(path_segment("+7(123)456-78-90"), "%2B7%28123%29456-78-90");
+        assert_eq!(path_segment("1,2,3"), "1%2C2%2C3");
+        assert_eq!(path_segment("2016-12-31"), "2016-12-31");
+        for dots in [".", ".."] {
+            assert!(!path_segment(dots).contains('.'), "{dots}");
+        }
+    }
+
+    proptest! {
+        /// Any text is one segment: nothing that ends a segment, a path or a
+        /// URI survives, and the independent decoder gets the text back.
+        #[test]
+        fn round_trip_without_leaks(value in "\\PC*|[./%+ ()?#&=~]{0,12}") {
+            let segment = path_segment(&value);
+            prop_assert!(
+                segment.bytes().all(|b| b.is_ascii_alphanumeric() || b"-_%".contains(&b)),
+                "{:?} → {:?}", value, segment
+            );
+            prop_assert_eq!(percent_decode(&segment), Some(value.clone()));
+            // And `http` takes it as a path as it is.
+            let uri: http::Uri = format!("https://shop.example/a/{segment}/b").parse().unwrap();
+            prop_assert_eq!(uri.path().split('/').count(), 4);
+        }
+    }
+}
+
+mod w9_form {
+    use proptest::prelude::*;
+    use proto_core::encode::Form;
+
+    /// An independent decoder of `application/x-www-form-urlencoded`.
+    fn decode(body: &[u8]) -> Vec<(String, String)> {
+        let text = std::str::from_utf8(body).unwrap();
+        if text.is_empty() {
+            return Vec::new();
+        }
+        text.split('&')
+            .map(|pair| {
+                let (k, v) = pair.split_once('=').unwrap();
+                (unescape(k), unescape(v))
+            })
+            .collect()
+    }
+
+    fn unescape(text: &str) -> String {
+        let bytes = text.as_bytes();
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < bytes.len() {
+            match bytes[i] {
+                b'+' => out.push(b' '),
+                b'%' => {
+                    out.push(u8::from_str_radix(&text[i + 1..i + 3], 16).unwrap());
+                    i += 2;
+                }
+                b => out.push(b),
+            }
+            i += 1;
+        }
+        String::from_utf8(out).unwrap()
+    }
+
+    proptest! {
+        /// Any keys (bracketed or not) and values come back as they went in,
+        /// in order; `&`, `=`, `+` and `%` in them never split or join a field.
+        #[test]
+        fn round_trip(fields in prop::collection::vec(("[a-z_]{1,8}(\\[[a-z_]{1,8}\\])?|\\PC{1,8}", "\\PC*|[&=+% ]{0,6}"), 0..8)) {
+            let mut form = Form::new();
+            for (k, v) in &fields {
+                form.push(k.clone(), v.clone());
+            }
+            prop_assert_eq!(decode(&form.encode()), fields);
+        }
+    }
+
+    #[test]
+    fn bracket_keys_as_php_reads_them() {
+        let mut form = Form::new();
+        form.push("wholesalers[inn]", "12345678901234")
+            .push("is_wholesaler", "on");
+        assert_eq!(
+            form.encode(),
+            b"wholesalers%5Binn%5D=12345678901234&is_wholesaler=on"
+        );
+    }
+}

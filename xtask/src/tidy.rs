@@ -25,6 +25,8 @@ const IO_CRATES: &[&str] = &[
 /// the file system, or keeps global state.
 const IMPURE_SOURCE: &[&str] = &[
     "SystemTime",
+    "now_utc",
+    "now_local",
     "Instant::",
     "std::env",
     "env!(\"",

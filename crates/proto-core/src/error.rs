@@ -177,6 +177,37 @@ pub struct ApiError {
     pub message: Option<String>,
     /// The API's list of errors, each kept as sent.
     pub details: Vec<ApiErrorDetail>,
+    /// Messages about single input fields (`email`: "must be unique"), in the
+    /// order the server sent them.
+    pub fields: Vec<FieldError>,
+}
+
+/// The server's message about one input field.
+///
+/// ```
+/// use proto_core::{ApiError, FieldError};
+/// let error = ApiError::new(http::StatusCode::OK)
+///     .with_fields(vec![FieldError::new("email", "Поле Email должно быть уникальным.")]);
+/// assert_eq!(error.fields[0].field, "email");
+/// assert_eq!(error.to_string(), "HTTP 200: email: Поле Email должно быть уникальным.");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct FieldError {
+    /// The field, as the API names it.
+    pub field: String,
+    /// What is wrong with it, in the API's words.
+    pub message: String,
+}
+
+impl FieldError {
+    /// A message about `field`.
+    pub fn new(field: impl Into<String>, message: impl Into<String>) -> Self {
+        FieldError {
+            field: field.into(),
+            message: message.into(),
+        }
+    }
 }
 
 impl ApiError {
@@ -187,6 +218,7 @@ impl ApiError {
             code: None,
             message: None,
             details: Vec::new(),
+            fields: Vec::new(),
         }
     }
 
@@ -208,6 +240,12 @@ impl ApiError {
         self
     }
 
+    /// Sets the messages about single fields.
+    pub fn with_fields(mut self, fields: Vec<FieldError>) -> Self {
+        self.fields = fields;
+        self
+    }
+
     fn describe(&self) -> String {
         let mut text = format!("HTTP {}", self.status.as_u16());
         if let Some(code) = &self.code {
@@ -216,6 +254,11 @@ impl ApiError {
         }
         let mut said: Vec<String> = self.message.iter().cloned().collect();
         said.extend(self.details.iter().map(ToString::to_string));
+        said.extend(
+            self.fields
+                .iter()
+                .map(|f| format!("{}: {}", f.field, f.message)),
+        );
         if !said.is_empty() {
             text.push_str(": ");
             text.push_str(&said.join("; "));

@@ -14,6 +14,7 @@
 //!   once and named in `docs/quirks.md`.
 //! - [`Secret`]: a credential whose `Debug` and `Display` never show it.
 //! - [`BaseUrl`]: where an API lives, with plain `http` only by explicit choice.
+//! - [`encode`]: path segments and form bodies, encoded once for every API.
 //!
 //! # No I/O
 //! Nothing here opens a socket, reads a clock, draws a random number, reads the
@@ -42,6 +43,7 @@
 #![forbid(unsafe_code)]
 
 mod base_url;
+pub mod encode;
 mod endpoint;
 mod error;
 mod excerpt;
@@ -54,8 +56,8 @@ pub mod wire;
 pub use base_url::BaseUrl;
 pub use endpoint::{Api, Endpoint, Safety, Stamp};
 pub use error::{
-    ApiError, ApiErrorDetail, BuildError, BuildErrorKind, DecodeError, Error, ResponseError,
-    UnexpectedStatus, report,
+    ApiError, ApiErrorDetail, BuildError, BuildErrorKind, DecodeError, Error, FieldError,
+    ResponseError, UnexpectedStatus, report,
 };
 pub use excerpt::BodyExcerpt;
 pub use secret::Secret;

@@ -15,11 +15,13 @@
 //! | text that may be `null` or `""` | [`nullable_text`] | W4 |
 //! | lists as objects keyed by id, `[]` when empty | [`IdMap`] | W5 |
 //! | `[]` for an empty object | [`php_empty_object`] | W6 |
+//! | date-times with 0–9 fraction digits | [`datetime`] | W7 |
 
 mod id_map;
 
 pub use id_map::{IdKey, IdMap};
 
+pub mod datetime;
 pub mod decimal;
 pub mod flag;
 pub mod int;
