@@ -93,12 +93,50 @@ impl Endpoint {
 
 /// Every implemented endpoint. An endpoint listed here with a required check
 /// that has no passing test is a gap, and `cargo xtask conformance` fails.
-pub const CATALOGUE: &[Endpoint] = &[Endpoint {
-    api: "qnits",
-    module: "create_order",
-    title: "CreateOrder (POST /api)",
-    pending: &[],
-}];
+pub const CATALOGUE: &[Endpoint] = &[
+    Endpoint {
+        api: "qnits",
+        module: "create_order",
+        title: "CreateOrder (POST /api)",
+        pending: &[],
+    },
+    saplab(
+        "list_shipping_types",
+        "ListShippingTypes (GET /panel/order/shipping_type)",
+    ),
+    saplab(
+        "create_shipping_type",
+        "CreateShippingType (POST /panel/order/shipping_type)",
+    ),
+    saplab(
+        "update_shipping_type",
+        "UpdateShippingType (POST /panel/order/shipping_type/{id})",
+    ),
+    saplab(
+        "remove_shipping_type",
+        "RemoveShippingType (POST /panel/order/remove_shipping_type)",
+    ),
+    saplab("list_statuses", "ListStatuses (GET /panel/order/status)"),
+    saplab("create_status", "CreateStatus (POST /panel/order/status)"),
+    saplab(
+        "update_status",
+        "UpdateStatus (POST /panel/order/status/{id})",
+    ),
+    saplab(
+        "remove_status",
+        "RemoveStatus (POST /panel/order/remove_status)",
+    ),
+];
+
+/// A SapLab endpoint; SapLab is not in the emulator yet.
+const fn saplab(module: &'static str, title: &'static str) -> Endpoint {
+    Endpoint {
+        api: "saplab",
+        module,
+        title,
+        pending: &[(Check::EndToEnd, "SapLab is not in the emulator yet")],
+    }
+}
 
 /// The workspace's `fixtures/` folder.
 pub fn fixtures_dir() -> PathBuf {
@@ -208,4 +246,60 @@ pub fn render_request(request: &http::Request<Vec<u8>>, secrets: &[&str]) -> Str
         text = text.replace(secret, "[redacted]");
     }
     text
+}
+
+/// Percent-decodes one path segment (`%XX` to a byte, anything else as is),
+/// written here independently of the encoders under test. `None` for a
+/// broken escape or bytes that are not UTF-8.
+///
+/// ```
+/// assert_eq!(conformance::percent_decode("a%2Fb%D0%98").as_deref(), Some("a/bИ"));
+/// assert_eq!(conformance::percent_decode("%2"), None);
+/// ```
+pub fn percent_decode(segment: &str) -> Option<String> {
+    let bytes = segment.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' {
+            let hex = std::str::from_utf8(bytes.get(i + 1..i + 3)?).ok()?;
+            out.push(u8::from_str_radix(hex, 16).ok()?);
+            i += 3;
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8(out).ok()
+}
+
+/// Decodes an `application/x-www-form-urlencoded` body into its fields, in
+/// order, written here independently of the encoder under test.
+///
+/// # Panics
+///
+/// On a body that is not a well-formed form (a test failure).
+///
+/// ```
+/// assert_eq!(
+///     conformance::decode_form(b"a%5Bb%5D=c+d&e="),
+///     vec![("a[b]".to_owned(), "c d".to_owned()), ("e".to_owned(), String::new())]
+/// );
+/// ```
+pub fn decode_form(body: &[u8]) -> Vec<(String, String)> {
+    let text = std::str::from_utf8(body).expect("a form body is ASCII");
+    if text.is_empty() {
+        return Vec::new();
+    }
+    let unescape = |part: &str| {
+        percent_decode(&part.replace('+', " ")).unwrap_or_else(|| panic!("bad escape in {part:?}"))
+    };
+    text.split('&')
+        .map(|pair| {
+            let (key, value) = pair
+                .split_once('=')
+                .unwrap_or_else(|| panic!("no '=' in {pair:?}"));
+            (unescape(key), unescape(value))
+        })
+        .collect()
 }

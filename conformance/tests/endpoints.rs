@@ -8,3 +8,5 @@
 mod harness;
 #[path = "endpoints/qnits.rs"]
 mod qnits;
+#[path = "endpoints/saplab.rs"]
+mod saplab;

@@ -489,26 +489,9 @@ mod w7_datetime {
 }
 
 mod w8_path_segment {
+    use conformance::percent_decode;
     use proptest::prelude::*;
     use proto_core::encode::path_segment;
-
-    /// An independent decoder: `%XX` to bytes, everything else as is.
-    fn percent_decode(segment: &str) -> Option<String> {
-        let bytes = segment.as_bytes();
-        let mut out = Vec::new();
-        let mut i = 0;
-        while i < bytes.len() {
-            if bytes[i] == b'%' {
-                let hex = std::str::from_utf8(bytes.get(i + 1..i + 3)?).ok()?;
-                out.push(u8::from_str_radix(hex, 16).ok()?);
-                i += 3;
-            } else {
-                out.push(bytes[i]);
-                i += 1;
-            }
-        }
-        String::from_utf8(out).ok()
-    }
 
     #[test]
     fn documents_examples() {
@@ -539,40 +522,9 @@ mod w8_path_segment {
 }
 
 mod w9_form {
+    use conformance::decode_form as decode;
     use proptest::prelude::*;
     use proto_core::encode::Form;
-
-    /// An independent decoder of `application/x-www-form-urlencoded`.
-    fn decode(body: &[u8]) -> Vec<(String, String)> {
-        let text = std::str::from_utf8(body).unwrap();
-        if text.is_empty() {
-            return Vec::new();
-        }
-        text.split('&')
-            .map(|pair| {
-                let (k, v) = pair.split_once('=').unwrap();
-                (unescape(k), unescape(v))
-            })
-            .collect()
-    }
-
-    fn unescape(text: &str) -> String {
-        let bytes = text.as_bytes();
-        let mut out = Vec::new();
-        let mut i = 0;
-        while i < bytes.len() {
-            match bytes[i] {
-                b'+' => out.push(b' '),
-                b'%' => {
-                    out.push(u8::from_str_radix(&text[i + 1..i + 3], 16).unwrap());
-                    i += 2;
-                }
-                b => out.push(b),
-            }
-            i += 1;
-        }
-        String::from_utf8(out).unwrap()
-    }
 
     proptest! {
         /// Any keys (bracketed or not) and values come back as they went in,

@@ -1,0 +1,473 @@
+//! SapLab (`001_6003ed27e64eb541.txt`).
+//!
+//! The checks every endpoint gets are written once in [`support`] and
+//! instantiated per endpoint by `endpoint_checks!`; what is particular to an
+//! endpoint sits beside it.
+
+/// Shared inputs and the checks every SapLab endpoint gets.
+pub mod support {
+    use std::fmt::Debug;
+
+    use conformance::{Expect, Manifest, Role, decode_form, render_request};
+    use proto_core::{BaseUrl, Endpoint, ResponseError};
+    use saplab_proto::{Credentials, SapLab};
+
+    pub const LOGIN: &str = "manager";
+    pub const PASSWORD: &str = "s3cret-пароль";
+    /// `base64("manager:s3cret-пароль")`, computed outside this code base.
+    pub const BASIC: &str = "Basic bWFuYWdlcjpzM2NyZXQt0L/QsNGA0L7Qu9GM";
+
+    pub fn shop() -> SapLab {
+        SapLab::new(
+            BaseUrl::parse("https://shop.example").unwrap(),
+            Credentials::new(LOGIN, PASSWORD).unwrap(),
+        )
+    }
+
+    pub fn manifest() -> Manifest {
+        Manifest::load("saplab")
+    }
+
+    pub fn response(status: u16, body: &[u8]) -> http::Response<&[u8]> {
+        http::Response::builder().status(status).body(body).unwrap()
+    }
+
+    /// A document's curl example: its path and its `--data` fields, which
+    /// curl sends as written (unencoded).
+    pub struct Curl {
+        pub path: String,
+        pub data: Option<Vec<(String, String)>>,
+    }
+
+    pub fn curl(file: &str) -> Curl {
+        let text = String::from_utf8(manifest().read(file)).unwrap();
+        let rest = text
+            .trim()
+            .strip_prefix("curl http://логин:пароль@адрес_магазина")
+            .unwrap_or_else(|| panic!("{file}: not a curl example of the panel: {text}"));
+        let (path, data) = match rest.split_once(" --data ") {
+            Some((path, data)) => (path, Some(data.trim().trim_matches('"'))),
+            None => (rest, None),
+        };
+        Curl {
+            path: path.trim().to_owned(),
+            data: data.map(|data| {
+                data.split('&')
+                    .map(|pair| {
+                        let (k, v) = pair.split_once('=').unwrap();
+                        (k.to_owned(), v.to_owned())
+                    })
+                    .collect()
+            }),
+        }
+    }
+
+    /// The built request matches the document's curl example: the same path,
+    /// the same method (POST exactly when there is `--data`), the same form
+    /// fields in the same order; Basic credentials in the header, not the URL.
+    pub fn matches_curl<E: Endpoint<Api = SapLab>>(endpoint: &E, file: &str) {
+        let request = endpoint.build(&shop()).unwrap();
+        let example = curl(file);
+        assert_eq!(request.uri().path(), example.path, "{file}");
+        assert_eq!(request.uri().query(), None);
+        assert!(!request.uri().to_string().contains(LOGIN));
+        assert_eq!(request.headers()["authorization"], BASIC);
+        assert!(request.headers()["authorization"].is_sensitive());
+        match example.data {
+            Some(data) => {
+                assert_eq!(request.method(), http::Method::POST, "{file}");
+                assert_eq!(
+                    request.headers()["content-type"],
+                    "application/x-www-form-urlencoded; charset=UTF-8"
+                );
+                assert_eq!(decode_form(request.body()), data, "{file}");
+            }
+            None => {
+                assert_eq!(request.method(), http::Method::GET, "{file}");
+                assert!(request.body().is_empty());
+            }
+        }
+    }
+
+    /// The same input builds the same bytes; the rendering (password
+    /// redacted) is snapshotted by the caller.
+    pub fn rendered<E: Endpoint<Api = SapLab>>(endpoint: &E) -> String {
+        let first = endpoint.build(&shop()).unwrap();
+        let again = endpoint.build(&shop()).unwrap();
+        assert_eq!(first.uri(), again.uri());
+        assert_eq!(first.headers(), again.headers());
+        assert_eq!(first.body(), again.body());
+        let text = render_request(&first, &[BASIC, PASSWORD]);
+        assert!(!text.contains(PASSWORD));
+        text
+    }
+
+    /// Every response fixture of `name` parses as the manifest says; the
+    /// parsed values are returned for snapshots, by file.
+    pub fn fixtures<E>(endpoint: &E, name: &str) -> Vec<(String, Result<E::Output, ResponseError>)>
+    where
+        E: Endpoint<Api = SapLab>,
+        E::Output: Debug,
+    {
+        let manifest = manifest();
+        let mut parsed = Vec::new();
+        for fixture in manifest
+            .fixtures
+            .iter()
+            .filter(|f| f.endpoint == name && f.role == Role::Response)
+        {
+            let body = manifest.read(&fixture.file);
+            let result = endpoint.parse(response(fixture.status.unwrap(), &body));
+            match fixture.expect.unwrap() {
+                Expect::Ok => assert!(result.is_ok(), "{}: {result:?}", fixture.file),
+                Expect::ApiError => assert!(
+                    matches!(result, Err(ResponseError::Api(_))),
+                    "{}: {result:?}",
+                    fixture.file
+                ),
+            }
+            parsed.push((fixture.file.clone(), result));
+        }
+        assert!(!parsed.is_empty(), "no response fixture for {name}");
+        parsed
+    }
+
+    /// What kind of error a parse gave.
+    #[derive(Debug, PartialEq, Eq)]
+    pub enum Kind {
+        Ok,
+        Api,
+        Status,
+        Decode,
+    }
+
+    pub fn kind<T>(result: &Result<T, ResponseError>) -> Kind {
+        match result {
+            Ok(_) => Kind::Ok,
+            Err(ResponseError::Api(_)) => Kind::Api,
+            Err(ResponseError::Status(_)) => Kind::Status,
+            Err(ResponseError::Decode(_)) => Kind::Decode,
+            Err(_) => panic!("a new kind of error"),
+        }
+    }
+
+    /// The panel's refusals, pages and broken bodies, for any endpoint.
+    pub fn refusals_and_foreign_bodies<E>(endpoint: &E)
+    where
+        E: Endpoint<Api = SapLab>,
+        E::Output: Debug,
+    {
+        let error_text = r#"{"status":"error","text":"\u041d\u0435\u0434\u043e\u0441\u0442\u0430\u0442\u043e\u0447\u043d\u043e"}"#;
+        for status in [200, 400, 403, 500] {
+            match endpoint.parse(response(status, error_text.as_bytes())) {
+                Err(ResponseError::Api(error)) => {
+                    assert_eq!(error.status.as_u16(), status);
+                    assert_eq!(error.code.as_deref(), Some("error"));
+                    assert_eq!(error.message.as_deref(), Some("Недостаточно"));
+                }
+                other => panic!("{status}: {other:?}"),
+            }
+        }
+        let bare = endpoint.parse(response(200, br#"{"status": "error"}"#));
+        assert!(
+            matches!(&bare, Err(ResponseError::Api(e)) if e.message.is_none()),
+            "{bare:?}"
+        );
+
+        // The validation map of client create and update: no status, fields.
+        let map = br#"{"email": "\u041f\u043e\u043b\u0435 Email", "phone": "taken"}"#;
+        match endpoint.parse(response(200, map)) {
+            Err(ResponseError::Api(error)) => {
+                let fields: Vec<_> = error
+                    .fields
+                    .iter()
+                    .map(|f| (f.field.as_str(), f.message.as_str()))
+                    .collect();
+                assert_eq!(fields, [("email", "Поле Email"), ("phone", "taken")]);
+                assert_eq!(error.code, None);
+            }
+            other => panic!("{other:?}"),
+        }
+
+        let page = b"<html><body>Login</body></html>";
+        for (status, body, expected) in [
+            (200, &page[..], Kind::Status),
+            (302, &page[..], Kind::Status),
+            (401, &b"Unauthorized"[..], Kind::Status),
+            (502, &page[..], Kind::Status),
+            (200, &b""[..], Kind::Status),
+            (200, &b"  \n"[..], Kind::Status),
+            (200, &br#"{"status":"#[..], Kind::Decode),
+            (500, &br#"{"status":"#[..], Kind::Status),
+            (500, &br#"{"status":"success"}"#[..], Kind::Status),
+            (200, &b"[1,2]"[..], Kind::Decode),
+            (200, &br#"{"status":7}"#[..], Kind::Decode),
+        ] {
+            let parsed = endpoint.parse(response(status, body));
+            assert_eq!(
+                kind(&parsed),
+                expected,
+                "{status} {:?}: {parsed:?}",
+                String::from_utf8_lossy(body)
+            );
+            if let Err(ResponseError::Status(error)) = &parsed {
+                assert_eq!(error.status.as_u16(), status);
+            }
+        }
+    }
+}
+
+/// The four document checks of one endpoint: `$module::{request_built,
+/// fixtures_parsed, error_cases, properties}`, for the endpoint value
+/// `$endpoint`, named `$name` in the manifest, whose curl example is `$curl`.
+macro_rules! endpoint_checks {
+    ($module:ident, $name:literal, $endpoint:expr, $curl:literal) => {
+        pub mod $module {
+            #[allow(unused_imports)]
+            use saplab_proto::*;
+
+            #[allow(dead_code)]
+            fn endpoint() -> impl proto_core::Endpoint<Api = saplab_proto::SapLab, Output: std::fmt::Debug> {
+                $endpoint
+            }
+
+            pub mod request_built {
+                use crate::saplab::support;
+
+                /// As the document's curl example, with Basic credentials in the header.
+                #[test]
+                fn matches_the_document() {
+                    support::matches_curl(&super::endpoint(), $curl);
+                }
+
+                /// Byte-identical on repeat; the password never shows.
+                #[test]
+                fn snapshot() {
+                    insta::assert_snapshot!(
+                        concat!(stringify!($module), ".request"),
+                        support::rendered(&super::endpoint())
+                    );
+                }
+            }
+
+            pub mod fixtures_parsed {
+                use crate::saplab::support;
+
+                /// Every example answer parses as its manifest entry says.
+                #[test]
+                fn every_response_fixture() {
+                    for (file, parsed) in support::fixtures(&super::endpoint(), $name) {
+                        insta::assert_debug_snapshot!(file, parsed);
+                    }
+                }
+            }
+
+            pub mod error_cases {
+                use crate::saplab::support;
+
+                /// Refusals, validation maps, pages and broken bodies.
+                #[test]
+                fn refusals_and_foreign_bodies() {
+                    support::refusals_and_foreign_bodies(&super::endpoint());
+                }
+            }
+
+            pub mod properties {
+                use proptest::prelude::*;
+                use proto_core::Endpoint;
+
+                use crate::saplab::support;
+
+                proptest! {
+                    /// Any status and any bytes: `Ok` or a typed error, never a panic.
+                    #[test]
+                    fn any_bytes_any_status(status in 100u16..1000, body in prop::collection::vec(any::<u8>(), 0..512)) {
+                        let _ = super::endpoint().parse(support::response(status, &body));
+                    }
+
+                    /// Any JSON object of texts, numbers and nulls under any status.
+                    #[test]
+                    fn any_flat_object(status in 100u16..600, object in prop::collection::btree_map("status|text|[a-z_]{1,10}", prop_oneof![
+                        Just(serde_json::Value::Null),
+                        any::<i64>().prop_map(serde_json::Value::from),
+                        "\\PC{0,12}".prop_map(serde_json::Value::from),
+                        Just(serde_json::Value::from("success")),
+                        Just(serde_json::Value::from("error")),
+                    ], 0..6)) {
+                        let body = serde_json::to_vec(&object).unwrap();
+                        let _ = super::endpoint().parse(support::response(status, &body));
+                    }
+                }
+            }
+        }
+    };
+}
+
+endpoint_checks!(
+    list_shipping_types,
+    "ListShippingTypes",
+    ListShippingTypes,
+    "list_shipping_types.request.curl.txt"
+);
+endpoint_checks!(
+    create_shipping_type,
+    "CreateShippingType",
+    CreateShippingType(ShippingTypeFields::new("Новый способ", 1000.into())),
+    "create_shipping_type.request.curl.txt"
+);
+endpoint_checks!(
+    update_shipping_type,
+    "UpdateShippingType",
+    UpdateShippingType::new(
+        ShippingTypeId::new(1),
+        ShippingTypeFields::new("Измененное название способа", 1000.into())
+    ),
+    "update_shipping_type.request.curl.txt"
+);
+endpoint_checks!(
+    remove_shipping_type,
+    "RemoveShippingType",
+    RemoveShippingType::new(ShippingTypeId::new(3)),
+    "remove_shipping_type.request.curl.txt"
+);
+endpoint_checks!(
+    list_statuses,
+    "ListStatuses",
+    ListStatuses,
+    "list_statuses.request.curl.txt"
+);
+endpoint_checks!(
+    create_status,
+    "CreateStatus",
+    CreateStatus(StatusFields::new("Новый статус", "ABABAB").sms(true)),
+    "create_status.request.curl.txt"
+);
+endpoint_checks!(
+    update_status,
+    "UpdateStatus",
+    UpdateStatus::new(
+        StatusId::new(1),
+        StatusFields::new("Измененное название способа", "ABABAB").sms(true)
+    ),
+    "update_status.request.curl.txt"
+);
+endpoint_checks!(
+    remove_status,
+    "RemoveStatus",
+    RemoveStatus::new(StatusId::new(3)),
+    "remove_status.request.curl.txt"
+);
+
+/// What the fixtures alone do not show.
+pub mod particulars {
+    use proto_core::{BuildErrorKind, Decimal, Endpoint, Safety};
+    use saplab_proto::*;
+
+    use super::support;
+
+    /// Safety by effect: creates are unsafe, updates and deletes idempotent,
+    /// lists safe.
+    #[test]
+    fn safety_classes() {
+        let fields = || ShippingTypeFields::new("x", Decimal::ONE);
+        assert_eq!(ListShippingTypes.safety(), Safety::Safe);
+        assert_eq!(ListStatuses.safety(), Safety::Safe);
+        assert_eq!(CreateShippingType(fields()).safety(), Safety::Unsafe);
+        assert_eq!(
+            CreateStatus(StatusFields::new("x", "FFFFFF")).safety(),
+            Safety::Unsafe
+        );
+        assert_eq!(
+            UpdateShippingType::new(ShippingTypeId::new(1), fields()).safety(),
+            Safety::Idempotent
+        );
+        assert_eq!(
+            RemoveStatus::new(StatusId::new(1)).safety(),
+            Safety::Idempotent
+        );
+    }
+
+    /// Input the panel would refuse is refused before a request exists.
+    #[test]
+    fn validation() {
+        let shop = support::shop();
+        type Built = Result<http::Request<Vec<u8>>, proto_core::BuildError>;
+        let cases: Vec<(Built, &str)> = vec![
+            (
+                CreateShippingType(ShippingTypeFields::new(" ", Decimal::ONE)).build(&shop),
+                "name",
+            ),
+            (
+                CreateShippingType(ShippingTypeFields::new("x", "-1".parse().unwrap()))
+                    .build(&shop),
+                "min_price",
+            ),
+            (
+                CreateShippingType(ShippingTypeFields::new("x", "0.5".parse().unwrap()))
+                    .build(&shop),
+                "min_price",
+            ),
+            (
+                CreateStatus(StatusFields::new("x", "ABABA")).build(&shop),
+                "color",
+            ),
+            (
+                CreateStatus(StatusFields::new("x", "GGGGGG")).build(&shop),
+                "color",
+            ),
+            (
+                CreateStatus(StatusFields::new("", "ABABAB")).build(&shop),
+                "name",
+            ),
+        ];
+        for (built, field) in cases {
+            assert_eq!(built.unwrap_err().field(), field);
+        }
+        // A whole amount written with zeros after the point is whole.
+        let request = CreateShippingType(ShippingTypeFields::new("x", "1000.00".parse().unwrap()))
+            .build(&shop)
+            .unwrap();
+        assert!(request.body().ends_with(b"min_price=1000"));
+        // `#` before a colour is accepted and dropped; lower case is raised.
+        let request = CreateStatus(StatusFields::new("x", "#abcdef"))
+            .build(&shop)
+            .unwrap();
+        assert!(String::from_utf8_lossy(request.body()).contains("color=ABCDEF"));
+        assert!(matches!(
+            Credentials::new("a:b", "p").unwrap_err().kind(),
+            BuildErrorKind::InvalidCharacter {
+                found: ':',
+                position: 1,
+                ..
+            }
+        ));
+        assert!(Credentials::new("login", "pass\nword").is_err());
+    }
+
+    /// The statuses come in the panel's order, which is not by id; the
+    /// parsed list keeps it.
+    #[test]
+    fn statuses_keep_the_panel_order() {
+        let manifest = support::manifest();
+        let body = manifest.read("list_statuses.200.json");
+        let list = ListStatuses.parse(support::response(200, &body)).unwrap();
+        let ids: Vec<u64> = list.statuses.iter().map(|s| s.id.get()).collect();
+        assert_eq!(ids, [2, 4, 7, 3, 6, 1, 5]);
+    }
+
+    /// Unknown fields are kept, at the top and in each item.
+    #[test]
+    fn unknown_fields_kept() {
+        let body = br#"{"shipping_types":[{"id":"1","name":"a","min_price":"1","zone":"north"}],"total":1}"#;
+        let list = ListShippingTypes
+            .parse(support::response(200, body))
+            .unwrap();
+        assert_eq!(list.unknown["total"], 1);
+        assert_eq!(list.shipping_types[0].unknown["zone"], "north");
+        let done = RemoveStatus::new(StatusId::new(1))
+            .parse(support::response(200, br#"{"status":"success","id":"9"}"#))
+            .unwrap();
+        assert_eq!(done.text, None);
+        assert_eq!(done.unknown["id"], "9");
+    }
+}

@@ -1,0 +1,52 @@
+//! A Sans-IO client for the SapLab shop panel API: shipping types, order
+//! statuses, client groups, clients, balances and order positions, as a shop
+//! employee sees them.
+//!
+//! **What it does.** Each endpoint is a value implementing
+//! [`Endpoint`](proto_core::Endpoint): it builds an [`http::Request`] (HTTP
+//! Basic authentication in the header, filters as encoded path segments, forms
+//! as `application/x-www-form-urlencoded`) and parses the answer into honest
+//! types: ids and counts are integers, money is [`Decimal`](proto_core::Decimal),
+//! `"0"`/`"1"` are `bool`, timestamps are date-times, `null` is `None`. The
+//! panel's refusals (`{"status": "error"}`, and the validation map
+//! `{"email": "…"}`) are typed errors.
+//!
+//! **What it does not do.** No sockets, runtime, clock, randomness or
+//! environment. Send requests with an adapter of this workspace
+//! (`proto-reqwest`, `proto-hyper`) or any HTTP stack.
+//!
+//! **Safety by effect.** Every endpoint states whether repeating it is
+//! harmless by what it does, not by its HTTP method: several GETs of this API
+//! change state, and paying a position twice takes the payment back.
+//!
+//! **Key types.** [`SapLab`] (the shop and the employee), one module per
+//! resource with its endpoints beside their types, and [`Done`] for writes.
+//!
+//! ```
+//! use proto_core::{BaseUrl, Endpoint};
+//! use saplab_proto::{Credentials, ListShippingTypes, SapLab};
+//!
+//! let shop = SapLab::new(BaseUrl::parse("https://shop.example")?, Credentials::new("manager", "s3cret")?);
+//! let request = ListShippingTypes.build(&shop)?;
+//! assert_eq!(request.uri(), "https://shop.example/panel/order/shipping_type");
+//! assert!(request.headers()["authorization"].is_sensitive());
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+#![forbid(unsafe_code)]
+
+mod api;
+mod input;
+mod outcome;
+mod shipping_types;
+mod statuses;
+
+pub use api::{Credentials, SapLab};
+pub use outcome::Done;
+pub use shipping_types::{
+    CreateShippingType, ListShippingTypes, RemoveShippingType, ShippingType, ShippingTypeFields,
+    ShippingTypeId, ShippingTypes, UpdateShippingType,
+};
+pub use statuses::{
+    CreateStatus, ListStatuses, OrderStatus, OrderStatuses, RemoveStatus, StatusFields, StatusId,
+    UpdateStatus,
+};
