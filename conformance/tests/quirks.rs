@@ -550,3 +550,41 @@ mod w9_form {
         );
     }
 }
+
+mod w10_optional_id {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    #[derive(Debug, Deserialize)]
+    struct Ref {
+        #[serde(default, deserialize_with = "wire::optional_id::deserialize")]
+        v: Option<u64>,
+    }
+
+    /// `0`, `"0"`, `""`, `null` and absence are all "none".
+    #[test]
+    fn zero_empty_null_absent_are_none() {
+        for json in ["0", "\"0\"", "\"\"", "null", "\"000\""] {
+            assert_eq!(field::<Ref>(json).unwrap().v, None, "{json}");
+        }
+        let absent: Ref = serde_json::from_str("{}").unwrap();
+        assert_eq!(absent.v, None);
+    }
+
+    #[test]
+    fn anything_else_is_an_error() {
+        for json in ["\"-1\"", "-1", "\"x\"", "1.5", "true", "[]"] {
+            assert_eq!(field::<Ref>(json).unwrap_err().path, "$.v", "{json}");
+        }
+    }
+
+    proptest! {
+        /// Any other id, as a number or a string, is `Some` of itself.
+        #[test]
+        fn ids_are_some(id in 1u64..) {
+            prop_assert_eq!(field::<Ref>(&id.to_string()).unwrap().v, Some(id));
+            prop_assert_eq!(field::<Ref>(&format!("\"{id}\"")).unwrap().v, Some(id));
+        }
+    }
+}

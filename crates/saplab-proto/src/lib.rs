@@ -35,12 +35,19 @@
 #![forbid(unsafe_code)]
 
 mod api;
+mod groups;
 mod input;
+mod managers;
 mod outcome;
 mod shipping_types;
 mod statuses;
 
 pub use api::{Credentials, SapLab};
+pub use groups::{
+    ClientGroup, ClientGroups, CreateGroup, GroupFields, GroupId, ListGroups, RemoveGroup,
+    UpdateGroup,
+};
+pub use managers::{ListManagers, Manager, ManagerGroupId, ManagerId, Managers, PointId};
 pub use outcome::Done;
 pub use shipping_types::{
     CreateShippingType, ListShippingTypes, RemoveShippingType, ShippingType, ShippingTypeFields,

@@ -16,6 +16,7 @@
 //! | lists as objects keyed by id, `[]` when empty | [`IdMap`] | W5 |
 //! | `[]` for an empty object | [`php_empty_object`] | W6 |
 //! | date-times with 0–9 fraction digits | [`datetime`] | W7 |
+//! | references where `0` means none | [`optional_id`] | W10 |
 
 mod id_map;
 
@@ -26,6 +27,7 @@ pub mod decimal;
 pub mod flag;
 pub mod int;
 pub mod nullable_text;
+pub mod optional_id;
 pub mod php_empty_object;
 
 /// Whether `text` is `-?[0-9]+`: the only spelling of an integer the APIs use.
