@@ -177,8 +177,8 @@ pub struct ApiError {
     pub message: Option<String>,
     /// The API's list of errors, each kept as sent.
     pub details: Vec<ApiErrorDetail>,
-    /// Messages about single input fields (`email`: "must be unique"), in the
-    /// order the server sent them.
+    /// Messages about single input fields (`email`: "must be unique"),
+    /// sorted by field name.
     pub fields: Vec<FieldError>,
 }
 

@@ -35,20 +35,29 @@
 #![forbid(unsafe_code)]
 
 mod api;
+mod balances;
+mod clients;
 mod groups;
 mod input;
 mod managers;
 mod outcome;
+mod paging;
 mod shipping_types;
 mod statuses;
 
 pub use api::{Credentials, SapLab};
+pub use balances::{AddTransaction, Balance, GetBalance, Transaction};
+pub use clients::{
+    Client, ClientAnswer, ClientDetails, ClientFields, ClientId, Clients, CreateClient, GetClient,
+    LegalEntity, ListClients, UpdateClient,
+};
 pub use groups::{
     ClientGroup, ClientGroups, CreateGroup, GroupFields, GroupId, ListGroups, RemoveGroup,
     UpdateGroup,
 };
 pub use managers::{ListManagers, Manager, ManagerGroupId, ManagerId, Managers, PointId};
 pub use outcome::Done;
+pub use paging::{AppliedFilters, Page, PerPage};
 pub use shipping_types::{
     CreateShippingType, ListShippingTypes, RemoveShippingType, ShippingType, ShippingTypeFields,
     ShippingTypeId, ShippingTypes, UpdateShippingType,

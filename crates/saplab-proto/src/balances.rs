@@ -1,0 +1,192 @@
+//! Balances ("Лицевой счёт"): a client's transactions, and adding one.
+
+use http::{Request, Response};
+use proto_core::encode::Form;
+use proto_core::wire::{datetime, decimal, int, nullable_text};
+use proto_core::{BuildError, Decimal, Endpoint, ResponseError, Safety, UnknownFields};
+use serde::Deserialize;
+use time::PrimitiveDateTime;
+
+use crate::api::SapLab;
+use crate::clients::ClientId;
+use crate::outcome::{self, Done};
+use crate::paging::{Page, PathFilters};
+
+/// One movement on a client's account.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[non_exhaustive]
+pub struct Transaction {
+    /// When it happened (the shop's time).
+    #[serde(deserialize_with = "datetime::deserialize")]
+    pub date: PrimitiveDateTime,
+    /// The amount: negative for a debit (`"-109"`).
+    #[serde(deserialize_with = "decimal::deserialize")]
+    pub amount: Decimal,
+    /// What it was for.
+    #[serde(default, deserialize_with = "nullable_text::deserialize")]
+    pub comment: Option<String>,
+    /// Fields the document does not name.
+    #[serde(flatten)]
+    pub unknown: UnknownFields,
+}
+
+/// The answer to [`GetBalance`]: a page of transactions, newest first.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[non_exhaustive]
+pub struct Balance {
+    /// The transactions on this page. The document's table calls the
+    /// collection `groups`, its example `transactions`; either is read (S17).
+    #[serde(alias = "groups")]
+    pub transactions: Vec<Transaction>,
+    /// How many pages there are.
+    #[serde(deserialize_with = "int::deserialize")]
+    pub pages: u32,
+    /// Which page this is.
+    #[serde(deserialize_with = "int::deserialize")]
+    pub page: u32,
+    /// Fields the document does not name.
+    #[serde(flatten)]
+    pub unknown: UnknownFields,
+}
+
+/// `GET /panel/client/balance/{id}`: a page of a client's transactions. Safe.
+///
+/// The document shows no way to ask for a later page; this sends
+/// `/filter/page/{n}` after the path, as the other lists take it (S18).
+/// Walk every page with [`GetBalance::next_page`].
+///
+/// ```
+/// use proto_core::{BaseUrl, Endpoint};
+/// use saplab_proto::{ClientId, Credentials, GetBalance, Page, SapLab};
+/// let shop = SapLab::new(BaseUrl::parse("https://shop.example")?, Credentials::new("manager", "s3cret")?);
+/// assert_eq!(GetBalance::new(ClientId::new(1)).build(&shop)?.uri().path(), "/panel/client/balance/1");
+/// let second = GetBalance::new(ClientId::new(1)).page(Page::new(2)?);
+/// assert_eq!(second.build(&shop)?.uri().path(), "/panel/client/balance/1/filter/page/2");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct GetBalance {
+    /// Whose account.
+    pub client_id: ClientId,
+    /// Which page; the first when `None`.
+    pub page: Option<Page>,
+}
+
+impl GetBalance {
+    /// The first page of client `client_id`'s transactions.
+    pub fn new(client_id: ClientId) -> Self {
+        GetBalance {
+            client_id,
+            page: None,
+        }
+    }
+
+    /// This page.
+    pub fn page(mut self, page: Page) -> Self {
+        self.page = Some(page);
+        self
+    }
+
+    /// The next page, or `None` after the last one.
+    ///
+    /// ```
+    /// use saplab_proto::{Balance, ClientId, GetBalance};
+    /// let answer: Balance = serde_json::from_str(r#"{"pages": 26, "transactions": [], "page": 1}"#)?;
+    /// let next = GetBalance::new(ClientId::new(1)).next_page(&answer).unwrap();
+    /// assert_eq!(next.page.unwrap().get(), 2);
+    /// # Ok::<(), serde_json::Error>(())
+    /// ```
+    pub fn next_page(&self, answer: &Balance) -> Option<GetBalance> {
+        let current = Page::new(answer.page).unwrap_or(Page::FIRST);
+        Some(GetBalance {
+            page: Some(current.next(answer.pages)?),
+            ..*self
+        })
+    }
+}
+
+impl Endpoint for GetBalance {
+    type Api = SapLab;
+    type Output = Balance;
+    const NAME: &'static str = "saplab.GetBalance";
+
+    /// Safe: reads only.
+    fn safety(&self) -> Safety {
+        Safety::Safe
+    }
+
+    fn build(&self, api: &SapLab) -> Result<Request<Vec<u8>>, BuildError> {
+        let mut path = PathFilters::new(&format!("/panel/client/balance/{}", self.client_id));
+        path.page(self.page, None);
+        api.get(&path.finish())
+    }
+
+    fn parse(&self, response: Response<&[u8]>) -> Result<Balance, ResponseError> {
+        outcome::data(response)
+    }
+}
+
+/// `POST /panel/client/add_transaction/{id}`: credits (positive) or debits
+/// (negative) a client's account. **Unsafe**: each call moves money again,
+/// so it is never retried.
+///
+/// The document heads it `GET` but sends `--data`, which curl POSTs; this
+/// sends a POST form (S19). No answer is shown; [`Done`] is expected.
+///
+/// ```
+/// use proto_core::{BaseUrl, Endpoint};
+/// use saplab_proto::{AddTransaction, ClientId, Credentials, SapLab};
+/// let shop = SapLab::new(BaseUrl::parse("https://shop.example")?, Credentials::new("manager", "s3cret")?);
+/// let debit = AddTransaction::new(ClientId::new(1), "-100.50".parse()?, "API списание");
+/// let request = debit.build(&shop)?;
+/// assert_eq!(request.method(), "POST");
+/// assert!(request.body().starts_with(b"amount=-100.5&description="));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct AddTransaction {
+    /// Whose account.
+    pub client_id: ClientId,
+    /// The amount: positive to credit, negative to debit; sent exactly.
+    pub amount: Decimal,
+    /// What it is for.
+    pub description: String,
+}
+
+impl AddTransaction {
+    /// Moves `amount` on client `client_id`'s account, saying why.
+    pub fn new(client_id: ClientId, amount: Decimal, description: impl Into<String>) -> Self {
+        AddTransaction {
+            client_id,
+            amount,
+            description: description.into(),
+        }
+    }
+}
+
+impl Endpoint for AddTransaction {
+    type Api = SapLab;
+    type Output = Done;
+    const NAME: &'static str = "saplab.AddTransaction";
+
+    /// Unsafe: a repeat moves the money twice.
+    fn safety(&self) -> Safety {
+        Safety::Unsafe
+    }
+
+    fn build(&self, api: &SapLab) -> Result<Request<Vec<u8>>, BuildError> {
+        let mut form = Form::new();
+        form.push("amount", self.amount.normalize().to_string())
+            .push("description", self.description.clone());
+        api.post(
+            &format!("/panel/client/add_transaction/{}", self.client_id),
+            &form,
+        )
+    }
+
+    fn parse(&self, response: Response<&[u8]>) -> Result<Done, ResponseError> {
+        outcome::done(response)
+    }
+}

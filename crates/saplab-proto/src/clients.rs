@@ -1,0 +1,705 @@
+//! Clients ("Клиенты"): the filtered list, one client's details, create and
+//! update, for retail clients and for legal entities.
+
+use http::{Request, Response};
+use proto_core::encode::Form;
+use proto_core::wire::{datetime, decimal, flag, nullable_text, optional_id, php_empty_object};
+use proto_core::{BuildError, Decimal, Endpoint, ResponseError, Safety, Secret, UnknownFields};
+use serde::Deserialize;
+use time::{Date, PrimitiveDateTime};
+
+use crate::api::SapLab;
+use crate::groups::GroupId;
+use crate::input;
+use crate::managers::{ManagerId, PointId};
+use crate::outcome::{self, Done};
+use crate::paging::{AppliedFilters, Page, PathFilters, PerPage};
+use crate::shipping_types::ShippingTypeId;
+
+proto_core::id_type! {
+    /// A client's id.
+    pub struct ClientId(u64);
+}
+
+/// A client as the list shows it.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[non_exhaustive]
+pub struct Client {
+    /// Its id.
+    pub id: ClientId,
+    /// Phone, which is also the login.
+    #[serde(default, deserialize_with = "nullable_text::deserialize")]
+    pub phone: Option<String>,
+    /// Name.
+    #[serde(default, deserialize_with = "nullable_text::deserialize")]
+    pub name: Option<String>,
+    /// Delivery address.
+    #[serde(default, deserialize_with = "nullable_text::deserialize")]
+    pub address: Option<String>,
+    /// E-mail.
+    #[serde(default, deserialize_with = "nullable_text::deserialize")]
+    pub email: Option<String>,
+    /// When the client registered (the shop's time).
+    #[serde(deserialize_with = "datetime::deserialize")]
+    pub date_added: PrimitiveDateTime,
+    /// When the client was last changed.
+    #[serde(default, deserialize_with = "datetime::option::deserialize")]
+    pub date_modified: Option<PrimitiveDateTime>,
+    /// Whether the client is a legal entity.
+    #[serde(deserialize_with = "flag::deserialize")]
+    pub is_wholesaler: bool,
+    /// The organisation's name, for a legal entity.
+    #[serde(default, deserialize_with = "nullable_text::deserialize")]
+    pub wholesaler_info: Option<String>,
+    /// The client's discount group.
+    #[serde(default, deserialize_with = "optional_id::deserialize")]
+    pub group_id: Option<GroupId>,
+    /// The group's name.
+    #[serde(default, deserialize_with = "nullable_text::deserialize")]
+    pub group: Option<String>,
+    /// The assigned employee; `None` when there is none (`"0"`).
+    #[serde(default, deserialize_with = "optional_id::deserialize")]
+    pub manager_id: Option<ManagerId>,
+    /// The assigned employee's name (`null` when none).
+    #[serde(default, deserialize_with = "nullable_text::deserialize")]
+    pub manager: Option<String>,
+    /// The client's office.
+    #[serde(default, deserialize_with = "optional_id::deserialize")]
+    pub point_id: Option<PointId>,
+    /// The office's full name.
+    #[serde(default, deserialize_with = "nullable_text::deserialize")]
+    pub point: Option<String>,
+    /// Whether the client is active.
+    #[serde(deserialize_with = "flag::deserialize")]
+    pub status: bool,
+    /// The managers' comment, for managers.
+    #[serde(default, deserialize_with = "nullable_text::deserialize")]
+    pub comment: Option<String>,
+    /// The default shipping type; `None` when there is none (`"0"`).
+    #[serde(default, deserialize_with = "optional_id::deserialize")]
+    pub shipping_id: Option<ShippingTypeId>,
+    /// The client's account balance.
+    #[serde(deserialize_with = "decimal::deserialize")]
+    pub balance: Decimal,
+    /// What the client owes.
+    #[serde(deserialize_with = "decimal::deserialize")]
+    pub debt: Decimal,
+    /// What the client owes on suspended orders.
+    #[serde(deserialize_with = "decimal::deserialize")]
+    pub blocked_debt: Decimal,
+    /// The credit limit.
+    #[serde(deserialize_with = "decimal::deserialize")]
+    pub limit: Decimal,
+    /// Fields the document does not name.
+    #[serde(flatten)]
+    pub unknown: UnknownFields,
+}
+
+/// The answer to [`ListClients`]: a page of clients.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[non_exhaustive]
+pub struct Clients {
+    /// The clients on this page.
+    pub clients: Vec<Client>,
+    /// The filters the panel applied.
+    #[serde(default, deserialize_with = "php_empty_object::deserialize")]
+    pub filters: AppliedFilters,
+    /// How many pages the list has.
+    #[serde(deserialize_with = "proto_core::wire::int::deserialize")]
+    pub pages: u32,
+    /// Fields the document does not name.
+    #[serde(flatten)]
+    pub unknown: UnknownFields,
+}
+
+/// `GET /panel/client[/filter/…]`: a page of clients, filtered. Safe.
+///
+/// Every documented filter is a field; unset ones are left out of the path.
+/// Walk every page with [`ListClients::next_page`].
+///
+/// ```
+/// use proto_core::{BaseUrl, Endpoint};
+/// use saplab_proto::{ClientId, Credentials, ListClients, PerPage, SapLab};
+/// let shop = SapLab::new(BaseUrl::parse("https://shop.example")?, Credentials::new("manager", "s3cret")?);
+/// let list = ListClients::default()
+///     .client_ids([ClientId::new(1), ClientId::new(2)])
+///     .phone("+7(123)456-78-90")
+///     .per_page(PerPage::new(50)?);
+/// assert_eq!(
+///     list.build(&shop)?.uri().path(),
+///     "/panel/client/filter/client_id/1%2C2/phone/%2B7%28123%29456-78-90/per_page/50"
+/// );
+/// assert_eq!(ListClients::default().build(&shop)?.uri().path(), "/panel/client");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct ListClients {
+    /// Only these clients (`client_id/1,2,3`).
+    pub client_ids: Vec<ClientId>,
+    /// A part of the client's or the organisation's name.
+    pub client_name: Option<String>,
+    /// The phone.
+    pub phone: Option<String>,
+    /// The e-mail.
+    pub email: Option<String>,
+    /// Legal entities only (`true`) or private persons only (`false`).
+    pub is_wholesaler: Option<bool>,
+    /// Only clients of this discount group.
+    pub client_group: Option<GroupId>,
+    /// Registered on or after this date.
+    pub date_from: Option<Date>,
+    /// Registered up to this date.
+    pub date_to: Option<Date>,
+    /// Only clients of this employee.
+    pub manager_id: Option<ManagerId>,
+    /// Which page; the first when `None`.
+    pub page: Option<Page>,
+    /// How many a page; the panel's default (20) when `None`.
+    pub per_page: Option<PerPage>,
+}
+
+impl ListClients {
+    /// Only these clients.
+    pub fn client_ids(mut self, ids: impl IntoIterator<Item = ClientId>) -> Self {
+        self.client_ids = ids.into_iter().collect();
+        self
+    }
+
+    /// Names containing `part`.
+    pub fn client_name(mut self, part: impl Into<String>) -> Self {
+        self.client_name = Some(part.into());
+        self
+    }
+
+    /// This phone, as the panel stores it.
+    pub fn phone(mut self, phone: impl Into<String>) -> Self {
+        self.phone = Some(phone.into());
+        self
+    }
+
+    /// This e-mail.
+    pub fn email(mut self, email: impl Into<String>) -> Self {
+        self.email = Some(email.into());
+        self
+    }
+
+    /// Legal entities (`true`) or private persons (`false`) only.
+    pub fn is_wholesaler(mut self, wholesaler: bool) -> Self {
+        self.is_wholesaler = Some(wholesaler);
+        self
+    }
+
+    /// Clients of this group only.
+    pub fn client_group(mut self, group: GroupId) -> Self {
+        self.client_group = Some(group);
+        self
+    }
+
+    /// Registered between these dates, both included.
+    pub fn registered(mut self, from: Option<Date>, to: Option<Date>) -> Self {
+        self.date_from = from;
+        self.date_to = to;
+        self
+    }
+
+    /// Clients of this employee only.
+    pub fn manager_id(mut self, manager: ManagerId) -> Self {
+        self.manager_id = Some(manager);
+        self
+    }
+
+    /// This page.
+    pub fn page(mut self, page: Page) -> Self {
+        self.page = Some(page);
+        self
+    }
+
+    /// This many a page.
+    pub fn per_page(mut self, per_page: PerPage) -> Self {
+        self.per_page = Some(per_page);
+        self
+    }
+
+    /// The same list's next page, or `None` after the last one: how to walk
+    /// every page without this crate doing I/O.
+    ///
+    /// ```
+    /// use saplab_proto::{Clients, ListClients};
+    /// let answer: Clients = serde_json::from_str(r#"{"clients": [], "filters": [], "pages": 2}"#)?;
+    /// let second = ListClients::default().next_page(&answer).unwrap();
+    /// assert_eq!(second.page.unwrap().get(), 2);
+    /// assert!(second.next_page(&answer).is_none());
+    /// # Ok::<(), serde_json::Error>(())
+    /// ```
+    pub fn next_page(&self, answer: &Clients) -> Option<ListClients> {
+        let next = self.page.unwrap_or(Page::FIRST).next(answer.pages)?;
+        Some(ListClients {
+            page: Some(next),
+            ..self.clone()
+        })
+    }
+
+    fn path(&self) -> Result<String, BuildError> {
+        let mut filters = PathFilters::new("/panel/client");
+        filters.ids("client_id", &self.client_ids);
+        filters.text("client_name", self.client_name.as_deref())?;
+        filters.text("phone", self.phone.as_deref())?;
+        filters.text("email", self.email.as_deref())?;
+        filters.flag("is_wholesaler", self.is_wholesaler);
+        filters.value("client_group", self.client_group);
+        filters.date("date_from", self.date_from);
+        filters.date("date_to", self.date_to);
+        filters.value("manager_id", self.manager_id);
+        filters.page(self.page, self.per_page);
+        Ok(filters.finish())
+    }
+}
+
+impl Endpoint for ListClients {
+    type Api = SapLab;
+    type Output = Clients;
+    const NAME: &'static str = "saplab.ListClients";
+
+    /// Safe: reads only.
+    fn safety(&self) -> Safety {
+        Safety::Safe
+    }
+
+    fn build(&self, api: &SapLab) -> Result<Request<Vec<u8>>, BuildError> {
+        api.get(&self.path()?)
+    }
+
+    fn parse(&self, response: Response<&[u8]>) -> Result<Clients, ResponseError> {
+        outcome::data(response)
+    }
+}
+
+/// A legal entity's details ("Данные юр. лица"), sent as `wholesalers[…]`
+/// and read back as `wholesaler_data`.
+///
+/// ```
+/// use saplab_proto::LegalEntity;
+/// let entity = LegalEntity { kind: Some("ООО".into()), inn: Some("12345678901234".into()), ..LegalEntity::default() };
+/// assert_eq!(entity.org_name, None);
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(default)]
+pub struct LegalEntity {
+    /// The form of the entity (ООО, ПАО, ЗАО, ИП, …); the wire's `type`.
+    #[serde(rename = "type", deserialize_with = "nullable_text::deserialize")]
+    pub kind: Option<String>,
+    /// The entity's name.
+    #[serde(deserialize_with = "nullable_text::deserialize")]
+    pub org_name: Option<String>,
+    /// Taxpayer number (ИНН).
+    #[serde(deserialize_with = "nullable_text::deserialize")]
+    pub inn: Option<String>,
+    /// Registration reason code (КПП).
+    #[serde(deserialize_with = "nullable_text::deserialize")]
+    pub kpp: Option<String>,
+    /// State registration number (ОГРН); the wire's key is misspelt `orgn` (S16).
+    #[serde(rename = "orgn", deserialize_with = "nullable_text::deserialize")]
+    pub ogrn: Option<String>,
+    /// Legal address.
+    #[serde(deserialize_with = "nullable_text::deserialize")]
+    pub address: Option<String>,
+    /// The bank's name.
+    #[serde(deserialize_with = "nullable_text::deserialize")]
+    pub bank: Option<String>,
+    /// The bank's identifier (БИК).
+    #[serde(deserialize_with = "nullable_text::deserialize")]
+    pub bik: Option<String>,
+    /// Settlement account (Р/С).
+    #[serde(deserialize_with = "nullable_text::deserialize")]
+    pub account: Option<String>,
+    /// Correspondent account (К/С).
+    #[serde(deserialize_with = "nullable_text::deserialize")]
+    pub bank_account: Option<String>,
+}
+
+impl LegalEntity {
+    /// The form fields, in the document's order.
+    fn push_to(&self, form: &mut Form) {
+        let fields = [
+            ("wholesalers[type]", &self.kind),
+            ("wholesalers[org_name]", &self.org_name),
+            ("wholesalers[inn]", &self.inn),
+            ("wholesalers[kpp]", &self.kpp),
+            ("wholesalers[orgn]", &self.ogrn),
+            ("wholesalers[address]", &self.address),
+            ("wholesalers[bank]", &self.bank),
+            ("wholesalers[bik]", &self.bik),
+            ("wholesalers[account]", &self.account),
+            ("wholesalers[bank_account]", &self.bank_account),
+        ];
+        for (key, value) in fields {
+            form.push(key, value.clone().unwrap_or_default());
+        }
+    }
+}
+
+/// One client's details, as `GET /panel/client/form/{id}` shows them.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[non_exhaustive]
+pub struct ClientDetails {
+    /// Its id.
+    pub id: ClientId,
+    /// Phone, which is also the login.
+    #[serde(default, deserialize_with = "nullable_text::deserialize")]
+    pub phone: Option<String>,
+    /// Name.
+    #[serde(default, deserialize_with = "nullable_text::deserialize")]
+    pub name: Option<String>,
+    /// Delivery address.
+    #[serde(default, deserialize_with = "nullable_text::deserialize")]
+    pub address: Option<String>,
+    /// E-mail.
+    #[serde(default, deserialize_with = "nullable_text::deserialize")]
+    pub email: Option<String>,
+    /// Whether the client is active.
+    #[serde(deserialize_with = "flag::deserialize")]
+    pub status: bool,
+    /// The client's discount group.
+    #[serde(default, deserialize_with = "optional_id::deserialize")]
+    pub group_id: Option<GroupId>,
+    /// The group's name.
+    #[serde(default, deserialize_with = "nullable_text::deserialize")]
+    pub group: Option<String>,
+    /// The client's discount in percent, from its group.
+    #[serde(deserialize_with = "decimal::deserialize")]
+    pub discount: Decimal,
+    /// The default shipping type; `None` when there is none.
+    #[serde(default, deserialize_with = "optional_id::deserialize")]
+    pub shipping_id: Option<ShippingTypeId>,
+    /// The assigned employee; `None` when there is none.
+    #[serde(default, deserialize_with = "optional_id::deserialize")]
+    pub manager_id: Option<ManagerId>,
+    /// Whether the client is a legal entity.
+    #[serde(deserialize_with = "flag::deserialize")]
+    pub is_wholesaler: bool,
+    /// The organisation's name, for a legal entity.
+    #[serde(default, deserialize_with = "nullable_text::deserialize")]
+    pub wholesaler_info: Option<String>,
+    /// The legal entity's details; absent for a private person.
+    #[serde(default, deserialize_with = "legal_entity")]
+    pub wholesaler_data: Option<LegalEntity>,
+    /// The managers' comment, for managers.
+    #[serde(default, deserialize_with = "nullable_text::deserialize")]
+    pub comment: Option<String>,
+    /// The client's office.
+    #[serde(default, deserialize_with = "optional_id::deserialize")]
+    pub point_id: Option<PointId>,
+    /// The client's account balance.
+    #[serde(deserialize_with = "decimal::deserialize")]
+    pub balance: Decimal,
+    /// What the client owes.
+    #[serde(deserialize_with = "decimal::deserialize")]
+    pub debt: Decimal,
+    /// What the client owes on suspended orders.
+    #[serde(deserialize_with = "decimal::deserialize")]
+    pub blocked_debt: Decimal,
+    /// The credit limit.
+    #[serde(deserialize_with = "decimal::deserialize")]
+    pub limit: Decimal,
+    /// When the client registered.
+    #[serde(deserialize_with = "datetime::deserialize")]
+    pub date_added: PrimitiveDateTime,
+    /// When the client was last changed.
+    #[serde(default, deserialize_with = "datetime::option::deserialize")]
+    pub date_modified: Option<PrimitiveDateTime>,
+    /// Fields the document does not name.
+    #[serde(flatten)]
+    pub unknown: UnknownFields,
+}
+
+/// `wholesaler_data`: an object, or `null` or PHP's `[]` (W6) for none.
+fn legal_entity<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Option<LegalEntity>, D::Error> {
+    #[derive(Deserialize)]
+    struct Entity(#[serde(deserialize_with = "php_empty_object::deserialize")] LegalEntity);
+    let entity = Option::<Entity>::deserialize(deserializer)?.map(|entity| entity.0);
+    Ok(entity.filter(|entity| *entity != LegalEntity::default()))
+}
+
+/// The answer to [`GetClient`].
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[non_exhaustive]
+pub struct ClientAnswer {
+    /// The client.
+    pub client: ClientDetails,
+    /// Fields the document does not name.
+    #[serde(flatten)]
+    pub unknown: UnknownFields,
+}
+
+/// `GET /panel/client/form/{id}`: one client's details. Safe.
+///
+/// ```
+/// use proto_core::{BaseUrl, Endpoint};
+/// use saplab_proto::{ClientId, Credentials, GetClient, SapLab};
+/// let shop = SapLab::new(BaseUrl::parse("https://shop.example")?, Credentials::new("manager", "s3cret")?);
+/// assert_eq!(GetClient::new(ClientId::new(2)).build(&shop)?.uri().path(), "/panel/client/form/2");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct GetClient {
+    /// Which client.
+    pub id: ClientId,
+}
+
+impl GetClient {
+    /// Client `id`'s details.
+    pub fn new(id: ClientId) -> Self {
+        GetClient { id }
+    }
+}
+
+impl Endpoint for GetClient {
+    type Api = SapLab;
+    type Output = ClientAnswer;
+    const NAME: &'static str = "saplab.GetClient";
+
+    /// Safe: reads only.
+    fn safety(&self) -> Safety {
+        Safety::Safe
+    }
+
+    fn build(&self, api: &SapLab) -> Result<Request<Vec<u8>>, BuildError> {
+        api.get(&format!("/panel/client/form/{}", self.id))
+    }
+
+    fn parse(&self, response: Response<&[u8]>) -> Result<ClientAnswer, ResponseError> {
+        outcome::data(response)
+    }
+}
+
+/// A client's fields, as create and update send them: the panel's client
+/// form, every field every time.
+///
+/// Booleans go the way the panel's HTML form sends a checkbox: `status=on`
+/// when active and nothing when not; `is_wholesaler=on` with the
+/// `wholesalers[…]` block for a legal entity, nothing for a private person.
+/// An update therefore always says what the client is: there is no
+/// "unchanged" (S13). Take the current values from [`GetClient`] with
+/// [`ClientFields::from_details`] to change one field.
+///
+/// Unset references go as `0` and an unset password as empty, as the
+/// document's examples send them; the phone is sent as given, never
+/// normalised (S15).
+#[derive(Debug, Clone)]
+#[non_exhaustive]
+pub struct ClientFields {
+    /// Name; not blank.
+    pub name: String,
+    /// E-mail.
+    pub email: Option<String>,
+    /// Phone, also the login; not blank.
+    pub phone: String,
+    /// A new password; `None` sends it empty.
+    pub password: Option<Secret>,
+    /// Delivery address.
+    pub address: Option<String>,
+    /// Office.
+    pub point_id: Option<PointId>,
+    /// Assigned employee.
+    pub manager_id: Option<ManagerId>,
+    /// Discount group.
+    pub group_id: Option<GroupId>,
+    /// Default shipping type.
+    pub shipping_id: Option<ShippingTypeId>,
+    /// Credit limit: whole and not negative (`int`).
+    pub limit: Decimal,
+    /// The managers' comment.
+    pub comment: Option<String>,
+    /// Whether the client is active.
+    pub active: bool,
+    /// The legal entity's details; `None` for a private person.
+    pub legal_entity: Option<LegalEntity>,
+}
+
+impl ClientFields {
+    /// An active private client with a name and a phone, nothing else set.
+    ///
+    /// ```
+    /// use saplab_proto::ClientFields;
+    /// let fields = ClientFields::new("Пупкин Василий Петрович", "1111111111");
+    /// assert!(fields.active && fields.legal_entity.is_none());
+    /// ```
+    pub fn new(name: impl Into<String>, phone: impl Into<String>) -> Self {
+        ClientFields {
+            name: name.into(),
+            email: None,
+            phone: phone.into(),
+            password: None,
+            address: None,
+            point_id: None,
+            manager_id: None,
+            group_id: None,
+            shipping_id: None,
+            limit: Decimal::ZERO,
+            comment: None,
+            active: true,
+            legal_entity: None,
+        }
+    }
+
+    /// The fields of a client as [`GetClient`] shows it, to change some and
+    /// send back with [`UpdateClient`]. The password is left unset.
+    ///
+    /// ```
+    /// use saplab_proto::{ClientAnswer, ClientFields};
+    /// let answer: ClientAnswer = serde_json::from_str(r#"{"client": {"id": "1", "phone": "1111111111",
+    ///   "name": "Pupkin", "status": "1", "group_id": "1", "discount": "0", "is_wholesaler": "0",
+    ///   "balance": "14", "debt": "0", "blocked_debt": "0", "limit": "0",
+    ///   "date_added": "2017-01-05 13:03:32.703139"}}"#)?;
+    /// let mut fields = ClientFields::from_details(&answer.client);
+    /// fields.active = false;
+    /// assert_eq!(fields.name, "Pupkin");
+    /// # Ok::<(), serde_json::Error>(())
+    /// ```
+    pub fn from_details(client: &ClientDetails) -> Self {
+        ClientFields {
+            name: client.name.clone().unwrap_or_default(),
+            email: client.email.clone(),
+            phone: client.phone.clone().unwrap_or_default(),
+            password: None,
+            address: client.address.clone(),
+            point_id: client.point_id,
+            manager_id: client.manager_id,
+            group_id: client.group_id,
+            shipping_id: client.shipping_id,
+            limit: client.limit,
+            comment: client.comment.clone(),
+            active: client.status,
+            legal_entity: client
+                .is_wholesaler
+                .then(|| client.wholesaler_data.clone().unwrap_or_default()),
+        }
+    }
+
+    fn form(&self) -> Result<Form, BuildError> {
+        fn id(value: Option<impl std::fmt::Display>) -> String {
+            value.map_or_else(|| "0".to_owned(), |id| id.to_string())
+        }
+        let mut form = Form::new();
+        form.push("name", input::required("name", &self.name)?)
+            .push("email", self.email.clone().unwrap_or_default())
+            .push("phone", input::required("phone", &self.phone)?)
+            .push(
+                "password",
+                self.password
+                    .as_ref()
+                    .map(|p| p.expose().to_owned())
+                    .unwrap_or_default(),
+            )
+            .push("address", self.address.clone().unwrap_or_default())
+            .push("point_id", id(self.point_id))
+            .push("manager_id", id(self.manager_id))
+            .push("group_id", id(self.group_id))
+            .push("shipping_id", id(self.shipping_id))
+            .push("limit", input::whole_amount("limit", self.limit)?)
+            .push("comment", self.comment.clone().unwrap_or_default());
+        if self.active {
+            form.push("status", "on");
+        }
+        if let Some(entity) = &self.legal_entity {
+            form.push("is_wholesaler", "on");
+            entity.push_to(&mut form);
+        }
+        Ok(form)
+    }
+}
+
+/// `POST /panel/client/form`: adds a client. **Unsafe**: a repeat may add a
+/// second client (or be refused as a duplicate), so it is never retried.
+///
+/// A refusal of single fields (`{"email": "…must be unique"}`) is an
+/// [`ApiError`](proto_core::ApiError) whose `fields` list them.
+///
+/// ```
+/// use proto_core::{BaseUrl, Endpoint};
+/// use saplab_proto::{ClientFields, CreateClient, Credentials, LegalEntity, SapLab};
+/// let shop = SapLab::new(BaseUrl::parse("https://shop.example")?, Credentials::new("manager", "s3cret")?);
+/// let mut fields = ClientFields::new("Сергей Сергеевич", "2222222222");
+/// fields.legal_entity = Some(LegalEntity { inn: Some("12345678901234".into()), ..LegalEntity::default() });
+/// let body = String::from_utf8(CreateClient(fields).build(&shop)?.into_body())?;
+/// assert!(body.contains("&status=on&is_wholesaler=on&wholesalers%5Btype%5D=&"));
+/// assert!(body.contains("&wholesalers%5Binn%5D=12345678901234&"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone)]
+pub struct CreateClient(pub ClientFields);
+
+impl Endpoint for CreateClient {
+    type Api = SapLab;
+    type Output = Done;
+    const NAME: &'static str = "saplab.CreateClient";
+
+    /// Unsafe: a repeat may add a second client.
+    fn safety(&self) -> Safety {
+        Safety::Unsafe
+    }
+
+    fn build(&self, api: &SapLab) -> Result<Request<Vec<u8>>, BuildError> {
+        api.post("/panel/client/form", &self.0.form()?)
+    }
+
+    fn parse(&self, response: Response<&[u8]>) -> Result<Done, ResponseError> {
+        outcome::done(response)
+    }
+}
+
+/// `POST /panel/client/form/{id}`: replaces a client's fields. Idempotent:
+/// it sets every field to a given value.
+///
+/// ```
+/// use proto_core::{BaseUrl, Endpoint};
+/// use saplab_proto::{ClientFields, ClientId, Credentials, SapLab, UpdateClient};
+/// let shop = SapLab::new(BaseUrl::parse("https://shop.example")?, Credentials::new("manager", "s3cret")?);
+/// let mut fields = ClientFields::new("Пупкин Василий Петрович", "71111111111");
+/// fields.active = false;
+/// let request = UpdateClient::new(ClientId::new(1), fields).build(&shop)?;
+/// assert_eq!(request.uri().path(), "/panel/client/form/1");
+/// assert!(!String::from_utf8_lossy(request.body()).contains("status="));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone)]
+#[non_exhaustive]
+pub struct UpdateClient {
+    /// Which client.
+    pub id: ClientId,
+    /// Its new fields.
+    pub fields: ClientFields,
+}
+
+impl UpdateClient {
+    /// Sets client `id` to `fields`.
+    pub fn new(id: ClientId, fields: ClientFields) -> Self {
+        UpdateClient { id, fields }
+    }
+}
+
+impl Endpoint for UpdateClient {
+    type Api = SapLab;
+    type Output = Done;
+    const NAME: &'static str = "saplab.UpdateClient";
+
+    /// Idempotent: it sets every field to a given value.
+    fn safety(&self) -> Safety {
+        Safety::Idempotent
+    }
+
+    fn build(&self, api: &SapLab) -> Result<Request<Vec<u8>>, BuildError> {
+        api.post(
+            &format!("/panel/client/form/{}", self.id),
+            &self.fields.form()?,
+        )
+    }
+
+    fn parse(&self, response: Response<&[u8]>) -> Result<Done, ResponseError> {
+        outcome::done(response)
+    }
+}

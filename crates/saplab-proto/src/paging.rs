@@ -1,0 +1,177 @@
+//! Filters as path segments, and pages.
+
+use std::fmt::Display;
+
+use proto_core::encode::path_segment;
+use proto_core::wire::datetime::format_date;
+use proto_core::wire::flag;
+use proto_core::{BuildError, BuildErrorKind, UnknownFields, validate};
+use serde::Deserialize;
+use time::Date;
+
+/// A list's filters, written the panel's way: `{base}/filter/key/value/…`,
+/// each key and value percent-encoded as exactly one path segment (W8).
+/// Without filters the path is `{base}` alone.
+#[derive(Debug)]
+pub(crate) struct PathFilters {
+    path: String,
+    any: bool,
+}
+
+impl PathFilters {
+    pub(crate) fn new(base: &str) -> Self {
+        PathFilters {
+            path: base.to_owned(),
+            any: false,
+        }
+    }
+
+    fn push(&mut self, key: &str, value: &str) {
+        if !self.any {
+            self.path.push_str("/filter");
+            self.any = true;
+        }
+        self.path.push('/');
+        self.path.push_str(&path_segment(key));
+        self.path.push('/');
+        self.path.push_str(&path_segment(value));
+    }
+
+    /// A text filter; an empty or blank one cannot be a segment and is refused.
+    pub(crate) fn text(
+        &mut self,
+        key: &'static str,
+        value: Option<&str>,
+    ) -> Result<(), BuildError> {
+        if let Some(value) = value {
+            validate::not_blank(key, value)?;
+            self.push(key, value);
+        }
+        Ok(())
+    }
+
+    /// A number or an id.
+    pub(crate) fn value(&mut self, key: &str, value: Option<impl Display>) {
+        if let Some(value) = value {
+            self.push(key, &value.to_string());
+        }
+    }
+
+    /// Ids, comma-joined (`client_id/1,2,3`); nothing when empty.
+    pub(crate) fn ids(&mut self, key: &str, ids: &[impl Display]) {
+        if !ids.is_empty() {
+            let joined: Vec<String> = ids.iter().map(ToString::to_string).collect();
+            self.push(key, &joined.join(","));
+        }
+    }
+
+    /// A boolean, as `1` or `0`.
+    pub(crate) fn flag(&mut self, key: &str, value: Option<bool>) {
+        if let Some(value) = value {
+            self.push(key, flag::form_value(value));
+        }
+    }
+
+    /// A date, as `YYYY-MM-DD`.
+    pub(crate) fn date(&mut self, key: &str, value: Option<Date>) {
+        if let Some(value) = value {
+            self.push(key, &format_date(value));
+        }
+    }
+
+    /// `page` and `per_page`.
+    pub(crate) fn page(&mut self, page: Option<Page>, per_page: Option<PerPage>) {
+        self.value("page", page.map(Page::get));
+        self.value("per_page", per_page.map(PerPage::get));
+    }
+
+    pub(crate) fn finish(self) -> String {
+        self.path
+    }
+}
+
+/// A page number, from 1.
+///
+/// ```
+/// use saplab_proto::Page;
+/// assert_eq!(Page::new(2)?.get(), 2);
+/// assert!(Page::new(0).is_err());
+/// # Ok::<(), proto_core::BuildError>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Page(u32);
+
+impl Page {
+    /// The first page.
+    pub const FIRST: Page = Page(1);
+
+    /// Page `number`, counted from 1.
+    pub fn new(number: u32) -> Result<Self, BuildError> {
+        if number == 0 {
+            return Err(BuildError::new("page", BuildErrorKind::Zero));
+        }
+        Ok(Page(number))
+    }
+
+    /// The number.
+    pub fn get(self) -> u32 {
+        self.0
+    }
+
+    /// The page after this one, if the list has `pages` pages.
+    pub(crate) fn next(self, pages: u32) -> Option<Page> {
+        (self.0 < pages).then(|| Page(self.0 + 1))
+    }
+}
+
+/// How many items a page holds: 1 to [`PerPage::MAX`] (150), the panel's limit.
+///
+/// ```
+/// use saplab_proto::PerPage;
+/// assert_eq!(PerPage::new(150)?.get(), 150);
+/// assert!(PerPage::new(151).is_err());
+/// assert!(PerPage::new(0).is_err());
+/// # Ok::<(), proto_core::BuildError>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct PerPage(u32);
+
+impl PerPage {
+    /// The most the panel serves on one page.
+    pub const MAX: u32 = 150;
+
+    /// `count` items a page.
+    pub fn new(count: u32) -> Result<Self, BuildError> {
+        match count {
+            0 => Err(BuildError::new("per_page", BuildErrorKind::Zero)),
+            1..=Self::MAX => Ok(PerPage(count)),
+            _ => Err(BuildError::new(
+                "per_page",
+                BuildErrorKind::OutOfRange(format!(
+                    "{count} is over the panel's limit of {}",
+                    Self::MAX
+                )),
+            )),
+        }
+    }
+
+    /// The count.
+    pub fn get(self) -> u32 {
+        self.0
+    }
+}
+
+/// The filters the panel says it applied (`"filters": {"per_page": 20}`).
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[non_exhaustive]
+pub struct AppliedFilters {
+    /// Items a page.
+    #[serde(
+        default,
+        deserialize_with = "proto_core::wire::int::option::deserialize"
+    )]
+    pub per_page: Option<u32>,
+    /// The other filters, as the panel echoes them.
+    #[serde(flatten)]
+    pub other: UnknownFields,
+}
