@@ -512,6 +512,50 @@ endpoint_checks!(
     no_answer = "the document shows no answer"
 );
 
+endpoint_checks!(
+    list_orders,
+    "ListOrders",
+    ListOrders::default(),
+    "list_orders.request.curl.txt"
+);
+endpoint_checks!(
+    set_position_status,
+    "SetPositionStatus",
+    SetPositionStatus::new(PositionId::new(20), StatusId::new(5)),
+    "set_position_status.request.curl.txt"
+);
+endpoint_checks!(
+    deny_position,
+    "DenyPosition",
+    DenyPosition::new(PositionId::new(20)),
+    "deny_position.request.curl.txt"
+);
+endpoint_checks!(
+    pay_position,
+    "PayPosition",
+    PayPosition::new(PositionId::new(20)),
+    "pay_position.request.curl.txt"
+);
+endpoint_checks!(
+    archive_position,
+    "ArchivePosition",
+    ArchivePosition::new(PositionId::new(20)),
+    "archive_position.request.curl.txt"
+);
+endpoint_checks!(
+    unarchive_position,
+    "UnarchivePosition",
+    UnarchivePosition::new(PositionId::new(20)),
+    "unarchive_position.request.curl.txt",
+    corrected = "/panel/order/unarchive/20"
+);
+endpoint_checks!(
+    create_documents,
+    "CreateDocuments",
+    CreateDocuments::new([19, 20, 21].map(PositionId::new)),
+    "create_documents.request.curl.txt"
+);
+
 /// What the fixtures alone do not show.
 pub mod particulars {
     use proto_core::{BuildErrorKind, Decimal, Endpoint, Safety};
@@ -876,5 +920,185 @@ pub mod particulars {
         assert!(client.is_wholesaler && client.status);
         assert_eq!(client.manager_id, None);
         assert_eq!(list.filters.per_page, None);
+    }
+
+    /// Every documented order filter, each key and value one segment.
+    #[test]
+    fn every_order_filter() {
+        use time::macros::date;
+        let list = ListOrders::default()
+            .position_ids([PositionId::new(1), PositionId::new(2)])
+            .invoice("NZ-005")
+            .article("30.896.00")
+            .name("фильтр")
+            .manager_id(ManagerId::new(1))
+            .shipping_id(ShippingTypeId::new(2))
+            .point_id(PointId::new(3))
+            .distributor_id(DistributorId::new(4))
+            .status(StatusId::new(5))
+            .is_payed(true)
+            .include_archived(true)
+            .brand("UFI")
+            .client_name("Рога")
+            .client_group(GroupId::new(7))
+            .ordered(Some(date!(2016 - 12 - 31)), Some(date!(2017 - 01 - 04)))
+            .page(Page::new(3).unwrap())
+            .per_page(PerPage::new(20).unwrap());
+        let request = list.build(&support::shop()).unwrap();
+        let segments: Vec<String> = request
+            .uri()
+            .path()
+            .split('/')
+            .map(|s| conformance::percent_decode(s).unwrap())
+            .collect();
+        assert_eq!(
+            segments,
+            [
+                "",
+                "panel",
+                "order",
+                "filter",
+                "order_ids",
+                "1,2",
+                "invoice",
+                "NZ-005",
+                "article",
+                "30.896.00",
+                "name",
+                "фильтр",
+                "manager_id",
+                "1",
+                "shipping_id",
+                "2",
+                "point_id",
+                "3",
+                "distributor_id",
+                "4",
+                "order_status",
+                "5",
+                "is_payed",
+                "1",
+                "unignore_archived",
+                "1",
+                "brand",
+                "UFI",
+                "client_name",
+                "Рога",
+                "client_group",
+                "7",
+                "date_from",
+                "2016-12-31",
+                "date_to",
+                "2017-01-04",
+                "page",
+                "3",
+                "per_page",
+                "20",
+            ]
+        );
+        // The article's dots are encoded: no segment can be read as `.` or `..`.
+        assert!(request.uri().path().contains("/30%2E896%2E00/"));
+    }
+
+    /// Safety by effect, for every endpoint that is not a plain list or read.
+    #[test]
+    fn safety_by_effect() {
+        let position = PositionId::new(20);
+        let cases: [(&str, Safety, Safety); 9] = [
+            (
+                "pay toggles",
+                PayPosition::new(position).safety(),
+                Safety::Unsafe,
+            ),
+            (
+                "documents create",
+                CreateDocuments::new([position]).safety(),
+                Safety::Unsafe,
+            ),
+            (
+                "money moves",
+                AddTransaction::new(ClientId::new(1), Decimal::ONE, "x").safety(),
+                Safety::Unsafe,
+            ),
+            (
+                "clients are added",
+                CreateClient(support::retail("1")).safety(),
+                Safety::Unsafe,
+            ),
+            (
+                "deny",
+                DenyPosition::new(position).safety(),
+                Safety::Idempotent,
+            ),
+            (
+                "archive",
+                ArchivePosition::new(position).safety(),
+                Safety::Idempotent,
+            ),
+            (
+                "unarchive",
+                UnarchivePosition::new(position).safety(),
+                Safety::Idempotent,
+            ),
+            (
+                "set status",
+                SetPositionStatus::new(position, StatusId::new(1)).safety(),
+                Safety::Idempotent,
+            ),
+            (
+                "update client",
+                UpdateClient::new(ClientId::new(1), support::retail("1")).safety(),
+                Safety::Idempotent,
+            ),
+        ];
+        for (what, got, expected) in cases {
+            assert_eq!(got, expected, "{what}");
+            assert!(!Safety::Unsafe.may_repeat());
+        }
+        for safe in [
+            ListOrders::default().safety(),
+            ListClients::default().safety(),
+            GetClient::new(ClientId::new(1)).safety(),
+            GetBalance::new(ClientId::new(1)).safety(),
+            ListManagers.safety(),
+            ListGroups.safety(),
+        ] {
+            assert_eq!(safe, Safety::Safe);
+        }
+    }
+
+    /// S20, S21: `delivarytime_*` (the table) reads like `deliverytime_*`
+    /// (the example); `comment` may be an object, `[]` or absent.
+    #[test]
+    fn position_spellings() {
+        let position = |extra: &str| {
+            format!(
+                r#"{{"orders":[{{"id":"1","client_id":"2","is_wholesaler":"0","initial_price":"1","price":"2",
+                "quantity":"3","total":"6","status_id":"4","deny_request":"0","is_archived":"1","is_denied":"0",
+                "is_payed":"1","date_added":"2017-01-15 22:02:43.114625"{extra}}}],"filters":{{"per_page":20}},"pages":1}}"#
+            )
+        };
+        for (extra, min, comment) in [
+            (
+                r#","deliverytime_min":"2","deliverytime_max":"5","comment":{"client_comment":"a","manager_comment":"b"}"#,
+                2,
+                Some("b"),
+            ),
+            (
+                r#","delivarytime_min":3,"delivarytime_max":"5","comment":[]"#,
+                3,
+                None,
+            ),
+        ] {
+            let body = position(extra);
+            let orders = ListOrders::default()
+                .parse(support::response(200, body.as_bytes()))
+                .unwrap()
+                .orders;
+            assert_eq!(orders[0].deliverytime_min, min, "{extra}");
+            assert_eq!(orders[0].comment.manager_comment.as_deref(), comment);
+            assert!(orders[0].is_archived && orders[0].is_payed);
+            assert_eq!(orders[0].total, 6.into());
+        }
     }
 }

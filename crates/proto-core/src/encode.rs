@@ -4,11 +4,13 @@ use std::borrow::Cow;
 
 use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
 
-/// Every byte but ASCII letters, digits, `-` and `_` is percent-encoded in a
-/// path segment: `/`, `%`, `+`, spaces, parentheses and non-ASCII text, and
-/// also `.` and `~`, so that a value of `.` or `..` is never read as a
-/// dot-segment by a server or proxy that normalises paths.
-const SEGMENT: &AsciiSet = &NON_ALPHANUMERIC.remove(b'-').remove(b'_');
+/// Every byte but ASCII letters, digits, `-`, `_` and `,` is percent-encoded
+/// in a path segment: `/`, `%`, `+`, spaces, parentheses and non-ASCII text,
+/// and also `.` and `~`, so that a value of `.` or `..` is never read as a
+/// dot-segment by a server or proxy that normalises paths. A comma is a
+/// sub-delimiter that never ends a segment, and id lists (`1,2,3`) read as
+/// the documents write them.
+const SEGMENT: &AsciiSet = &NON_ALPHANUMERIC.remove(b'-').remove(b'_').remove(b',');
 
 /// `value` as exactly one path segment.
 ///
@@ -17,6 +19,7 @@ const SEGMENT: &AsciiSet = &NON_ALPHANUMERIC.remove(b'-').remove(b'_');
 /// assert_eq!(path_segment("+7(123)456-78-90"), "%2B7%28123%29456-78-90");
 /// assert_eq!(path_segment("a/b"), "a%2Fb");
 /// assert_eq!(path_segment(".."), "%2E%2E");
+/// assert_eq!(path_segment("1,2,3"), "1,2,3");
 /// assert_eq!(path_segment("Иван"), "%D0%98%D0%B2%D0%B0%D0%BD");
 /// ```
 pub fn path_segment(value: &str) -> String {

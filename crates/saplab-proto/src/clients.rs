@@ -127,7 +127,7 @@ pub struct Clients {
 ///     .per_page(PerPage::new(50)?);
 /// assert_eq!(
 ///     list.build(&shop)?.uri().path(),
-///     "/panel/client/filter/client_id/1%2C2/phone/%2B7%28123%29456-78-90/per_page/50"
+///     "/panel/client/filter/client_id/1,2/phone/%2B7%28123%29456-78-90/per_page/50"
 /// );
 /// assert_eq!(ListClients::default().build(&shop)?.uri().path(), "/panel/client");
 /// # Ok::<(), Box<dyn std::error::Error>>(())

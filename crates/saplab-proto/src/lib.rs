@@ -40,6 +40,7 @@ mod clients;
 mod groups;
 mod input;
 mod managers;
+mod orders;
 mod outcome;
 mod paging;
 mod shipping_types;
@@ -56,6 +57,11 @@ pub use groups::{
     UpdateGroup,
 };
 pub use managers::{ListManagers, Manager, ManagerGroupId, ManagerId, Managers, PointId};
+pub use orders::{
+    ArchivePosition, CreateDocuments, DenyPosition, DistributorId, DocumentId, HistoryEntry,
+    ListOrders, Orders, PayPosition, Position, PositionComment, PositionId, SetPositionStatus,
+    UnarchivePosition,
+};
 pub use outcome::Done;
 pub use paging::{AppliedFilters, Page, PerPage};
 pub use shipping_types::{

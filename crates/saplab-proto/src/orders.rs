@@ -1,0 +1,622 @@
+//! Order positions ("Заказы"): the filtered list, and what a manager does to
+//! a position: set its status, deny, pay, archive, unarchive, make documents.
+//!
+//! The panel calls them orders; each is one position (an article in some
+//! quantity) of a client's order, which the `invoice` label groups.
+
+use http::{Request, Response};
+use proto_core::encode::Form;
+use proto_core::wire::{
+    datetime, decimal, flag, int, nullable_text, optional_id, php_empty_object,
+};
+use proto_core::{
+    BuildError, BuildErrorKind, Decimal, Endpoint, ResponseError, Safety, UnknownFields,
+};
+use serde::Deserialize;
+use time::{Date, PrimitiveDateTime};
+
+use crate::api::SapLab;
+use crate::clients::ClientId;
+use crate::groups::GroupId;
+use crate::managers::{ManagerId, PointId};
+use crate::outcome::{self, Done};
+use crate::paging::{AppliedFilters, Page, PathFilters, PerPage};
+use crate::shipping_types::ShippingTypeId;
+use crate::statuses::StatusId;
+
+proto_core::id_type! {
+    /// An order position's id.
+    pub struct PositionId(u64);
+}
+
+proto_core::id_type! {
+    /// A supplier's id.
+    pub struct DistributorId(u64);
+}
+
+proto_core::id_type! {
+    /// A generated document's id.
+    pub struct DocumentId(u64);
+}
+
+/// The comments on a position. The document's table types `comment` as an
+/// array; the example sends an object (S21). `[]` reads as no comments.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[non_exhaustive]
+pub struct PositionComment {
+    /// The client's comment.
+    #[serde(default, deserialize_with = "nullable_text::deserialize")]
+    pub client_comment: Option<String>,
+    /// The manager's comment, if any.
+    #[serde(default, deserialize_with = "nullable_text::deserialize")]
+    pub manager_comment: Option<String>,
+    /// Fields the document does not name.
+    #[serde(flatten)]
+    pub unknown: UnknownFields,
+}
+
+/// One change of a position's status.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[non_exhaustive]
+pub struct HistoryEntry {
+    /// When.
+    #[serde(deserialize_with = "datetime::deserialize")]
+    pub date: PrimitiveDateTime,
+    /// The status's colour.
+    #[serde(default, deserialize_with = "nullable_text::deserialize")]
+    pub color: Option<String>,
+    /// The status's name.
+    #[serde(default, deserialize_with = "nullable_text::deserialize")]
+    pub status: Option<String>,
+    /// Who changed it ("Автоматически" for the system).
+    #[serde(default, deserialize_with = "nullable_text::deserialize")]
+    pub manager: Option<String>,
+    /// Fields the document does not name.
+    #[serde(flatten)]
+    pub unknown: UnknownFields,
+}
+
+/// A position of a client's order.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[non_exhaustive]
+pub struct Position {
+    /// Its id.
+    pub id: PositionId,
+    /// The order's label, grouping its positions ("NZ-005").
+    #[serde(default, deserialize_with = "nullable_text::deserialize")]
+    pub invoice: Option<String>,
+    /// The client.
+    pub client_id: ClientId,
+    /// The client's name.
+    #[serde(default, deserialize_with = "nullable_text::deserialize")]
+    pub client_name: Option<String>,
+    /// Whether the client is a legal entity.
+    #[serde(deserialize_with = "flag::deserialize")]
+    pub is_wholesaler: bool,
+    /// The organisation's name, for a legal entity.
+    #[serde(default, deserialize_with = "nullable_text::deserialize")]
+    pub wholesaler_info: Option<String>,
+    /// The supplier.
+    #[serde(default, deserialize_with = "optional_id::deserialize")]
+    pub distributor_id: Option<DistributorId>,
+    /// The supplier's name.
+    #[serde(default, deserialize_with = "nullable_text::deserialize")]
+    pub distributor_name: Option<String>,
+    /// The brand.
+    #[serde(default, deserialize_with = "nullable_text::deserialize")]
+    pub brand: Option<String>,
+    /// The article number, as text (`"30.896.00"`).
+    #[serde(default, deserialize_with = "nullable_text::deserialize")]
+    pub article: Option<String>,
+    /// The product's name.
+    #[serde(default, deserialize_with = "nullable_text::deserialize")]
+    pub name: Option<String>,
+    /// Delivery time from, in days. The table spells it `delivarytime_min`,
+    /// the example `deliverytime_min`; either is read (S20).
+    #[serde(alias = "delivarytime_min", deserialize_with = "int::deserialize")]
+    pub deliverytime_min: u32,
+    /// Delivery time up to, in days (`delivarytime_max` is read too).
+    #[serde(alias = "delivarytime_max", deserialize_with = "int::deserialize")]
+    pub deliverytime_max: u32,
+    /// The purchase price.
+    #[serde(deserialize_with = "decimal::deserialize")]
+    pub initial_price: Decimal,
+    /// The price.
+    #[serde(deserialize_with = "decimal::deserialize")]
+    pub price: Decimal,
+    /// How many.
+    #[serde(deserialize_with = "int::deserialize")]
+    pub quantity: u32,
+    /// The total.
+    #[serde(deserialize_with = "decimal::deserialize")]
+    pub total: Decimal,
+    /// The status.
+    pub status_id: StatusId,
+    /// The status's name.
+    #[serde(default, deserialize_with = "nullable_text::deserialize")]
+    pub status_name: Option<String>,
+    /// The status's colour.
+    #[serde(default, deserialize_with = "nullable_text::deserialize")]
+    pub status_color: Option<String>,
+    /// The shipping type; `None` when not chosen (`"0"`).
+    #[serde(default, deserialize_with = "optional_id::deserialize")]
+    pub shipping_id: Option<ShippingTypeId>,
+    /// The shipping type's name (`null` when none).
+    #[serde(default, deserialize_with = "nullable_text::deserialize")]
+    pub shipping_name: Option<String>,
+    /// The delivery address.
+    #[serde(default, deserialize_with = "nullable_text::deserialize")]
+    pub shipping_address: Option<String>,
+    /// The generated document; `None` until one is made.
+    #[serde(default, deserialize_with = "optional_id::deserialize")]
+    pub doc_id: Option<DocumentId>,
+    /// The comments.
+    #[serde(default, deserialize_with = "php_empty_object::deserialize")]
+    pub comment: PositionComment,
+    /// Whether the client asked to take it off the order.
+    #[serde(deserialize_with = "flag::deserialize")]
+    pub deny_request: bool,
+    /// Whether it is archived.
+    #[serde(deserialize_with = "flag::deserialize")]
+    pub is_archived: bool,
+    /// Whether it was denied (taken off the order).
+    #[serde(deserialize_with = "flag::deserialize")]
+    pub is_denied: bool,
+    /// Whether it is paid.
+    #[serde(deserialize_with = "flag::deserialize")]
+    pub is_payed: bool,
+    /// When it was ordered.
+    #[serde(deserialize_with = "datetime::deserialize")]
+    pub date_added: PrimitiveDateTime,
+    /// When it last changed.
+    #[serde(default, deserialize_with = "datetime::option::deserialize")]
+    pub date_modified: Option<PrimitiveDateTime>,
+    /// Its status changes, oldest first.
+    #[serde(default)]
+    pub history: Vec<HistoryEntry>,
+    /// Fields the document does not name.
+    #[serde(flatten)]
+    pub unknown: UnknownFields,
+}
+
+/// The answer to [`ListOrders`]: a page of positions.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[non_exhaustive]
+pub struct Orders {
+    /// The positions on this page.
+    pub orders: Vec<Position>,
+    /// The filters the panel applied.
+    #[serde(default, deserialize_with = "php_empty_object::deserialize")]
+    pub filters: AppliedFilters,
+    /// How many pages the list has.
+    #[serde(deserialize_with = "int::deserialize")]
+    pub pages: u32,
+    /// Fields the document does not name.
+    #[serde(flatten)]
+    pub unknown: UnknownFields,
+}
+
+/// `GET /panel/order[/filter/…]`: a page of order positions, filtered. Safe.
+///
+/// ```
+/// use proto_core::{BaseUrl, Endpoint};
+/// use saplab_proto::{Credentials, ListOrders, PositionId, SapLab};
+/// let shop = SapLab::new(BaseUrl::parse("https://shop.example")?, Credentials::new("manager", "s3cret")?);
+/// let list = ListOrders::default().position_ids([PositionId::new(19), PositionId::new(20)]).is_payed(false);
+/// assert_eq!(list.build(&shop)?.uri().path(), "/panel/order/filter/order_ids/19,20/is_payed/0");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct ListOrders {
+    /// Only these positions (`order_ids/1,2,3`).
+    pub position_ids: Vec<PositionId>,
+    /// The order's label.
+    pub invoice: Option<String>,
+    /// The article number.
+    pub article: Option<String>,
+    /// A part of the product's name.
+    pub name: Option<String>,
+    /// Only positions of this employee.
+    pub manager_id: Option<ManagerId>,
+    /// Only positions with this shipping type.
+    pub shipping_id: Option<ShippingTypeId>,
+    /// Only positions of this office.
+    pub point_id: Option<PointId>,
+    /// Only positions from this supplier.
+    pub distributor_id: Option<DistributorId>,
+    /// Only positions in this status (`order_status`).
+    pub status: Option<StatusId>,
+    /// Paid (`true`) or unpaid (`false`) positions only.
+    pub is_payed: Option<bool>,
+    /// Include archived positions (`unignore_archived`).
+    pub include_archived: Option<bool>,
+    /// The brand.
+    pub brand: Option<String>,
+    /// A part of the client's or the organisation's name.
+    pub client_name: Option<String>,
+    /// Only clients of this discount group.
+    pub client_group: Option<GroupId>,
+    /// Ordered on or after this date.
+    pub date_from: Option<Date>,
+    /// Ordered up to this date.
+    pub date_to: Option<Date>,
+    /// Which page; the first when `None`.
+    pub page: Option<Page>,
+    /// How many a page; the panel's default (20) when `None`.
+    pub per_page: Option<PerPage>,
+}
+
+impl ListOrders {
+    /// Only these positions.
+    pub fn position_ids(mut self, ids: impl IntoIterator<Item = PositionId>) -> Self {
+        self.position_ids = ids.into_iter().collect();
+        self
+    }
+
+    /// Positions of this order label.
+    pub fn invoice(mut self, invoice: impl Into<String>) -> Self {
+        self.invoice = Some(invoice.into());
+        self
+    }
+
+    /// Positions of this article number.
+    pub fn article(mut self, article: impl Into<String>) -> Self {
+        self.article = Some(article.into());
+        self
+    }
+
+    /// Positions whose product name contains `part`.
+    pub fn name(mut self, part: impl Into<String>) -> Self {
+        self.name = Some(part.into());
+        self
+    }
+
+    /// Positions of this employee.
+    pub fn manager_id(mut self, manager: ManagerId) -> Self {
+        self.manager_id = Some(manager);
+        self
+    }
+
+    /// Positions with this shipping type.
+    pub fn shipping_id(mut self, shipping: ShippingTypeId) -> Self {
+        self.shipping_id = Some(shipping);
+        self
+    }
+
+    /// Positions of this office.
+    pub fn point_id(mut self, point: PointId) -> Self {
+        self.point_id = Some(point);
+        self
+    }
+
+    /// Positions from this supplier.
+    pub fn distributor_id(mut self, distributor: DistributorId) -> Self {
+        self.distributor_id = Some(distributor);
+        self
+    }
+
+    /// Positions in this status.
+    pub fn status(mut self, status: StatusId) -> Self {
+        self.status = Some(status);
+        self
+    }
+
+    /// Paid or unpaid positions only.
+    pub fn is_payed(mut self, paid: bool) -> Self {
+        self.is_payed = Some(paid);
+        self
+    }
+
+    /// Include archived positions.
+    pub fn include_archived(mut self, include: bool) -> Self {
+        self.include_archived = Some(include);
+        self
+    }
+
+    /// Positions of this brand.
+    pub fn brand(mut self, brand: impl Into<String>) -> Self {
+        self.brand = Some(brand.into());
+        self
+    }
+
+    /// Positions of clients whose name contains `part`.
+    pub fn client_name(mut self, part: impl Into<String>) -> Self {
+        self.client_name = Some(part.into());
+        self
+    }
+
+    /// Positions of clients of this group.
+    pub fn client_group(mut self, group: GroupId) -> Self {
+        self.client_group = Some(group);
+        self
+    }
+
+    /// Ordered between these dates, both included.
+    pub fn ordered(mut self, from: Option<Date>, to: Option<Date>) -> Self {
+        self.date_from = from;
+        self.date_to = to;
+        self
+    }
+
+    /// This page.
+    pub fn page(mut self, page: Page) -> Self {
+        self.page = Some(page);
+        self
+    }
+
+    /// This many a page.
+    pub fn per_page(mut self, per_page: PerPage) -> Self {
+        self.per_page = Some(per_page);
+        self
+    }
+
+    /// The same list's next page, or `None` after the last one.
+    ///
+    /// ```
+    /// use saplab_proto::{ListOrders, Orders};
+    /// let answer: Orders = serde_json::from_str(r#"{"orders": [], "filters": {"per_page": 20}, "pages": 1}"#)?;
+    /// assert!(ListOrders::default().next_page(&answer).is_none());
+    /// # Ok::<(), serde_json::Error>(())
+    /// ```
+    pub fn next_page(&self, answer: &Orders) -> Option<ListOrders> {
+        let next = self.page.unwrap_or(Page::FIRST).next(answer.pages)?;
+        Some(ListOrders {
+            page: Some(next),
+            ..self.clone()
+        })
+    }
+
+    fn path(&self) -> Result<String, BuildError> {
+        let mut filters = PathFilters::new("/panel/order");
+        filters.ids("order_ids", &self.position_ids);
+        filters.text("invoice", self.invoice.as_deref())?;
+        filters.text("article", self.article.as_deref())?;
+        filters.text("name", self.name.as_deref())?;
+        filters.value("manager_id", self.manager_id);
+        filters.value("shipping_id", self.shipping_id);
+        filters.value("point_id", self.point_id);
+        filters.value("distributor_id", self.distributor_id);
+        filters.value("order_status", self.status);
+        filters.flag("is_payed", self.is_payed);
+        filters.flag("unignore_archived", self.include_archived);
+        filters.text("brand", self.brand.as_deref())?;
+        filters.text("client_name", self.client_name.as_deref())?;
+        filters.value("client_group", self.client_group);
+        filters.date("date_from", self.date_from);
+        filters.date("date_to", self.date_to);
+        filters.page(self.page, self.per_page);
+        Ok(filters.finish())
+    }
+}
+
+impl Endpoint for ListOrders {
+    type Api = SapLab;
+    type Output = Orders;
+    const NAME: &'static str = "saplab.ListOrders";
+
+    /// Safe: reads only.
+    fn safety(&self) -> Safety {
+        Safety::Safe
+    }
+
+    fn build(&self, api: &SapLab) -> Result<Request<Vec<u8>>, BuildError> {
+        api.get(&self.path()?)
+    }
+
+    fn parse(&self, response: Response<&[u8]>) -> Result<Orders, ResponseError> {
+        outcome::data(response)
+    }
+}
+
+/// `POST /panel/order/set_status/{id}`: moves a position to a status.
+///
+/// Idempotent by its effect on the position: the same status twice leaves it
+/// in that status. A status set to notify by SMS or e-mail may notify the
+/// client again on a repeat (S22).
+///
+/// ```
+/// use proto_core::{BaseUrl, Endpoint};
+/// use saplab_proto::{Credentials, PositionId, SapLab, SetPositionStatus, StatusId};
+/// let shop = SapLab::new(BaseUrl::parse("https://shop.example")?, Credentials::new("manager", "s3cret")?);
+/// let request = SetPositionStatus::new(PositionId::new(20), StatusId::new(5)).build(&shop)?;
+/// assert_eq!((request.uri().path(), request.body().as_slice()), ("/panel/order/set_status/20", &b"status_id=5"[..]));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct SetPositionStatus {
+    /// Which position.
+    pub id: PositionId,
+    /// Its new status.
+    pub status_id: StatusId,
+}
+
+impl SetPositionStatus {
+    /// Moves position `id` to status `status_id`.
+    pub fn new(id: PositionId, status_id: StatusId) -> Self {
+        SetPositionStatus { id, status_id }
+    }
+}
+
+impl Endpoint for SetPositionStatus {
+    type Api = SapLab;
+    type Output = Done;
+    const NAME: &'static str = "saplab.SetPositionStatus";
+
+    /// Idempotent: the position ends in the given status however often it is sent.
+    fn safety(&self) -> Safety {
+        Safety::Idempotent
+    }
+
+    fn build(&self, api: &SapLab) -> Result<Request<Vec<u8>>, BuildError> {
+        let mut form = Form::new();
+        form.push("status_id", self.status_id.to_string());
+        api.post(&format!("/panel/order/set_status/{}", self.id), &form)
+    }
+
+    fn parse(&self, response: Response<&[u8]>) -> Result<Done, ResponseError> {
+        outcome::done(response)
+    }
+}
+
+/// Declares an action on one position, sent as `GET /panel/order/{action}/{id}`.
+macro_rules! position_action {
+    (
+        $(#[$doc:meta])*
+        $name:ident, $action:literal, $safety:ident, $why:literal
+    ) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        #[non_exhaustive]
+        pub struct $name {
+            /// Which position.
+            pub id: PositionId,
+        }
+
+        impl $name {
+            /// The action on position `id`.
+            pub fn new(id: PositionId) -> Self {
+                $name { id }
+            }
+        }
+
+        impl Endpoint for $name {
+            type Api = SapLab;
+            type Output = Done;
+            const NAME: &'static str = concat!("saplab.", stringify!($name));
+
+            #[doc = $why]
+            fn safety(&self) -> Safety {
+                Safety::$safety
+            }
+
+            fn build(&self, api: &SapLab) -> Result<Request<Vec<u8>>, BuildError> {
+                api.get(&format!(concat!("/panel/order/", $action, "/{}"), self.id))
+            }
+
+            fn parse(&self, response: Response<&[u8]>) -> Result<Done, ResponseError> {
+                outcome::done(response)
+            }
+        }
+    };
+}
+
+position_action! {
+    /// `GET /panel/order/deny/{id}`: takes a position off its order. A GET
+    /// that changes state; idempotent: denied twice is denied.
+    ///
+    /// ```
+    /// use proto_core::{BaseUrl, Endpoint, Safety};
+    /// use saplab_proto::{Credentials, DenyPosition, PositionId, SapLab};
+    /// let shop = SapLab::new(BaseUrl::parse("https://shop.example")?, Credentials::new("manager", "s3cret")?);
+    /// let deny = DenyPosition::new(PositionId::new(20));
+    /// assert_eq!(deny.build(&shop)?.uri().path(), "/panel/order/deny/20");
+    /// assert_eq!(deny.safety(), Safety::Idempotent);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    DenyPosition, "deny", Idempotent, "Idempotent: a denied position stays denied."
+}
+
+position_action! {
+    /// `GET /panel/order/pay/{id}`: pays a position from the client's
+    /// account, or, **if it is already paid, takes the payment back** to the
+    /// account. A GET that toggles: **unsafe**, never retried, because a
+    /// repeat undoes the first call. Refused with a text when the balance is
+    /// short.
+    ///
+    /// ```
+    /// use proto_core::{BaseUrl, Endpoint, Safety};
+    /// use saplab_proto::{Credentials, PayPosition, PositionId, SapLab};
+    /// let shop = SapLab::new(BaseUrl::parse("https://shop.example")?, Credentials::new("manager", "s3cret")?);
+    /// let pay = PayPosition::new(PositionId::new(20));
+    /// assert_eq!(pay.build(&shop)?.uri().path(), "/panel/order/pay/20");
+    /// assert_eq!(pay.safety(), Safety::Unsafe);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    PayPosition, "pay", Unsafe, "Unsafe: a second call takes the payment back."
+}
+
+position_action! {
+    /// `GET /panel/order/archive/{id}`: moves a position to the archive. A GET
+    /// that changes state; idempotent.
+    ///
+    /// ```
+    /// use proto_core::{BaseUrl, Endpoint};
+    /// use saplab_proto::{ArchivePosition, Credentials, PositionId, SapLab};
+    /// let shop = SapLab::new(BaseUrl::parse("https://shop.example")?, Credentials::new("manager", "s3cret")?);
+    /// assert_eq!(ArchivePosition::new(PositionId::new(20)).build(&shop)?.uri().path(), "/panel/order/archive/20");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    ArchivePosition, "archive", Idempotent, "Idempotent: an archived position stays archived."
+}
+
+position_action! {
+    /// `GET /panel/order/unarchive/{id}`: brings a position back from the
+    /// archive. A GET that changes state; idempotent. (The document's example
+    /// calls `/deny/20` here; the path is the heading's, S23.)
+    ///
+    /// ```
+    /// use proto_core::{BaseUrl, Endpoint};
+    /// use saplab_proto::{Credentials, PositionId, SapLab, UnarchivePosition};
+    /// let shop = SapLab::new(BaseUrl::parse("https://shop.example")?, Credentials::new("manager", "s3cret")?);
+    /// assert_eq!(UnarchivePosition::new(PositionId::new(20)).build(&shop)?.uri().path(), "/panel/order/unarchive/20");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    UnarchivePosition, "unarchive", Idempotent, "Idempotent: a position out of the archive stays out."
+}
+
+/// `GET /panel/order/documents/{ids}`: generates documents for several
+/// positions, the ids comma-joined in the path. A GET that creates:
+/// **unsafe**, never retried, since a repeat may make a second set.
+///
+/// The heading spells it `documentds` and says the ids go in the query
+/// string; the example (and this) uses `documents` and a path segment (S24).
+///
+/// ```
+/// use proto_core::{BaseUrl, Endpoint};
+/// use saplab_proto::{CreateDocuments, Credentials, PositionId, SapLab};
+/// let shop = SapLab::new(BaseUrl::parse("https://shop.example")?, Credentials::new("manager", "s3cret")?);
+/// let documents = CreateDocuments::new([19, 20, 21].map(PositionId::new));
+/// assert_eq!(documents.build(&shop)?.uri().path(), "/panel/order/documents/19,20,21");
+/// assert!(CreateDocuments::new([]).build(&shop).is_err());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct CreateDocuments {
+    /// The positions; at least one.
+    pub ids: Vec<PositionId>,
+}
+
+impl CreateDocuments {
+    /// Documents for these positions.
+    pub fn new(ids: impl IntoIterator<Item = PositionId>) -> Self {
+        CreateDocuments {
+            ids: ids.into_iter().collect(),
+        }
+    }
+}
+
+impl Endpoint for CreateDocuments {
+    type Api = SapLab;
+    type Output = Done;
+    const NAME: &'static str = "saplab.CreateDocuments";
+
+    /// Unsafe: a repeat may generate the documents again.
+    fn safety(&self) -> Safety {
+        Safety::Unsafe
+    }
+
+    fn build(&self, api: &SapLab) -> Result<Request<Vec<u8>>, BuildError> {
+        if self.ids.is_empty() {
+            return Err(BuildError::new("ids", BuildErrorKind::Empty));
+        }
+        let ids: Vec<String> = self.ids.iter().map(ToString::to_string).collect();
+        api.get(&format!("/panel/order/documents/{}", ids.join(",")))
+    }
+
+    fn parse(&self, response: Response<&[u8]>) -> Result<Done, ResponseError> {
+        outcome::done(response)
+    }
+}
