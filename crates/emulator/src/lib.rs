@@ -2,7 +2,7 @@
 //! conformance run: no credentials, no internet.
 //!
 //! One hyper 1 server on a loopback port serves every API under its own path
-//! prefix (`/qnits`, and later `/saplab` and `/ucoz`), from in-memory state.
+//! prefix (`/qnits`, `/saplab`, and later `/ucoz`), from in-memory state.
 //! Its answers are JSON written the way the APIs' PHP servers write it
 //! (non-ASCII and `/` escaped), shaped like the documents' examples and built
 //! independently of the protocol crates, which this crate does not depend on.
@@ -28,6 +28,7 @@ mod body;
 mod faults;
 mod php;
 pub mod qnits;
+pub mod saplab;
 mod server;
 
 use std::net::SocketAddr;
@@ -42,16 +43,19 @@ pub use server::RecordedRequest;
 pub enum Api {
     /// Qnits order intake, under `/qnits`.
     Qnits,
+    /// The SapLab shop panel, under `/saplab` (its paths start `/panel/`).
+    SapLab,
 }
 
 impl Api {
     /// Every API served.
-    pub const ALL: [Api; 1] = [Api::Qnits];
+    pub const ALL: [Api; 2] = [Api::Qnits, Api::SapLab];
 
     /// The path prefix the API is served under (`/qnits`).
     pub fn prefix(self) -> &'static str {
         match self {
             Api::Qnits => "/qnits",
+            Api::SapLab => "/saplab",
         }
     }
 
@@ -66,6 +70,7 @@ impl Api {
 pub(crate) struct Shared {
     pub(crate) addr: SocketAddr,
     pub(crate) qnits: qnits::Qnits,
+    pub(crate) saplab: saplab::SapLab,
     pub(crate) faults: Faults,
     pub(crate) log: server::RequestLog,
 }
@@ -98,6 +103,7 @@ impl Emulator {
         let shared = Arc::new(Shared {
             addr,
             qnits: qnits::Qnits::new(),
+            saplab: saplab::SapLab::new(),
             faults: Faults::default(),
             log: server::RequestLog::default(),
         });
@@ -138,6 +144,11 @@ impl Emulator {
     /// The Qnits API's state: its credentials and the orders it holds.
     pub fn qnits(&self) -> &qnits::Qnits {
         &self.shared.qnits
+    }
+
+    /// The SapLab panel's state: its credentials and balances.
+    pub fn saplab(&self) -> &saplab::SapLab {
+        &self.shared.saplab
     }
 
     /// The faults to inject into the next requests.

@@ -23,6 +23,14 @@ async fn main() -> std::io::Result<()> {
     println!("  QNITS_QNIT_ID={}", emulator.qnits().qnit_id());
     println!("  QNITS_TOKEN={}", emulator.qnits().token());
     println!();
+    println!("SapLab");
+    println!(
+        "  SAPLAB_BASE_URL={}",
+        emulator.base_url(emulator::Api::SapLab)
+    );
+    println!("  SAPLAB_LOGIN={}", emulator.saplab().login());
+    println!("  SAPLAB_PASSWORD={}", emulator.saplab().password());
+    println!();
     println!("Ctrl-C to stop.");
     tokio::signal::ctrl_c().await?;
     emulator.shutdown().await;

@@ -70,6 +70,8 @@ pub(crate) struct Reply {
     pub(crate) content_type: &'static str,
     pub(crate) body: Vec<u8>,
     pub(crate) retry_after: Option<u64>,
+    /// A `WWW-Authenticate` challenge, for a 401.
+    pub(crate) www_authenticate: Option<&'static str>,
 }
 
 impl Reply {
@@ -80,6 +82,7 @@ impl Reply {
             content_type: "application/json; charset=utf-8",
             body: php::json_encode(value),
             retry_after: None,
+            www_authenticate: None,
         }
     }
 
@@ -89,6 +92,7 @@ impl Reply {
             content_type: "text/plain; charset=utf-8",
             body: text.as_bytes().to_vec(),
             retry_after: None,
+            www_authenticate: None,
         }
     }
 
@@ -107,6 +111,7 @@ impl Reply {
             content_type: "text/html",
             body: page.into_bytes(),
             retry_after: None,
+            www_authenticate: None,
         }
     }
 
@@ -122,6 +127,12 @@ impl Reply {
         if let Some(seconds) = self.retry_after {
             headers.insert(header::RETRY_AFTER, HeaderValue::from(seconds));
         }
+        if let Some(challenge) = self.www_authenticate {
+            headers.insert(
+                header::WWW_AUTHENTICATE,
+                HeaderValue::from_static(challenge),
+            );
+        }
         response
     }
 }
@@ -132,6 +143,7 @@ pub(crate) struct ApiRequest<'a> {
     pub(crate) method: &'a http::Method,
     /// The path below the API's prefix (`/api`).
     pub(crate) path: &'a str,
+    pub(crate) headers: &'a http::HeaderMap,
     pub(crate) body: &'a [u8],
 }
 
@@ -226,6 +238,7 @@ async fn handle(
     let incoming = ApiRequest {
         method: &parts.method,
         path: &path,
+        headers: &parts.headers,
         body: &body,
     };
     let mut reply = route(&shared, incoming);
@@ -278,6 +291,7 @@ fn padding(size: usize) -> Reply {
         content_type: "application/json",
         body,
         retry_after: None,
+        www_authenticate: None,
     }
 }
 
@@ -309,6 +323,7 @@ fn route(shared: &Shared, incoming: ApiRequest<'_>) -> Reply {
         };
         return match api {
             Api::Qnits => shared.qnits.handle(&incoming, &shared.base_url(api)),
+            Api::SapLab => shared.saplab.handle(&incoming),
         };
     }
     Reply::text(404, "Not Found")
