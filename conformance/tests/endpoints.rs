@@ -10,3 +10,5 @@ mod harness;
 mod qnits;
 #[path = "endpoints/saplab.rs"]
 mod saplab;
+#[path = "endpoints/saplab_e2e.rs"]
+mod saplab_e2e;

@@ -293,6 +293,7 @@ macro_rules! endpoint_checks {
         $(, corrected = $path:literal)?
         $(, also = [$(($other:expr, $other_curl:literal)),* $(,)?])?
         $(, no_answer = $why:literal)?
+        $(, also_end_to_end = [$($e2e:ident),* $(,)?])?
     ) => {
         pub mod $module {
             #[allow(unused_imports)]
@@ -337,6 +338,21 @@ macro_rules! endpoint_checks {
                 fn refusals_and_foreign_bodies() {
                     support::refusals_and_foreign_bodies(&super::endpoint());
                 }
+            }
+
+            pub mod end_to_end {
+                /// Built, sent through every adapter to the emulator, parsed.
+                #[test]
+                fn through_every_adapter() {
+                    crate::saplab_e2e::$module();
+                }
+
+                $($(
+                    #[test]
+                    fn $e2e() {
+                        crate::saplab_e2e::$e2e();
+                    }
+                )*)?
             }
 
             pub mod properties {
@@ -534,7 +550,8 @@ endpoint_checks!(
     pay_position,
     "PayPosition",
     PayPosition::new(PositionId::new(20)),
-    "pay_position.request.curl.txt"
+    "pay_position.request.curl.txt",
+    also_end_to_end = [pay_position_is_never_retried]
 );
 endpoint_checks!(
     archive_position,
