@@ -47,3 +47,28 @@ fn qnits_create_order_reports_a_bad_environment() {
         "{stderr}"
     );
 }
+
+#[test]
+fn saplab_lists_clients_and_orders() {
+    let output = Command::new(env!("CARGO_BIN_EXE_saplab_clients_and_orders"))
+        .env_remove("SAPLAB_BASE_URL")
+        .env_remove("SAPLAB_LOGIN")
+        .env_remove("SAPLAB_PASSWORD")
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        output.status.success(),
+        "stdout:\n{stdout}\nstderr:\n{stderr}"
+    );
+    assert!(
+        stdout.contains("SapLab emulated at http://127.0.0.1:"),
+        "{stdout}"
+    );
+    // The emulator's legal entity, and both unpaid positions.
+    assert!(stdout.contains("ООО \"Рога и Копыта\""), "{stdout}");
+    assert!(stdout.contains("limit      10000"), "{stdout}");
+    assert!(stdout.contains("#20") && stdout.contains("#19"), "{stdout}");
+    assert!(stdout.contains("3959"), "{stdout}");
+}

@@ -1118,4 +1118,66 @@ pub mod particulars {
             assert_eq!(orders[0].total, 6.into());
         }
     }
+
+    proptest::proptest! {
+        /// Every stringly field of a client and of a position decodes the
+        /// same from the panel's string and from a JSON number, and every
+        /// `"0"`/`"1"` flag from a string, a number or a boolean.
+        #[test]
+        fn stringly_fields_from_strings_or_numbers(
+            as_number in proptest::collection::vec(proptest::bool::ANY, 32),
+            flags in proptest::collection::vec(0u8..3, 8),
+            amount in -1_000_000i64..1_000_000,
+            cents in 0u8..100,
+        ) {
+            let mut spelling = as_number.into_iter();
+            let mut number = |value: String| -> String {
+                if spelling.next().unwrap() { value } else { format!("\"{value}\"") }
+            };
+            let mut flag_spelling = flags.into_iter();
+            let mut flag = |value: bool| -> String {
+                match flag_spelling.next().unwrap() {
+                    0 => format!("\"{}\"", u8::from(value)),
+                    1 => u8::from(value).to_string(),
+                    _ => value.to_string(),
+                }
+            };
+            let money = format!("{amount}.{cents:02}");
+            let expected_money: Decimal = money.parse().unwrap();
+            let client = format!(
+                r#"{{"clients":[{{"id":{},"date_added":"2017-01-14 22:50:08","is_wholesaler":{},"status":{},
+                "group_id":{},"manager_id":{},"point_id":{},"shipping_id":{},"balance":{},"debt":{},
+                "blocked_debt":{},"limit":{}}}],"filters":{{"per_page":{}}},"pages":{}}}"#,
+                number("7".into()), flag(true), flag(false), number("2".into()), number("0".into()),
+                number("1".into()), number("3".into()), number(money.clone()), number(money.clone()),
+                number("0".into()), number("10000".into()), number("20".into()), number("4".into()),
+            );
+            let list = ListClients::default().parse(support::response(200, client.as_bytes())).unwrap();
+            let c = &list.clients[0];
+            proptest::prop_assert_eq!(c.id, ClientId::new(7));
+            proptest::prop_assert!(c.is_wholesaler && !c.status);
+            proptest::prop_assert_eq!((c.group_id, c.manager_id), (Some(GroupId::new(2)), None));
+            proptest::prop_assert_eq!((c.point_id, c.shipping_id), (Some(PointId::new(1)), Some(ShippingTypeId::new(3))));
+            proptest::prop_assert_eq!((c.balance, c.debt, c.limit), (expected_money, expected_money, Decimal::from(10000)));
+            proptest::prop_assert_eq!((list.filters.per_page, list.pages), (Some(20), 4));
+
+            let position = format!(
+                r#"{{"orders":[{{"id":{},"client_id":{},"is_wholesaler":{},"initial_price":{},"price":{},
+                "quantity":{},"total":{},"status_id":{},"deny_request":{},"is_archived":{},"is_denied":{},
+                "is_payed":{},"deliverytime_min":{},"deliverytime_max":{},"distributor_id":{},"doc_id":{},
+                "date_added":"2017-01-15 22:02:43.114625"}}],"filters":[],"pages":{}}}"#,
+                number("20".into()), number("2".into()), flag(true), number(money.clone()), number(money.clone()),
+                number("3".into()), number(money.clone()), number("5".into()), flag(false), flag(true),
+                flag(false), flag(true), number("1".into()), number("9".into()), number("4".into()),
+                number("11".into()), number("1".into()),
+            );
+            let orders = ListOrders::default().parse(support::response(200, position.as_bytes())).unwrap();
+            let p = &orders.orders[0];
+            proptest::prop_assert_eq!((p.id, p.client_id, p.status_id), (PositionId::new(20), ClientId::new(2), StatusId::new(5)));
+            proptest::prop_assert_eq!((p.initial_price, p.price, p.total), (expected_money, expected_money, expected_money));
+            proptest::prop_assert_eq!((p.quantity, p.deliverytime_min, p.deliverytime_max), (3, 1, 9));
+            proptest::prop_assert_eq!((p.distributor_id, p.doc_id), (Some(DistributorId::new(4)), Some(DocumentId::new(11))));
+            proptest::prop_assert!(p.is_wholesaler && !p.deny_request && p.is_archived && !p.is_denied && p.is_payed);
+        }
+    }
 }

@@ -12,7 +12,6 @@
 use std::error::Error;
 use std::process::ExitCode;
 
-use examples::env_var;
 use proto_core::BaseUrl;
 use qnits_proto::{CreateOrder, Credentials, ExternalId, Product, ProductId, Qnits};
 
@@ -31,20 +30,12 @@ async fn main() -> ExitCode {
 async fn run() -> Result<(), Box<dyn Error>> {
     // Kept alive until the end of `main` when used.
     let mut emulator = None;
-    let qnits = match env_var("QNITS_BASE_URL") {
+    let qnits = match examples::base_url_from_env("QNITS_BASE_URL", "QNITS_ALLOW_PLAIN_HTTP")? {
         Some(base) => {
-            let base = if env_var("QNITS_ALLOW_PLAIN_HTTP").as_deref() == Some("1") {
-                BaseUrl::parse_allowing_plain_http(&base)?
-            } else {
-                BaseUrl::parse(&base).map_err(|e| {
-                    format!("QNITS_BASE_URL: {e} (QNITS_ALLOW_PLAIN_HTTP=1 allows http)")
-                })?
-            };
-            let qnit_id = env_var("QNITS_QNIT_ID")
-                .ok_or("QNITS_QNIT_ID is not set")?
+            let qnit_id = examples::required_env("QNITS_QNIT_ID")?
                 .parse()
                 .map_err(|e| format!("QNITS_QNIT_ID: {e}"))?;
-            let token = env_var("QNITS_TOKEN").ok_or("QNITS_TOKEN is not set")?;
+            let token = examples::required_env("QNITS_TOKEN")?;
             println!("Qnits at {base}");
             Qnits::new(base, Credentials::new(qnit_id, &token)?)
         }
