@@ -100,6 +100,7 @@ pub const CATALOGUE: &[Endpoint] = &[
         title: "CreateOrder (POST /api)",
         pending: &[],
     },
+    saplab("list_managers", "ListManagers (GET /panel/manager)"),
     saplab(
         "list_shipping_types",
         "ListShippingTypes (GET /panel/order/shipping_type)",
@@ -125,6 +126,50 @@ pub const CATALOGUE: &[Endpoint] = &[
     saplab(
         "remove_status",
         "RemoveStatus (POST /panel/order/remove_status)",
+    ),
+    saplab("list_groups", "ListGroups (GET /panel/client/group)"),
+    saplab(
+        "create_group",
+        "CreateGroup (POST /panel/client/group_form)",
+    ),
+    saplab(
+        "update_group",
+        "UpdateGroup (POST /panel/client/group_form/{id})",
+    ),
+    saplab(
+        "remove_group",
+        "RemoveGroup (POST /panel/client/remove_group)",
+    ),
+    saplab("list_clients", "ListClients (GET /panel/client[/filter/…])"),
+    saplab("get_client", "GetClient (GET /panel/client/form/{id})"),
+    saplab("create_client", "CreateClient (POST /panel/client/form)"),
+    saplab(
+        "update_client",
+        "UpdateClient (POST /panel/client/form/{id})",
+    ),
+    saplab("get_balance", "GetBalance (GET /panel/client/balance/{id})"),
+    saplab(
+        "add_transaction",
+        "AddTransaction (POST /panel/client/add_transaction/{id})",
+    ),
+    saplab("list_orders", "ListOrders (GET /panel/order[/filter/…])"),
+    saplab(
+        "set_position_status",
+        "SetPositionStatus (POST /panel/order/set_status/{id})",
+    ),
+    saplab("deny_position", "DenyPosition (GET /panel/order/deny/{id})"),
+    saplab("pay_position", "PayPosition (GET /panel/order/pay/{id})"),
+    saplab(
+        "archive_position",
+        "ArchivePosition (GET /panel/order/archive/{id})",
+    ),
+    saplab(
+        "unarchive_position",
+        "UnarchivePosition (GET /panel/order/unarchive/{id})",
+    ),
+    saplab(
+        "create_documents",
+        "CreateDocuments (GET /panel/order/documents/{ids})",
     ),
 ];
 

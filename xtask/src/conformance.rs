@@ -68,9 +68,16 @@ pub(crate) fn run(options: &ConformanceOptions) -> Result<bool, String> {
         .filter(|(_, o)| **o == Outcome::Failed)
         .map(|(name, _)| name)
         .collect();
+    let uncatalogued = uncatalogued(CATALOGUE, &results);
 
     let mut report = String::from("# Conformance\n\n## Endpoints\n\n");
     report.push_str(&endpoint_table);
+    if !uncatalogued.is_empty() {
+        report.push_str("\nTested but missing from `conformance::CATALOGUE` (a gap each):\n\n");
+        for endpoint in &uncatalogued {
+            let _ = writeln!(report, "- `{endpoint}`");
+        }
+    }
     report.push_str("\n## Quirks (docs/quirks.md)\n\n");
     report.push_str(&quirk_table);
     if !failures.is_empty() {
@@ -88,7 +95,7 @@ pub(crate) fn run(options: &ConformanceOptions) -> Result<bool, String> {
     std::fs::write(&out, &report).map_err(|e| format!("cannot write {}: {e}", out.display()))?;
     println!("written to {}", out.display());
 
-    let gaps = endpoint_gaps + quirk_gaps;
+    let gaps = endpoint_gaps + quirk_gaps + uncatalogued.len();
     let ok = suites_ok && gaps == 0 && failures.is_empty();
     if ok {
         println!("conformance: no gaps");
@@ -212,6 +219,29 @@ fn endpoint_table(catalogue: &[Endpoint], results: &Results, api: Option<&str>) 
         table.push('\n');
     }
     (table, gaps)
+}
+
+/// `<api>::<endpoint>` of every endpoint with check tests that the catalogue
+/// does not list: its row would be missing from the table, and its gaps unseen.
+fn uncatalogued(catalogue: &[Endpoint], results: &Results) -> Vec<String> {
+    let checks: Vec<&str> = Check::ALL.iter().map(|c| c.module()).collect();
+    let mut missing: Vec<String> = results
+        .keys()
+        .filter_map(|name| {
+            let parts: Vec<&str> = name.split("::").collect();
+            match parts.as_slice() {
+                ["endpoints", api, endpoint, check, ..] if checks.contains(check) => {
+                    let listed = catalogue
+                        .iter()
+                        .any(|e| e.api == *api && e.module == *endpoint);
+                    (!listed).then(|| format!("{api}::{endpoint}"))
+                }
+                _ => None,
+            }
+        })
+        .collect();
+    missing.dedup();
+    missing
 }
 
 /// Splits a Markdown table row on `|`, keeping escaped `\|` inside cells.
@@ -341,6 +371,31 @@ mod tests {
         );
         let (_, gaps) = quirk_table(doc, &results, Some("saplab")).unwrap();
         assert_eq!(gaps, 0);
+    }
+
+    #[test]
+    fn tested_endpoints_must_be_catalogued() {
+        let catalogue = [Endpoint {
+            api: "a",
+            module: "e",
+            title: "E",
+            pending: &[],
+        }];
+        let results: Results = [
+            (
+                "endpoints::a::e::request_built::x".to_owned(),
+                Outcome::Passed,
+            ),
+            (
+                "endpoints::a::f::request_built::x".to_owned(),
+                Outcome::Passed,
+            ),
+            ("endpoints::a::f::end_to_end::y".to_owned(), Outcome::Passed),
+            ("endpoints::a::particulars::z".to_owned(), Outcome::Passed),
+            ("quirks::w1::t".to_owned(), Outcome::Passed),
+        ]
+        .into();
+        assert_eq!(uncatalogued(&catalogue, &results), ["a::f"]);
     }
 
     #[test]

@@ -524,8 +524,7 @@ endpoint_checks!(
     add_transaction,
     "AddTransaction",
     AddTransaction::new(ClientId::new(1), (-100).into(), "API списание"),
-    "add_transaction.request.curl.txt",
-    no_answer = "the document shows no answer"
+    "add_transaction.request.curl.txt"
 );
 
 endpoint_checks!(
