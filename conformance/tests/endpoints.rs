@@ -12,3 +12,5 @@ mod qnits;
 mod saplab;
 #[path = "endpoints/saplab_e2e.rs"]
 mod saplab_e2e;
+#[path = "endpoints/ucoz.rs"]
+mod ucoz;

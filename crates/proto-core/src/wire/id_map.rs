@@ -45,8 +45,8 @@ impl IdKey for String {
 /// A list that the wire sends as an object keyed by id, in id order.
 ///
 /// uCoz sends `{"delivery_list": {"1": {…}, "3": {…}, "2": {…}}}`: the keys are
-/// ids, their order means nothing, an empty list is PHP's `[]`, and a list whose
-/// keys happen to be 0, 1, 2… arrives as a JSON array. All of these decode to
+/// ids, their order means nothing, an empty list is PHP's `[]` (or `""`, or
+/// `null`), and a list whose keys happen to be 0, 1, 2… arrives as a JSON array. All of these decode to
 /// the same `IdMap`: entries sorted by id, looked up in `O(log n)`. Two entries
 /// with one id, or a key that is not an id, are errors. Decoding is one pass
 /// with no buffering; keys are parsed without allocating.
@@ -59,8 +59,10 @@ impl IdKey for String {
 ///
 /// let as_list: IdMap<u32, String> = serde_json::from_str(r#"["a", "b", "c"]"#).unwrap();
 /// assert_eq!(as_list.get(&0).map(String::as_str), Some("a"));
-/// let empty: IdMap<u32, String> = serde_json::from_str("[]").unwrap();
-/// assert!(empty.is_empty());
+/// for empty in ["[]", "{}", r#""""#, "null"] {
+///     assert!(serde_json::from_str::<IdMap<u32, String>>(empty).unwrap().is_empty());
+/// }
+/// assert!(serde_json::from_str::<IdMap<u32, String>>(r#""x""#).is_err());
 /// ```
 #[derive(Clone, PartialEq, Eq, Hash)]
 pub struct IdMap<K, V> {
@@ -192,6 +194,20 @@ impl<'de, K: IdKey, V: Deserialize<'de>> Visitor<'de> for IdMapVisitor<K, V> {
             entries.push((key, map.next_value()?));
         }
         finish(entries)
+    }
+
+    /// uCoz writes an empty collection as `""` in places (`"delivery_assoc": ""`).
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
+        if v.is_empty() {
+            Ok(IdMap::new())
+        } else {
+            Err(E::invalid_value(Unexpected::Str(v), &self))
+        }
+    }
+
+    /// And as `null`.
+    fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+        Ok(IdMap::new())
     }
 
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {

@@ -1,0 +1,442 @@
+//! uCoz uAPI (`002_28bf668ad234d1fb.txt`).
+//!
+//! The checks every endpoint gets are written once in [`support`] and
+//! instantiated per endpoint by `endpoint_checks!`.
+
+/// Shared inputs and the checks every uCoz endpoint gets.
+pub mod support {
+    use std::fmt::Debug;
+
+    use conformance::{Expect, Manifest, Role, render_request};
+    use proto_core::{BaseUrl, Endpoint, ResponseError, Stamp};
+    use ucoz_proto::{Auth, OAuthCredentials, Ucoz};
+
+    pub const CONSUMER_SECRET: &str = "Мой consumer_secret";
+    pub const TOKEN_SECRET: &str = "Мой token_secret";
+    pub const BEARER: &str = "eyJhbGciOiJIUzI1NiJ9.e30.bearer-secret";
+
+    /// The site of the document's snippets, with their credentials.
+    pub fn site() -> Ucoz {
+        Ucoz::new(
+            BaseUrl::parse("https://yoursite.ucoz.ru/uapi").unwrap(),
+            Auth::OAuth1(
+                OAuthCredentials::new(
+                    "Мой consumer_key",
+                    CONSUMER_SECRET,
+                    "Мой token",
+                    TOKEN_SECRET,
+                )
+                .unwrap(),
+            ),
+        )
+    }
+
+    pub fn bearer_site() -> Ucoz {
+        Ucoz::new(
+            BaseUrl::parse("https://yoursite.ucoz.ru/uapi").unwrap(),
+            Auth::bearer(BEARER).unwrap(),
+        )
+    }
+
+    /// The stamp every snapshot is signed with.
+    pub fn stamp() -> Stamp {
+        Stamp::new(1_700_000_000, "0123456789abcdef0123456789abcdef")
+    }
+
+    pub fn manifest() -> Manifest {
+        Manifest::load("ucoz")
+    }
+
+    pub fn response(status: u16, body: &[u8]) -> http::Response<&[u8]> {
+        http::Response::builder().status(status).body(body).unwrap()
+    }
+
+    /// A document's PHP example: `$request->METHOD('PATH', array('k' => 'v', …))`.
+    pub struct Php {
+        pub method: http::Method,
+        pub path: String,
+        pub params: Vec<(String, String)>,
+    }
+
+    pub fn php(file: &str) -> Php {
+        let text = String::from_utf8(manifest().read(file)).unwrap();
+        let call = text
+            .split("$request->")
+            .nth(1)
+            .unwrap_or_else(|| panic!("{file}: no $request-> call"));
+        let (method, rest) = call.split_once("('").unwrap();
+        let (path, rest) = rest.split_once('\'').unwrap();
+        let array = rest
+            .split_once("array(")
+            .unwrap()
+            .1
+            .split_once("));")
+            .unwrap()
+            .0;
+        let params = array
+            .split(',')
+            .filter_map(|item| {
+                let (key, value) = item.split_once("=>")?;
+                let unquote = |s: &str| s.trim().trim_matches('\'').to_owned();
+                Some((unquote(key), unquote(value)))
+            })
+            .collect();
+        Php {
+            method: method.to_uppercase().parse().unwrap(),
+            path: path.to_owned(),
+            params,
+        }
+    }
+
+    /// The built request matches the document's PHP example: its method, its
+    /// path as the helper requests it (lower-cased, one more `/` for POST and
+    /// PUT), and its parameters, wherever they travel.
+    pub fn matches_php<E: Endpoint<Api = Ucoz>>(endpoint: &E, file: &str) {
+        let request = endpoint.build(&site()).unwrap();
+        let example = php(file);
+        assert_eq!(request.method(), example.method, "{file}");
+        let mut path = format!("/uapi{}", example.path.to_lowercase());
+        if matches!(example.method, http::Method::POST | http::Method::PUT) {
+            path.push('/');
+        }
+        assert_eq!(request.uri().path(), path, "{file}");
+        let sent = match request.uri().query() {
+            Some(query) => conformance::decode_form(query.as_bytes()),
+            None => conformance::decode_form(request.body()),
+        };
+        let sorted = |mut v: Vec<(String, String)>| {
+            v.sort();
+            v
+        };
+        assert_eq!(sorted(sent), sorted(example.params), "{file}");
+    }
+
+    /// The request signed with the fixed stamp, rendered with every secret
+    /// redacted; byte-identical on repeat; the OAuth parameters present.
+    pub fn signed<E: Endpoint<Api = Ucoz>>(endpoint: &E) -> String {
+        let first = endpoint.request(&site(), &stamp()).unwrap();
+        let again = endpoint.request(&site(), &stamp()).unwrap();
+        assert_eq!(first.uri(), again.uri());
+        assert_eq!(first.body(), again.body());
+        let carried = match first.uri().query() {
+            Some(query) => query.to_owned(),
+            None => String::from_utf8(first.body().clone()).unwrap(),
+        };
+        let fields = conformance::decode_form(carried.as_bytes());
+        for key in [
+            "oauth_consumer_key",
+            "oauth_nonce",
+            "oauth_signature",
+            "oauth_signature_method",
+            "oauth_timestamp",
+            "oauth_token",
+            "oauth_version",
+        ] {
+            assert!(fields.iter().any(|(k, _)| k == key), "{key} missing");
+        }
+        let text = render_request(&first, &[CONSUMER_SECRET, TOKEN_SECRET]);
+        assert!(!text.contains("secret"), "{text}");
+        text
+    }
+
+    /// With a Bearer token: the header, sensitive, and no OAuth parameter.
+    pub fn bearer<E: Endpoint<Api = Ucoz>>(endpoint: &E) {
+        let request = endpoint.request(&bearer_site(), &stamp()).unwrap();
+        let header = &request.headers()["authorization"];
+        assert_eq!(header, &format!("Bearer {BEARER}"));
+        assert!(header.is_sensitive());
+        assert!(!request.uri().to_string().contains("oauth_"));
+        assert!(!String::from_utf8_lossy(request.body()).contains("oauth_"));
+    }
+
+    /// Every response fixture of `name` parses as its manifest entry says.
+    pub fn fixtures<E>(endpoint: &E, name: &str) -> Vec<(String, Result<E::Output, ResponseError>)>
+    where
+        E: Endpoint<Api = Ucoz>,
+        E::Output: Debug,
+    {
+        let manifest = manifest();
+        let mut parsed = Vec::new();
+        for fixture in manifest
+            .fixtures
+            .iter()
+            .filter(|f| f.endpoint == name && f.role == Role::Response)
+        {
+            let body = manifest.read(&fixture.file);
+            let result = endpoint.parse(response(fixture.status.unwrap(), &body));
+            match fixture.expect.unwrap() {
+                Expect::Ok => assert!(result.is_ok(), "{}: {result:?}", fixture.file),
+                Expect::ApiError => assert!(
+                    matches!(result, Err(ResponseError::Api(_))),
+                    "{}: {result:?}",
+                    fixture.file
+                ),
+            }
+            parsed.push((fixture.file.clone(), result));
+        }
+        assert!(!parsed.is_empty(), "no response fixture for {name}");
+        parsed
+    }
+
+    /// The error envelope under any status, pages and broken bodies.
+    pub fn envelope_errors<E>(endpoint: &E)
+    where
+        E: Endpoint<Api = Ucoz>,
+        E::Output: Debug,
+    {
+        for (status, body) in [
+            (
+                200,
+                &br#"{"error":{"code":"401","msg":"Invalid signature"}}"#[..],
+            ),
+            (
+                401,
+                &br#"{"error":{"code":401,"msg":"Invalid signature"}}"#[..],
+            ),
+            (
+                200,
+                &br#"{"error":{"code":"401","msg":"Invalid signature"},"success":{"x":[1]}}"#[..],
+            ),
+        ] {
+            match endpoint.parse(response(status, body)) {
+                Err(ResponseError::Api(error)) => {
+                    assert_eq!(error.status.as_u16(), status);
+                    assert_eq!(error.code.as_deref(), Some("401"));
+                    assert_eq!(error.message.as_deref(), Some("Invalid signature"));
+                    assert_eq!(error.details.len(), 1, "the error kept raw");
+                }
+                other => panic!("{status}: {other:?}"),
+            }
+        }
+        let text = endpoint.parse(response(200, br#"{"error":"Access denied"}"#));
+        assert!(
+            matches!(&text, Err(ResponseError::Api(e)) if e.message.as_deref() == Some("Access denied")),
+            "{text:?}"
+        );
+        let page = b"<html><body>502 Bad Gateway</body></html>";
+        for (status, body, status_error) in [
+            (200, &page[..], true),
+            (502, &page[..], true),
+            (200, &b""[..], true),
+            (200, &b"[]"[..], true),
+            (500, &br#"{"success":{}}"#[..], true),
+            (200, &br#"{"neither":1}"#[..], false),
+            (200, &br#"{"success":"#[..], false),
+        ] {
+            let parsed = endpoint.parse(response(status, body));
+            let ok = if status_error {
+                matches!(parsed, Err(ResponseError::Status(_)))
+            } else {
+                matches!(parsed, Err(ResponseError::Decode(_)))
+            };
+            assert!(
+                ok,
+                "{status} {:?}: {parsed:?}",
+                String::from_utf8_lossy(body)
+            );
+        }
+    }
+}
+
+/// The document checks of one endpoint: `$module::{request_built,
+/// fixtures_parsed, error_cases, properties}`.
+macro_rules! endpoint_checks {
+    ($module:ident, $name:literal, $endpoint:expr, $php:literal) => {
+        pub mod $module {
+            #[allow(unused_imports)]
+            use ucoz_proto::*;
+
+            fn endpoint() -> impl proto_core::Endpoint<Api = ucoz_proto::Ucoz, Output: std::fmt::Debug> {
+                $endpoint
+            }
+
+            pub mod request_built {
+                use crate::ucoz::support;
+
+                /// As the document's PHP example, requested as the helper requests it.
+                #[test]
+                fn matches_the_document() {
+                    support::matches_php(&super::endpoint(), $php);
+                }
+
+                /// Signed with a fixed time and nonce: byte-identical, no secret shown.
+                #[test]
+                fn signed_snapshot() {
+                    insta::assert_snapshot!(
+                        concat!(stringify!($module), ".signed"),
+                        support::signed(&super::endpoint())
+                    );
+                }
+
+                /// With a Bearer token instead of OAuth.
+                #[test]
+                fn bearer() {
+                    support::bearer(&super::endpoint());
+                }
+            }
+
+            pub mod fixtures_parsed {
+                use crate::ucoz::support;
+
+                /// Every example answer parses as its manifest entry says.
+                #[test]
+                fn every_response_fixture() {
+                    for (file, parsed) in support::fixtures(&super::endpoint(), $name) {
+                        insta::assert_debug_snapshot!(file, parsed);
+                    }
+                }
+            }
+
+            pub mod error_cases {
+                use crate::ucoz::support;
+
+                /// The error envelope, pages and broken bodies.
+                #[test]
+                fn envelope_errors() {
+                    support::envelope_errors(&super::endpoint());
+                }
+            }
+
+            pub mod properties {
+                use proptest::prelude::*;
+                use proto_core::Endpoint;
+
+                use crate::ucoz::support;
+
+                proptest! {
+                    /// Any status and any bytes: `Ok` or a typed error, never a panic.
+                    #[test]
+                    fn any_bytes_any_status(status in 100u16..1000, body in prop::collection::vec(any::<u8>(), 0..512)) {
+                        let _ = super::endpoint().parse(support::response(status, &body));
+                    }
+
+                    /// Any `{"success": …}` of ids, texts and numbers: never a panic.
+                    #[test]
+                    fn any_success(status in 100u16..600, entries in prop::collection::btree_map("[0-9]{1,3}|[a-z]{1,5}|all", prop_oneof![
+                        Just(serde_json::json!(null)),
+                        any::<i64>().prop_map(serde_json::Value::from),
+                        "\\PC{0,10}".prop_map(serde_json::Value::from),
+                        Just(serde_json::json!({"name": "x", "type": "text"})),
+                        Just(serde_json::json!([])),
+                    ], 0..6)) {
+                        let body = serde_json::to_vec(&serde_json::json!({"success": entries})).unwrap();
+                        let _ = super::endpoint().parse(support::response(status, &body));
+                    }
+                }
+            }
+        }
+    };
+}
+
+endpoint_checks!(
+    list_delivery_methods,
+    "ListDeliveryMethods",
+    ListDeliveryMethods,
+    "list_delivery_methods.request.php.txt"
+);
+endpoint_checks!(
+    list_payment_methods,
+    "ListPaymentMethods",
+    ListPaymentMethods,
+    "list_payment_methods.request.php.txt"
+);
+endpoint_checks!(
+    list_order_statuses,
+    "ListOrderStatuses",
+    ListOrderStatuses,
+    "list_order_statuses.request.php.txt"
+);
+endpoint_checks!(
+    list_order_groups,
+    "ListOrderGroups",
+    ListOrderGroups,
+    "list_order_groups.request.php.txt"
+);
+endpoint_checks!(
+    list_order_fields,
+    "ListOrderFields",
+    ListOrderFields,
+    "list_order_fields.request.php.txt"
+);
+endpoint_checks!(
+    list_order_goods_fields,
+    "ListOrderGoodsFields",
+    ListOrderGoodsFields,
+    "list_order_goods_fields.request.php.txt"
+);
+
+/// What the fixtures alone do not show.
+pub mod particulars {
+    use proto_core::{Endpoint, Safety};
+    use ucoz_proto::*;
+
+    use super::support;
+
+    /// Every manifest entry's file exists and every file is listed (the
+    /// signing oracles have their own folder).
+    #[test]
+    fn manifest_matches_folder() {
+        let manifest = support::manifest();
+        let mut listed: Vec<_> = manifest.fixtures.iter().map(|f| f.file.clone()).collect();
+        listed.sort();
+        let mut present: Vec<_> = std::fs::read_dir(conformance::fixtures_dir().join("ucoz"))
+            .unwrap()
+            .map(|e| e.unwrap())
+            .filter(|e| e.file_type().unwrap().is_file())
+            .map(|e| e.file_name().into_string().unwrap())
+            .filter(|name| name != "manifest.json")
+            .collect();
+        present.sort();
+        assert_eq!(listed, present);
+    }
+
+    /// The document's status list leaves out 6 and 10; they are kept, with
+    /// their names, as `Other`.
+    #[test]
+    fn statuses_beyond_the_documented_list() {
+        let body = support::manifest().read("list_order_statuses.200.json");
+        let statuses = ListOrderStatuses
+            .parse(support::response(200, &body))
+            .unwrap();
+        assert_eq!(statuses.len(), 11);
+        assert_eq!(
+            statuses.get(&OrderStatus::Other(6)).map(String::as_str),
+            Some("Доставлен в пункт самовывоза")
+        );
+        assert_eq!(
+            statuses.get(&OrderStatus::Cancelled).map(String::as_str),
+            Some("Отменён")
+        );
+    }
+
+    /// Reference data is read-only.
+    #[test]
+    fn safety() {
+        assert_eq!(ListDeliveryMethods.safety(), Safety::Safe);
+        assert_eq!(ListOrderGoodsFields.safety(), Safety::Safe);
+    }
+
+    /// A request built elsewhere cannot be signed: there is nothing to sign.
+    #[test]
+    fn foreign_requests_are_refused() {
+        use proto_core::Api;
+        let mut request = http::Request::new(Vec::new());
+        let error = support::site()
+            .authorize(&mut request, &support::stamp())
+            .unwrap_err();
+        assert_eq!(error.field(), "request");
+    }
+
+    /// Secrets never show in Debug output.
+    #[test]
+    fn secrets_never_printed() {
+        for text in [
+            format!("{:?}", support::site()),
+            format!("{:?}", support::bearer_site()),
+        ] {
+            assert!(!text.contains(support::CONSUMER_SECRET), "{text}");
+            assert!(!text.contains(support::TOKEN_SECRET), "{text}");
+            assert!(!text.contains("bearer-secret"), "{text}");
+        }
+    }
+}

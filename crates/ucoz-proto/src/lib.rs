@@ -1,0 +1,43 @@
+//! A Sans-IO client for the uCoz uAPI "Internet shop" module: checkout,
+//! invoices, order contents, abandoned baskets and the shop's reference data.
+//!
+//! **What it does.** Each endpoint is a value implementing
+//! [`Endpoint`](proto_core::Endpoint); [`Ucoz`] signs the built request with
+//! OAuth 1.0a exactly as uCoz's own helper `uAPImodule.php` does (the time
+//! and nonce come from the caller), or adds a Bearer token.
+//!
+//! **What it does not do.** No sockets, runtime, clock, randomness or
+//! environment. Send requests with an adapter of this workspace
+//! (`proto-reqwest`, `proto-hyper`), which supply the time and nonces, or any
+//! HTTP stack.
+//!
+//! **Key types.** [`Ucoz`] (the site and how to authenticate), [`Auth`],
+//! [`OAuthCredentials`], and the [`oauth`] signer.
+//!
+//! ```
+//! use proto_core::{BaseUrl, Stamp};
+//! use ucoz_proto::{Auth, OAuthCredentials, Ucoz};
+//!
+//! let site = Ucoz::new(
+//!     BaseUrl::parse("https://yoursite.ucoz.ru/uapi")?,
+//!     Auth::OAuth1(OAuthCredentials::new("ck", "cs", "tk", "ts")?),
+//! );
+//! # let _ = (site, Stamp::new(0, ""));
+//! # Ok::<(), proto_core::BuildError>(())
+//! ```
+#![forbid(unsafe_code)]
+
+mod api;
+mod codes;
+mod envelope;
+pub mod oauth;
+mod shop_data;
+
+pub use api::{Auth, Ucoz};
+pub use codes::{FieldType, OrderGroup, OrderStatus};
+pub use oauth::OAuthCredentials;
+pub use shop_data::{
+    DeliveryAssoc, DeliveryId, DeliveryMethod, FieldId, ListDeliveryMethods, ListOrderFields,
+    ListOrderGoodsFields, ListOrderGroups, ListOrderStatuses, ListPaymentMethods, OrderField,
+    PaymentId, PaymentMethod,
+};
