@@ -195,6 +195,19 @@ pub const CATALOGUE: &[Endpoint] = &[
         "list_order_goods_fields",
         "ListOrderGoodsFields (GET /shop/getshopdata/?page=order_goods_fields_list)",
     ),
+    ucoz("get_checkout", "GetCheckout (GET /shop/checkout/)"),
+    ucoz(
+        "recalc_checkout",
+        "RecalcCheckout (PUT /shop/checkout/ mode=recalc)",
+    ),
+    ucoz(
+        "change_checkout",
+        "ChangeCheckout (PUT /shop/checkout/ mode=change)",
+    ),
+    ucoz(
+        "place_order",
+        "PlaceOrder (POST /shop/checkout/ mode=order)",
+    ),
 ];
 
 /// A uCoz endpoint; uCoz is not in the emulator yet.

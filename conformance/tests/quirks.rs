@@ -810,3 +810,63 @@ mod u_oauth {
         }
     }
 }
+
+mod w11_money {
+    use proptest::prelude::*;
+    use proto_core::wire::Money;
+
+    use super::*;
+
+    /// The document's spellings: a number or a string raw part, a display in
+    /// the shop's currency, the parts in either order, extra parts kept.
+    #[test]
+    fn documents_spellings() {
+        for (json, amount, display) in [
+            (r#"{"sum":"51.00$","sum_raw":51}"#, "51", "51.00$"),
+            (r#"{"tax_raw":0,"tax":0}"#, "0", "0"),
+            (
+                r#"{"profit":"0.00 руб.","profit_raw":"0"}"#,
+                "0",
+                "0.00 руб.",
+            ),
+            (
+                r#"{"amount_raw":"320.00","amount":"320.00 руб."}"#,
+                "320.00",
+                "320.00 руб.",
+            ),
+        ] {
+            let money: Money = serde_json::from_str(json).unwrap();
+            assert_eq!(money.amount, amount.parse::<Decimal>().unwrap(), "{json}");
+            assert_eq!(money.display, display, "{json}");
+        }
+        let vat: Money = serde_json::from_str(r#"{"vat_raw":0,"vat_type":"0","vat":0}"#).unwrap();
+        assert_eq!(vat.other["vat_type"], "0");
+    }
+
+    #[test]
+    fn anything_else_is_an_error() {
+        for json in [
+            r#"{"sum":"51.00$"}"#,
+            r#"{"sum_raw":"x","sum":"1"}"#,
+            r#"{"a_raw":1,"b_raw":2}"#,
+            r#"{"sum_raw":1,"sum":[1]}"#,
+            r#""51.00""#,
+            "51",
+        ] {
+            assert!(serde_json::from_str::<Money>(json).is_err(), "{json}");
+        }
+    }
+
+    proptest! {
+        /// Any amount, as a number or a string, with any display.
+        #[test]
+        fn raw_as_number_or_string(units in -1_000_000_000i64..1_000_000_000, cents in 0u32..100, as_string in any::<bool>(), display in "\\PC{0,12}") {
+            let text = format!("{units}.{cents:02}");
+            let raw = if as_string { format!("\"{text}\"") } else { text.clone() };
+            let json = format!(r#"{{"total":{},"total_raw":{raw}}}"#, serde_json::to_string(&display).unwrap());
+            let money: Money = serde_json::from_str(&json).unwrap();
+            prop_assert_eq!(money.amount, text.parse::<Decimal>().unwrap());
+            prop_assert_eq!(money.display, display);
+        }
+    }
+}

@@ -100,15 +100,37 @@ pub mod support {
             path.push('/');
         }
         assert_eq!(request.uri().path(), path, "{file}");
-        let sent = match request.uri().query() {
+        let mut sent = match request.uri().query() {
             Some(query) => conformance::decode_form(query.as_bytes()),
             None => conformance::decode_form(request.body()),
         };
-        let sorted = |mut v: Vec<(String, String)>| {
-            v.sort();
-            v
-        };
-        assert_eq!(sorted(sent), sorted(example.params), "{file}");
+        sent.sort();
+        // The examples write placeholders: a value in capitals (`PAYMENT_ID`)
+        // stands for any value, a key `fldN` for `fld` and a number.
+        let placeholder =
+            |v: &str| !v.is_empty() && v.bytes().all(|b| b.is_ascii_uppercase() || b == b'_');
+        let mut unmatched = sent.clone();
+        for (key, value) in &example.params {
+            let found = unmatched.iter().position(|(k, v)| {
+                let key_matches = match key.strip_suffix('N') {
+                    Some(stem) if key.ends_with("N") && stem == "fld" => k
+                        .strip_prefix("fld")
+                        .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit())),
+                    _ => k == key,
+                };
+                key_matches && (placeholder(value) || v == value)
+            });
+            match found {
+                Some(i) => {
+                    unmatched.remove(i);
+                }
+                None => panic!("{file}: {key}={value} not sent; sent {sent:?}"),
+            }
+        }
+        assert!(
+            unmatched.is_empty(),
+            "{file}: sent beyond the example: {unmatched:?}"
+        );
     }
 
     /// The request signed with the fixed stamp, rendered with every secret
@@ -365,6 +387,40 @@ endpoint_checks!(
     "list_order_goods_fields.request.php.txt"
 );
 
+endpoint_checks!(
+    get_checkout,
+    "GetCheckout",
+    GetCheckout::default(),
+    "get_checkout.request.php.txt"
+);
+endpoint_checks!(
+    recalc_checkout,
+    "RecalcCheckout",
+    RecalcCheckout::default(),
+    "recalc_checkout.request.php.txt"
+);
+endpoint_checks!(
+    change_checkout,
+    "ChangeCheckout",
+    ChangeCheckout(OrderChoices::default()),
+    "change_checkout.request.php.txt"
+);
+endpoint_checks!(
+    place_order,
+    "PlaceOrder",
+    PlaceOrder::new(
+        OrderChoices::default()
+            .payment(PaymentId::new(1))
+            .delivery(DeliveryId::new(3))
+            .field(FieldId::new(1), "+7 (900) 000-00-01")
+            .map(
+                MapAddress::new("Москва, Тверская 1")
+                    .at("55.7575".parse().unwrap(), "37.6130".parse().unwrap())
+            )
+    ),
+    "place_order.request.php.txt"
+);
+
 /// What the fixtures alone do not show.
 pub mod particulars {
     use proto_core::{Endpoint, Safety};
@@ -438,5 +494,93 @@ pub mod particulars {
             assert!(!text.contains(support::TOKEN_SECRET), "{text}");
             assert!(!text.contains("bearer-secret"), "{text}");
         }
+    }
+
+    /// U11: an empty basket answers only a message, its own variant.
+    #[test]
+    fn empty_basket() {
+        let body = r#"{"success":{"msg":"Ваша корзина пуста"}}"#;
+        let data = GetCheckout::default()
+            .parse(support::response(200, body.as_bytes()))
+            .unwrap();
+        assert_eq!(
+            data,
+            CheckoutData::Empty {
+                msg: "Ваша корзина пуста".into()
+            }
+        );
+    }
+
+    /// U12: a map address goes as `gmap_a`, with `gmap_s` and `gmap_d`
+    /// only together; `fldN` keys come from field numbers.
+    #[test]
+    fn map_address_and_field_keys() {
+        let site = support::bearer_site();
+        let keys = |choices: OrderChoices| -> Vec<String> {
+            let request = ChangeCheckout(choices).build(&site).unwrap();
+            conformance::decode_form(request.body())
+                .into_iter()
+                .map(|(k, _)| k)
+                .collect()
+        };
+        assert_eq!(
+            keys(OrderChoices::default().map(MapAddress::new("a"))),
+            ["gmap_a", "mode"]
+        );
+        assert_eq!(
+            keys(
+                OrderChoices::default()
+                    .map(MapAddress::new("a").at(1.into(), 2.into()))
+                    .field(FieldId::new(12), "x")
+            ),
+            ["fld12", "gmap_a", "gmap_d", "gmap_s", "mode"]
+        );
+        let twice = OrderChoices::default()
+            .field(FieldId::new(1), "a")
+            .field(FieldId::new(1), "b");
+        assert_eq!(
+            ChangeCheckout(twice).build(&site).unwrap_err().field(),
+            "fld1"
+        );
+        let both = RecalcCheckout::default()
+            .count(RecordId::new(6), 2)
+            .remove(RecordId::new(6));
+        assert_eq!(both.build(&site).unwrap_err().field(), "cnt_6");
+    }
+
+    /// U13: recalc and change go as PUT, placing as POST.
+    #[test]
+    fn checkout_methods() {
+        let site = support::bearer_site();
+        assert_eq!(
+            RecalcCheckout::default().build(&site).unwrap().method(),
+            "PUT"
+        );
+        assert_eq!(
+            ChangeCheckout::default().build(&site).unwrap().method(),
+            "PUT"
+        );
+        assert_eq!(PlaceOrder::default().build(&site).unwrap().method(), "POST");
+        assert_eq!(PlaceOrder::default().safety(), Safety::Unsafe);
+        assert_eq!(RecalcCheckout::default().safety(), Safety::Idempotent);
+    }
+
+    /// U14: a goods category is an object in checkout and a name in an order.
+    #[test]
+    fn category_object_or_name() {
+        let line = |cat: &str| {
+            let json = format!(
+                r#"{{"goods_id":"1","price":{{"price":"1$","price_raw":1}},"cnt":"1","sum":{{"sum":"1$","sum_raw":1}},"cat":{cat}}}"#
+            );
+            serde_json::from_str::<GoodsLine>(&json).unwrap().cat
+        };
+        let object = line(r#"{"cat_name":"Одежда","cat_id":"4"}"#);
+        assert_eq!(
+            (object.id, object.name.as_deref()),
+            (Some(4), Some("Одежда"))
+        );
+        let name = line(r#""Спорт""#);
+        assert_eq!((name.id, name.name.as_deref()), (None, Some("Спорт")));
+        assert_eq!(line(r#""""#), Category::default());
     }
 }

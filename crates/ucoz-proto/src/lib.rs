@@ -28,13 +28,20 @@
 #![forbid(unsafe_code)]
 
 mod api;
+mod checkout;
 mod codes;
 mod envelope;
+mod goods;
 pub mod oauth;
 mod shop_data;
 
 pub use api::{Auth, Ucoz};
+pub use checkout::{
+    ChangeCheckout, Checkout, CheckoutData, GetCheckout, GoodsFieldLabel, MapAddress, OrderChoices,
+    OrderContent, OrderNotice, OrderTotals, PlaceOrder, Placed, RecalcCheckout,
+};
 pub use codes::{FieldType, OrderGroup, OrderStatus};
+pub use goods::{Category, GoodsId, GoodsLine, Image, RecordId};
 pub use oauth::OAuthCredentials;
 pub use shop_data::{
     DeliveryAssoc, DeliveryId, DeliveryMethod, FieldId, ListDeliveryMethods, ListOrderFields,

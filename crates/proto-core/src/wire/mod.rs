@@ -17,10 +17,13 @@
 //! | `[]` for an empty object | [`php_empty_object`] | W6 |
 //! | date-times with 0–9 fraction digits | [`datetime`] | W7 |
 //! | references where `0` means none | [`optional_id`] | W10 |
+//! | amounts as a display and a raw part | [`Money`] | W11 |
 
 mod id_map;
+pub mod money;
 
 pub use id_map::{IdKey, IdMap};
+pub use money::Money;
 
 pub mod datetime;
 pub mod decimal;
