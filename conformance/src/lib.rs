@@ -208,6 +208,19 @@ pub const CATALOGUE: &[Endpoint] = &[
         "place_order",
         "PlaceOrder (POST /shop/checkout/ mode=order)",
     ),
+    ucoz("list_invoices", "ListInvoices (GET /shop/invoices/)"),
+    ucoz(
+        "set_invoices_group",
+        "SetInvoicesGroup (PUT /shop/invoices/ mode=hide)",
+    ),
+    ucoz(
+        "set_invoices_courier",
+        "SetInvoicesCourier (PUT /shop/invoices/ mode=setCourier)",
+    ),
+    ucoz(
+        "set_invoices_status",
+        "SetInvoicesStatus (PUT /shop/invoices/ mode=status)",
+    ),
 ];
 
 /// A uCoz endpoint; uCoz is not in the emulator yet.

@@ -32,6 +32,7 @@ mod checkout;
 mod codes;
 mod envelope;
 mod goods;
+mod invoices;
 pub mod oauth;
 mod shop_data;
 
@@ -42,6 +43,11 @@ pub use checkout::{
 };
 pub use codes::{FieldType, OrderGroup, OrderStatus};
 pub use goods::{Category, GoodsId, GoodsLine, Image, RecordId};
+pub use invoices::{
+    Currency, DateTimeBound, Discount, Invoice, InvoiceDelivery, InvoiceId, InvoicePayment,
+    Invoices, ListInvoices, Message, OrderHash, Range, SetInvoicesCourier, SetInvoicesGroup,
+    SetInvoicesStatus, SortField,
+};
 pub use oauth::OAuthCredentials;
 pub use shop_data::{
     DeliveryAssoc, DeliveryId, DeliveryMethod, FieldId, ListDeliveryMethods, ListOrderFields,

@@ -18,6 +18,7 @@
 //! | date-times with 0–9 fraction digits | [`datetime`] | W7 |
 //! | references where `0` means none | [`optional_id`] | W10 |
 //! | amounts as a display and a raw part | [`Money`] | W11 |
+//! | Unix seconds in a string, `"0"` for unset | [`unix_time`] | W12 |
 
 mod id_map;
 pub mod money;
@@ -32,6 +33,7 @@ pub mod int;
 pub mod nullable_text;
 pub mod optional_id;
 pub mod php_empty_object;
+pub mod unix_time;
 
 /// Whether `text` is `-?[0-9]+`: the only spelling of an integer the APIs use.
 fn is_plain_integer(text: &str) -> bool {
