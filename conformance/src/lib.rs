@@ -221,6 +221,11 @@ pub const CATALOGUE: &[Endpoint] = &[
         "set_invoices_status",
         "SetInvoicesStatus (PUT /shop/invoices/ mode=status)",
     ),
+    ucoz("list_baskets", "ListBaskets (GET /shop/usersbasket/)"),
+    ucoz(
+        "save_invoice_note",
+        "SaveInvoiceNote (PUT /shop/checkout/ mode=inv_note_save)",
+    ),
 ];
 
 /// A uCoz endpoint; uCoz is not in the emulator yet.

@@ -483,6 +483,19 @@ endpoint_checks!(
     "set_invoices_status.request.php.txt"
 );
 
+endpoint_checks!(
+    list_baskets,
+    "ListBaskets",
+    ListBaskets::default(),
+    "list_baskets.request.php.txt"
+);
+endpoint_checks!(
+    save_invoice_note,
+    "SaveInvoiceNote",
+    SaveInvoiceNote::new(InvoiceId::new(180), "текст примечания"),
+    "save_invoice_note.request.php.txt"
+);
+
 /// What the fixtures alone do not show.
 pub mod particulars {
     use proto_core::{Endpoint, Safety};
@@ -760,5 +773,77 @@ pub mod particulars {
                 .field(),
             "group_courier"
         );
+    }
+
+    /// U21: a count or price condition is its mode and operand(s) together;
+    /// `btw` and `nin` take two numbers separated by a space.
+    #[test]
+    fn basket_conditions() {
+        let site = support::bearer_site();
+        let query = |list: ListBaskets| {
+            let request = list.build(&site).unwrap();
+            conformance::decode_form(request.uri().query().unwrap_or_default().as_bytes())
+        };
+        let pairs = query(
+            ListBaskets::default()
+                .goods_count(Compare::Greq(2.into()))
+                .price(Compare::Outside("10.5".parse().unwrap(), 20.into()))
+                .user_ids([6, 8])
+                .goods_ids([GoodsId::new(9)]),
+        );
+        for expected in [
+            ("f_goods_count_mode", "greq"),
+            ("f_goods_count", "2"),
+            ("f_price_mode", "nin"),
+            ("f_price", "10.5 20"),
+            ("f_users_ids", "6,8"),
+            ("f_goods_ids", "9"),
+        ] {
+            assert!(
+                pairs.contains(&(expected.0.to_owned(), expected.1.to_owned())),
+                "{expected:?} in {pairs:?}"
+            );
+        }
+        let reversed = ListBaskets::default().price(Compare::Between(20.into(), 10.into()));
+        assert_eq!(reversed.build(&site).unwrap_err().field(), "f_price");
+        assert!(ListBaskets::default().per_page(21).build(&site).is_err());
+    }
+
+    /// U22: a login filter is sent in Base64, masks included.
+    #[test]
+    fn login_filter_in_base64() {
+        for (login, base64) in [
+            ("tom", "dG9t"),
+            ("t?m*", "dD9tKg=="),
+            ("Иван", "0JjQstCw0L0="),
+        ] {
+            assert_eq!(LoginFilter::new(login).unwrap().to_string(), base64);
+        }
+    }
+
+    /// U23: the note goes to /shop/checkout/ as its PHP example calls it.
+    #[test]
+    fn note_path() {
+        let request = SaveInvoiceNote::new(InvoiceId::new(1), "")
+            .build(&support::bearer_site())
+            .unwrap();
+        assert_eq!(
+            (request.method().as_str(), request.uri().path()),
+            ("PUT", "/uapi/shop/checkout//")
+        );
+    }
+
+    /// U24: the basket list's example has a trailing comma: the verbatim copy
+    /// is not JSON, the repaired one is and differs only there.
+    #[test]
+    fn basket_example_repaired() {
+        let manifest = support::manifest();
+        let verbatim = manifest.read("list_baskets.200.verbatim.txt");
+        let repaired = manifest.read("list_baskets.200.repaired.json");
+        assert!(serde_json::from_slice::<serde_json::Value>(&verbatim).is_err());
+        assert!(serde_json::from_slice::<serde_json::Value>(&repaired).is_ok());
+        assert_eq!(verbatim.len(), repaired.len() + 1);
+        let invoices = manifest.read("list_invoices.200.verbatim.txt");
+        assert!(serde_json::from_slice::<serde_json::Value>(&invoices).is_err());
     }
 }

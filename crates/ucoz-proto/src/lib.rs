@@ -28,15 +28,18 @@
 #![forbid(unsafe_code)]
 
 mod api;
+mod baskets;
 mod checkout;
 mod codes;
 mod envelope;
 mod goods;
 mod invoices;
+mod notes;
 pub mod oauth;
 mod shop_data;
 
 pub use api::{Auth, Ucoz};
+pub use baskets::{BasketItem, Baskets, Compare, ListBaskets, LoginFilter, UserBasket};
 pub use checkout::{
     ChangeCheckout, Checkout, CheckoutData, GetCheckout, GoodsFieldLabel, MapAddress, OrderChoices,
     OrderContent, OrderNotice, OrderTotals, PlaceOrder, Placed, RecalcCheckout,
@@ -48,6 +51,7 @@ pub use invoices::{
     Invoices, ListInvoices, Message, OrderHash, Range, SetInvoicesCourier, SetInvoicesGroup,
     SetInvoicesStatus, SortField,
 };
+pub use notes::SaveInvoiceNote;
 pub use oauth::OAuthCredentials;
 pub use shop_data::{
     DeliveryAssoc, DeliveryId, DeliveryMethod, FieldId, ListDeliveryMethods, ListOrderFields,

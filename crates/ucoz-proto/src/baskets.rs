@@ -1,0 +1,352 @@
+//! Abandoned baskets (`/shop/usersbasket/`): users' baskets never ordered.
+
+use std::fmt;
+
+use base64::Engine;
+use http::{Method, Request, Response};
+use proto_core::wire::{IdMap, decimal, int, nullable_text, unix_time};
+use proto_core::{
+    BuildError, BuildErrorKind, Decimal, Endpoint, ResponseError, Safety, UnknownFields,
+};
+use serde::Deserialize;
+use time::OffsetDateTime;
+
+use crate::api::Ucoz;
+use crate::envelope;
+use crate::goods::{GoodsId, RecordId};
+use crate::invoices::{DateTimeBound, Range};
+
+/// A line of an abandoned basket.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[non_exhaustive]
+pub struct BasketItem {
+    /// The product.
+    pub goods_id: GoodsId,
+    /// Its name.
+    #[serde(default, deserialize_with = "nullable_text::deserialize")]
+    pub name: Option<String>,
+    /// The unit price with markup.
+    #[serde(deserialize_with = "decimal::deserialize")]
+    pub price: Decimal,
+    /// How many.
+    #[serde(deserialize_with = "int::deserialize")]
+    pub cnt: u32,
+    /// Price times count.
+    #[serde(deserialize_with = "decimal::deserialize")]
+    pub sum: Decimal,
+    /// Other fields the shop shows.
+    #[serde(flatten)]
+    pub unknown: UnknownFields,
+}
+
+/// A user's abandoned basket.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[non_exhaustive]
+pub struct UserBasket {
+    /// The user.
+    #[serde(deserialize_with = "int::deserialize")]
+    pub user_id: u64,
+    /// Their login.
+    #[serde(default, deserialize_with = "nullable_text::deserialize")]
+    pub user_login: Option<String>,
+    /// Their group.
+    #[serde(default, deserialize_with = "int::option::deserialize")]
+    pub user_group_id: Option<u64>,
+    /// The group's name.
+    #[serde(default, deserialize_with = "nullable_text::deserialize")]
+    pub user_group_name: Option<String>,
+    /// Their full name.
+    #[serde(default, deserialize_with = "nullable_text::deserialize")]
+    pub user_name: Option<String>,
+    /// Their e-mail.
+    #[serde(default, deserialize_with = "nullable_text::deserialize")]
+    pub user_email: Option<String>,
+    /// Their phone.
+    #[serde(default, deserialize_with = "nullable_text::deserialize")]
+    pub user_phone: Option<String>,
+    /// When they were last on the site.
+    #[serde(default, deserialize_with = "unix_time::option::deserialize")]
+    pub user_last_activity: Option<OffsetDateTime>,
+    /// From which IP.
+    #[serde(default, deserialize_with = "nullable_text::deserialize")]
+    pub user_ip: Option<String>,
+    /// The basket's total.
+    #[serde(deserialize_with = "decimal::deserialize")]
+    pub user_basket_amount: Decimal,
+    /// How many goods.
+    #[serde(deserialize_with = "int::deserialize")]
+    pub user_basket_items_cnt: u32,
+    /// The lines, by basket record.
+    #[serde(default)]
+    pub user_basket_items: IdMap<RecordId, BasketItem>,
+    /// Fields the document does not name.
+    #[serde(flatten)]
+    pub unknown: UnknownFields,
+}
+
+/// The answer to [`ListBaskets`]: a page of baskets, by user id.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[non_exhaustive]
+pub struct Baskets {
+    /// The baskets, by user id.
+    #[serde(default)]
+    pub users_baskets: IdMap<u64, UserBasket>,
+    /// This page.
+    #[serde(deserialize_with = "int::deserialize")]
+    pub paginator_page: u32,
+    /// How many pages.
+    #[serde(deserialize_with = "int::deserialize")]
+    pub paginator_pages_cnt: u32,
+    /// How many baskets match.
+    #[serde(deserialize_with = "int::deserialize")]
+    pub paginator_count: u64,
+    /// Baskets a page.
+    #[serde(deserialize_with = "int::deserialize")]
+    pub paginator_per_page: u32,
+    /// Fields the document does not name.
+    #[serde(flatten)]
+    pub unknown: UnknownFields,
+}
+
+/// A condition on a number: its mode and operand(s) as one value, so a mode
+/// cannot go without its operand (`f_price_mode` + `f_price`, U21).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Compare {
+    /// `eq`: equal to.
+    Eq(Decimal),
+    /// `neq`: not equal to.
+    Neq(Decimal),
+    /// `gr`: greater than.
+    Gr(Decimal),
+    /// `greq`: greater than or equal to.
+    Greq(Decimal),
+    /// `les`: less than.
+    Les(Decimal),
+    /// `leq`: less than or equal to.
+    Leq(Decimal),
+    /// `btw`: from…to, both included.
+    Between(Decimal, Decimal),
+    /// `nin`: outside from…to, both excluded.
+    Outside(Decimal, Decimal),
+}
+
+impl Compare {
+    /// The mode and the operand as the wire takes them (`"btw"`, `"10 20"`).
+    fn wire(self, field: &'static str) -> Result<(&'static str, String), BuildError> {
+        let one = |mode, v: Decimal| Ok((mode, v.to_string()));
+        match self {
+            Compare::Eq(v) => one("eq", v),
+            Compare::Neq(v) => one("neq", v),
+            Compare::Gr(v) => one("gr", v),
+            Compare::Greq(v) => one("greq", v),
+            Compare::Les(v) => one("les", v),
+            Compare::Leq(v) => one("leq", v),
+            Compare::Between(a, b) | Compare::Outside(a, b) if a > b => Err(BuildError::new(
+                field,
+                BuildErrorKind::OutOfRange(format!("{a} is above {b}")),
+            )),
+            Compare::Between(a, b) => Ok(("btw", format!("{a} {b}"))),
+            Compare::Outside(a, b) => Ok(("nin", format!("{a} {b}"))),
+        }
+    }
+}
+
+/// A login filter: an exact login or a mask with `*` and `?`, sent in
+/// Base64 as the document asks (U22).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LoginFilter(String);
+
+impl LoginFilter {
+    /// A login, or a mask (`tom*`, `?om`).
+    ///
+    /// ```
+    /// use ucoz_proto::LoginFilter;
+    /// assert_eq!(LoginFilter::new("tom")?.to_string(), "dG9t");
+    /// assert!(LoginFilter::new("").is_err());
+    /// # Ok::<(), proto_core::BuildError>(())
+    /// ```
+    pub fn new(login: impl Into<String>) -> Result<Self, BuildError> {
+        let login = login.into();
+        proto_core::validate::not_blank("f_user_login", &login)?;
+        Ok(LoginFilter(login))
+    }
+}
+
+impl fmt::Display for LoginFilter {
+    /// The Base64 the wire carries.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&base64::engine::general_purpose::STANDARD.encode(&self.0))
+    }
+}
+
+/// `GET /shop/usersbasket/`: a page of abandoned baskets, filtered. Safe.
+///
+/// ```
+/// use proto_core::{BaseUrl, Endpoint};
+/// use ucoz_proto::{Auth, Compare, ListBaskets, LoginFilter, Ucoz};
+/// let site = Ucoz::new(BaseUrl::parse("https://yoursite.ucoz.ru/uapi")?, Auth::bearer("t")?);
+/// let list = ListBaskets::default()
+///     .user_login(LoginFilter::new("tom")?)
+///     .price(Compare::Between(10.into(), 20.into()));
+/// assert_eq!(list.build(&site)?.uri().query(), Some("f_price=10%2020&f_price_mode=btw&f_user_login=dG9t"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct ListBaskets {
+    /// Which page; the first when `None`.
+    pub page: Option<u32>,
+    /// Baskets a page, 1 to 20.
+    pub per_page: Option<u32>,
+    /// Only these users' baskets.
+    pub user_ids: Vec<u64>,
+    /// Only users whose login matches.
+    pub user_login: Option<LoginFilter>,
+    /// Only users of this group.
+    pub user_group: Option<u64>,
+    /// Only baskets holding these goods.
+    pub goods_ids: Vec<GoodsId>,
+    /// Only baskets whose goods count meets this.
+    pub goods_count: Option<Compare>,
+    /// Only baskets whose total meets this.
+    pub price: Option<Compare>,
+    /// Only users last on the site in this range.
+    pub last_visit: Option<Range<DateTimeBound>>,
+}
+
+impl ListBaskets {
+    /// This page.
+    pub fn page(mut self, page: u32) -> Self {
+        self.page = Some(page);
+        self
+    }
+
+    /// This many a page (1 to 20).
+    pub fn per_page(mut self, per_page: u32) -> Self {
+        self.per_page = Some(per_page);
+        self
+    }
+
+    /// Only these users.
+    pub fn user_ids(mut self, ids: impl IntoIterator<Item = u64>) -> Self {
+        self.user_ids = ids.into_iter().collect();
+        self
+    }
+
+    /// Only logins matching this.
+    pub fn user_login(mut self, login: LoginFilter) -> Self {
+        self.user_login = Some(login);
+        self
+    }
+
+    /// Only this user group.
+    pub fn user_group(mut self, group: u64) -> Self {
+        self.user_group = Some(group);
+        self
+    }
+
+    /// Only baskets with these goods.
+    pub fn goods_ids(mut self, ids: impl IntoIterator<Item = GoodsId>) -> Self {
+        self.goods_ids = ids.into_iter().collect();
+        self
+    }
+
+    /// Only baskets whose goods count meets this.
+    pub fn goods_count(mut self, condition: Compare) -> Self {
+        self.goods_count = Some(condition);
+        self
+    }
+
+    /// Only baskets whose total meets this.
+    pub fn price(mut self, condition: Compare) -> Self {
+        self.price = Some(condition);
+        self
+    }
+
+    /// Only users last seen in this range.
+    pub fn last_visit(mut self, range: Range<DateTimeBound>) -> Self {
+        self.last_visit = Some(range);
+        self
+    }
+
+    /// The same list's next page, or `None` after the last one.
+    pub fn next_page(&self, answer: &Baskets) -> Option<ListBaskets> {
+        let current = self.page.unwrap_or(1);
+        (current < answer.paginator_pages_cnt).then(|| ListBaskets {
+            page: Some(current + 1),
+            ..self.clone()
+        })
+    }
+
+    fn params(&self) -> Result<Vec<(String, String)>, BuildError> {
+        let mut params: Vec<(String, String)> = Vec::new();
+        let join = |ids: Vec<String>| ids.join(",");
+        if let Some(page) = self.page {
+            if page == 0 {
+                return Err(BuildError::new("page", BuildErrorKind::Zero));
+            }
+            params.push(("page".into(), page.to_string()));
+        }
+        if let Some(per_page) = self.per_page {
+            if !(1..=20).contains(&per_page) {
+                return Err(BuildError::new(
+                    "per_page",
+                    BuildErrorKind::OutOfRange(format!("{per_page} is not 1 to 20")),
+                ));
+            }
+            params.push(("per_page".into(), per_page.to_string()));
+        }
+        if !self.user_ids.is_empty() {
+            params.push((
+                "f_users_ids".into(),
+                join(self.user_ids.iter().map(ToString::to_string).collect()),
+            ));
+        }
+        if let Some(login) = &self.user_login {
+            params.push(("f_user_login".into(), login.to_string()));
+        }
+        if let Some(group) = self.user_group {
+            params.push(("f_user_group".into(), group.to_string()));
+        }
+        if !self.goods_ids.is_empty() {
+            params.push((
+                "f_goods_ids".into(),
+                join(self.goods_ids.iter().map(ToString::to_string).collect()),
+            ));
+        }
+        if let Some(condition) = self.goods_count {
+            let (mode, operand) = condition.wire("f_goods_count")?;
+            params.push(("f_goods_count_mode".into(), mode.into()));
+            params.push(("f_goods_count".into(), operand));
+        }
+        if let Some(condition) = self.price {
+            let (mode, operand) = condition.wire("f_price")?;
+            params.push(("f_price_mode".into(), mode.into()));
+            params.push(("f_price".into(), operand));
+        }
+        if let Some(Range { from, to }) = self.last_visit {
+            params.push(("f_date".into(), format!("{from}|{to}")));
+        }
+        Ok(params)
+    }
+}
+
+impl Endpoint for ListBaskets {
+    type Api = Ucoz;
+    type Output = Baskets;
+    const NAME: &'static str = "ucoz.ListBaskets";
+
+    /// Safe: reads only.
+    fn safety(&self) -> Safety {
+        Safety::Safe
+    }
+
+    fn build(&self, api: &Ucoz) -> Result<Request<Vec<u8>>, BuildError> {
+        api.request(Method::GET, "/shop/usersbasket/", self.params()?)
+    }
+
+    fn parse(&self, response: Response<&[u8]>) -> Result<Baskets, ResponseError> {
+        envelope::success(response)
+    }
+}
