@@ -226,6 +226,16 @@ pub const CATALOGUE: &[Endpoint] = &[
         "save_invoice_note",
         "SaveInvoiceNote (PUT /shop/checkout/ mode=inv_note_save)",
     ),
+    ucoz("get_order", "GetOrder (GET /shop/order/)"),
+    ucoz("add_goods", "AddGoods (POST /shop/order/)"),
+    ucoz(
+        "change_order_contents",
+        "ChangeOrderContents (PUT /shop/order/)",
+    ),
+    ucoz(
+        "change_order_field",
+        "ChangeOrderField (PUT /shop/invoices/ mode=inv_chfld_save)",
+    ),
 ];
 
 /// A uCoz endpoint; uCoz is not in the emulator yet.

@@ -496,6 +496,41 @@ endpoint_checks!(
     "save_invoice_note.request.php.txt"
 );
 
+endpoint_checks!(
+    get_order,
+    "GetOrder",
+    GetOrder::new(OrderHash::new("UqTzDXQDXQMW3yE2cfI5p4lur1zUPEiVskfgy%3Boo").unwrap()),
+    "get_order.request.php.txt"
+);
+endpoint_checks!(
+    add_goods,
+    "AddGoods",
+    AddGoods::new(
+        OrderHash::new("UqTzDXQDXQMW3yE2cfI5p4lur1zUPEiVskfgy%3Boo").unwrap(),
+        GoodsId::new(5)
+    ),
+    "add_goods.request.php.txt"
+);
+endpoint_checks!(
+    change_order_contents,
+    "ChangeOrderContents",
+    ChangeOrderContents::new(
+        OrderHash::new("UqRgN7O%3B1ElzSZVqyJA4IFXbSG3s8iq3jvd2y%3Boo").unwrap()
+    )
+    .count(RecordId::new(3), 10),
+    "change_order_contents.request.php.txt"
+);
+endpoint_checks!(
+    change_order_field,
+    "ChangeOrderField",
+    ChangeOrderField::new(
+        OrderHash::new("UqRgN7O%3B1ElzWc9Oy1Ata9hLSGzgcNVN25iA3Mko").unwrap(),
+        FieldId::new(2),
+        FieldValue::Text("test_api_change".into())
+    ),
+    "change_order_field.request.php.txt"
+);
+
 /// What the fixtures alone do not show.
 pub mod particulars {
     use proto_core::{Endpoint, Safety};
@@ -845,5 +880,118 @@ pub mod particulars {
         assert_eq!(verbatim.len(), repaired.len() + 1);
         let invoices = manifest.read("list_invoices.200.verbatim.txt");
         assert!(serde_json::from_slice::<serde_json::Value>(&invoices).is_err());
+    }
+
+    /// U25: an order's field values and their labels (`fields_descr`) share
+    /// one object; they are split.
+    #[test]
+    fn order_fields_split() {
+        let values: OrderFieldValues = serde_json::from_str(
+            r#"{"1":"89111111111","fields_descr":{"1":"Телефон","2":"Адрес"},"2":"test","note":"x"}"#,
+        )
+        .unwrap();
+        assert_eq!(
+            values.values.get(&FieldId::new(2)).map(String::as_str),
+            Some("test")
+        );
+        assert_eq!(
+            values.labels.get(&FieldId::new(1)).map(String::as_str),
+            Some("Телефон")
+        );
+        assert_eq!(values.other["note"], "x");
+        for empty in ["[]", r#""""#, "null", "{}"] {
+            let values: OrderFieldValues = serde_json::from_str(empty).unwrap();
+            assert!(
+                values.values.is_empty() && values.labels.is_empty(),
+                "{empty}"
+            );
+        }
+    }
+
+    /// U26: one order reads in the documented shape and in the list shape
+    /// the document's example shows.
+    #[test]
+    fn one_order_in_either_shape() {
+        let manifest = support::manifest();
+        let get = GetOrder::new(OrderHash::new("h").unwrap());
+        let listed = get
+            .parse(support::response(
+                200,
+                &manifest.read("get_order.200.repaired.json"),
+            ))
+            .unwrap();
+        assert!(matches!(listed, OrderView::Listed(_)));
+        let documented = format!(r#"{{"success":{}}}"#, {
+            let body: serde_json::Value =
+                serde_json::from_slice(&manifest.read("add_goods.200.repaired.json")).unwrap();
+            body["success"].to_string()
+        });
+        let details = get
+            .parse(support::response(200, documented.as_bytes()))
+            .unwrap();
+        match details {
+            OrderView::Details(order) => {
+                assert_eq!(order.order_data.order_status.code, OrderStatus::New);
+                assert_eq!(order.order_data.order_fields.labels.len(), 2);
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+
+    /// U27: the field change goes to /shop/invoices/ as its PHP example
+    /// calls it; a map address replaces `fval`.
+    #[test]
+    fn field_change_path_and_map() {
+        let site = support::bearer_site();
+        let hash = OrderHash::new("h").unwrap();
+        let change = ChangeOrderField::new(
+            hash.clone(),
+            FieldId::new(4),
+            FieldValue::Map(MapAddress::new("Тверская 1").at(1.into(), 2.into())),
+        );
+        let request = change.build(&site).unwrap();
+        assert_eq!(request.uri().path(), "/uapi/shop/invoices//");
+        let keys: Vec<String> = conformance::decode_form(request.body())
+            .into_iter()
+            .map(|(k, _)| k)
+            .collect();
+        assert_eq!(keys, ["fid", "gmap_a", "gmap_d", "gmap_s", "mode", "order"]);
+        assert!(
+            ChangeOrderContents::new(hash.clone()).build(&site).is_err(),
+            "nothing to change"
+        );
+        let both = ChangeOrderContents::new(hash)
+            .count(RecordId::new(3), 1)
+            .remove(RecordId::new(3));
+        assert_eq!(both.build(&site).unwrap_err().field(), "del_3");
+    }
+
+    /// Every uCoz endpoint classed by effect.
+    #[test]
+    fn safety_by_effect() {
+        let hash = || OrderHash::new("h").unwrap();
+        assert_eq!(
+            AddGoods::new(hash(), GoodsId::new(1)).safety(),
+            Safety::Unsafe
+        );
+        assert_eq!(PlaceOrder::default().safety(), Safety::Unsafe);
+        for idempotent in [
+            ChangeOrderContents::new(hash()).safety(),
+            ChangeOrderField::new(hash(), FieldId::new(1), FieldValue::Text(String::new()))
+                .safety(),
+            SaveInvoiceNote::new(InvoiceId::new(1), "").safety(),
+            SetInvoicesStatus::new([InvoiceId::new(1)], OrderStatus::New).safety(),
+            RecalcCheckout::default().safety(),
+        ] {
+            assert_eq!(idempotent, Safety::Idempotent);
+        }
+        for safe in [
+            GetOrder::new(hash()).safety(),
+            ListInvoices::default().safety(),
+            ListBaskets::default().safety(),
+            GetCheckout::default().safety(),
+        ] {
+            assert_eq!(safe, Safety::Safe);
+        }
     }
 }

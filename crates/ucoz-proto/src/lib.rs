@@ -36,6 +36,7 @@ mod goods;
 mod invoices;
 mod notes;
 pub mod oauth;
+mod order;
 mod shop_data;
 
 pub use api::{Auth, Ucoz};
@@ -53,6 +54,10 @@ pub use invoices::{
 };
 pub use notes::SaveInvoiceNote;
 pub use oauth::OAuthCredentials;
+pub use order::{
+    AddGoods, ChangeOrderContents, ChangeOrderField, DigitalGoods, FieldValue, GetOrder, OrderData,
+    OrderDelivery, OrderDetails, OrderFieldValues, OrderGoods, OrderPayment, OrderView, StatusName,
+};
 pub use shop_data::{
     DeliveryAssoc, DeliveryId, DeliveryMethod, FieldId, ListDeliveryMethods, ListOrderFields,
     ListOrderGoodsFields, ListOrderGroups, ListOrderStatuses, ListPaymentMethods, OrderField,
