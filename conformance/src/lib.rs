@@ -238,13 +238,13 @@ pub const CATALOGUE: &[Endpoint] = &[
     ),
 ];
 
-/// A uCoz endpoint; uCoz is not in the emulator yet.
+/// A uCoz endpoint, every check required.
 const fn ucoz(module: &'static str, title: &'static str) -> Endpoint {
     Endpoint {
         api: "ucoz",
         module,
         title,
-        pending: &[(Check::EndToEnd, "uCoz is not in the emulator yet")],
+        pending: &[],
     }
 }
 

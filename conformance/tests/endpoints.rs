@@ -14,3 +14,5 @@ mod saplab;
 mod saplab_e2e;
 #[path = "endpoints/ucoz.rs"]
 mod ucoz;
+#[path = "endpoints/ucoz_e2e.rs"]
+mod ucoz_e2e;

@@ -47,6 +47,23 @@ impl Harness {
     }
 
     pub fn with_config(config: Config) -> Harness {
+        Harness::with_stamps(
+            config,
+            || adapter_core::SystemClock,
+            || adapter_core::RandomNonce,
+        )
+    }
+
+    /// Clients whose time and nonces come from `clock()` and `nonces()`.
+    pub fn with_stamps<C, N>(
+        config: Config,
+        clock: impl Fn() -> C,
+        nonces: impl Fn() -> N,
+    ) -> Harness
+    where
+        C: adapter_core::Clock + 'static,
+        N: adapter_core::NonceSource + 'static,
+    {
         let emulator = emulator::Emulator::start_in_background().expect("emulator starts");
         // Loopback only, whatever proxy the environment names.
         let reqwest = reqwest::Client::builder()
@@ -66,9 +83,15 @@ impl Harness {
                 .enable_all()
                 .build()
                 .unwrap(),
-            reqwest: proto_reqwest::Client::from_reqwest(reqwest, config.clone()),
-            blocking: proto_reqwest::blocking::Client::from_reqwest(blocking, config.clone()),
-            hyper: proto_hyper::Client::with_config(config),
+            reqwest: proto_reqwest::Client::from_reqwest(reqwest, config.clone())
+                .clock(clock())
+                .nonces(nonces()),
+            blocking: proto_reqwest::blocking::Client::from_reqwest(blocking, config.clone())
+                .clock(clock())
+                .nonces(nonces()),
+            hyper: proto_hyper::Client::with_config(config)
+                .clock(clock())
+                .nonces(nonces()),
         }
     }
 

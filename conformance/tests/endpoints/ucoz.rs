@@ -299,7 +299,7 @@ pub mod support {
 /// The document checks of one endpoint: `$module::{request_built,
 /// fixtures_parsed, error_cases, properties}`.
 macro_rules! endpoint_checks {
-    ($module:ident, $name:literal, $endpoint:expr, $php:literal $(, defaults = [$(($dk:literal, $dv:literal)),*])?) => {
+    ($module:ident, $name:literal, $endpoint:expr, $php:literal $(, defaults = [$(($dk:literal, $dv:literal)),*])? $(, also_end_to_end = [$($e2e:ident),*])?) => {
         pub mod $module {
             #[allow(unused_imports)]
             use ucoz_proto::*;
@@ -353,6 +353,21 @@ macro_rules! endpoint_checks {
                 fn envelope_errors() {
                     support::envelope_errors(&super::endpoint());
                 }
+            }
+
+            pub mod end_to_end {
+                /// Signed, sent through every adapter to the emulator, parsed.
+                #[test]
+                fn through_every_adapter() {
+                    crate::ucoz_e2e::$module();
+                }
+
+                $($(
+                    #[test]
+                    fn $e2e() {
+                        crate::ucoz_e2e::$e2e();
+                    }
+                )*)?
             }
 
             pub mod properties {
@@ -427,7 +442,8 @@ endpoint_checks!(
     get_checkout,
     "GetCheckout",
     GetCheckout::default(),
-    "get_checkout.request.php.txt"
+    "get_checkout.request.php.txt",
+    also_end_to_end = [stale_and_replayed_requests_are_refused]
 );
 endpoint_checks!(
     recalc_checkout,

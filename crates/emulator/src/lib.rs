@@ -2,7 +2,7 @@
 //! conformance run: no credentials, no internet.
 //!
 //! One hyper 1 server on a loopback port serves every API under its own path
-//! prefix (`/qnits`, `/saplab`, and later `/ucoz`), from in-memory state.
+//! prefix (`/qnits`, `/saplab`, `/ucoz`), from in-memory state.
 //! Its answers are JSON written the way the APIs' PHP servers write it
 //! (non-ASCII and `/` escaped), shaped like the documents' examples and built
 //! independently of the protocol crates, which this crate does not depend on.
@@ -30,6 +30,7 @@ mod php;
 pub mod qnits;
 pub mod saplab;
 mod server;
+pub mod ucoz;
 
 use std::net::SocketAddr;
 use std::sync::Arc;
@@ -45,17 +46,20 @@ pub enum Api {
     Qnits,
     /// The SapLab shop panel, under `/saplab` (its paths start `/panel/`).
     SapLab,
+    /// The uCoz uAPI shop module, under `/ucoz` (its paths start `/uapi/`).
+    Ucoz,
 }
 
 impl Api {
     /// Every API served.
-    pub const ALL: [Api; 2] = [Api::Qnits, Api::SapLab];
+    pub const ALL: [Api; 3] = [Api::Qnits, Api::SapLab, Api::Ucoz];
 
     /// The path prefix the API is served under (`/qnits`).
     pub fn prefix(self) -> &'static str {
         match self {
             Api::Qnits => "/qnits",
             Api::SapLab => "/saplab",
+            Api::Ucoz => "/ucoz",
         }
     }
 
@@ -71,13 +75,16 @@ pub(crate) struct Shared {
     pub(crate) addr: SocketAddr,
     pub(crate) qnits: qnits::Qnits,
     pub(crate) saplab: saplab::SapLab,
+    pub(crate) ucoz: ucoz::Ucoz,
     pub(crate) faults: Faults,
     pub(crate) log: server::RequestLog,
 }
 
 impl Shared {
     pub(crate) fn base_url(&self, api: Api) -> String {
-        format!("http://{}{}", self.addr, api.prefix())
+        // uCoz's base is the site with `/uapi`, as its clients take it.
+        let suffix = if api == Api::Ucoz { "/uapi" } else { "" };
+        format!("http://{}{}{suffix}", self.addr, api.prefix())
     }
 }
 
@@ -104,6 +111,7 @@ impl Emulator {
             addr,
             qnits: qnits::Qnits::new(),
             saplab: saplab::SapLab::new(),
+            ucoz: ucoz::Ucoz::new(),
             faults: Faults::default(),
             log: server::RequestLog::default(),
         });
@@ -149,6 +157,11 @@ impl Emulator {
     /// The SapLab panel's state: its credentials and balances.
     pub fn saplab(&self) -> &saplab::SapLab {
         &self.shared.saplab
+    }
+
+    /// The uCoz site's state: its credentials and invoices.
+    pub fn ucoz(&self) -> &ucoz::Ucoz {
+        &self.shared.ucoz
     }
 
     /// The faults to inject into the next requests.

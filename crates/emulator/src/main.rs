@@ -31,6 +31,17 @@ async fn main() -> std::io::Result<()> {
     println!("  SAPLAB_LOGIN={}", emulator.saplab().login());
     println!("  SAPLAB_PASSWORD={}", emulator.saplab().password());
     println!();
+    println!("uCoz");
+    println!("  UCOZ_BASE_URL={}", emulator.base_url(emulator::Api::Ucoz));
+    println!("  UCOZ_CONSUMER_KEY={}", emulator.ucoz().consumer_key());
+    println!(
+        "  UCOZ_CONSUMER_SECRET={}",
+        emulator.ucoz().consumer_secret()
+    );
+    println!("  UCOZ_TOKEN={}", emulator.ucoz().token());
+    println!("  UCOZ_TOKEN_SECRET={}", emulator.ucoz().token_secret());
+    println!("  (or UCOZ_BEARER={})", emulator.ucoz().bearer());
+    println!();
     println!("Ctrl-C to stop.");
     tokio::signal::ctrl_c().await?;
     emulator.shutdown().await;

@@ -143,6 +143,8 @@ pub(crate) struct ApiRequest<'a> {
     pub(crate) method: &'a http::Method,
     /// The path below the API's prefix (`/api`).
     pub(crate) path: &'a str,
+    /// The raw query, if any.
+    pub(crate) query: Option<&'a str>,
     pub(crate) headers: &'a http::HeaderMap,
     pub(crate) body: &'a [u8],
 }
@@ -238,6 +240,7 @@ async fn handle(
     let incoming = ApiRequest {
         method: &parts.method,
         path: &path,
+        query: parts.uri.query(),
         headers: &parts.headers,
         body: &body,
     };
@@ -324,6 +327,17 @@ fn route(shared: &Shared, incoming: ApiRequest<'_>) -> Reply {
         return match api {
             Api::Qnits => shared.qnits.handle(&incoming, &shared.base_url(api)),
             Api::SapLab => shared.saplab.handle(&incoming),
+            Api::Ucoz => {
+                // The URL as received: the Host header and the full path.
+                let host = incoming
+                    .headers
+                    .get(http::header::HOST)
+                    .and_then(|h| h.to_str().ok())
+                    .map_or_else(|| shared.addr.to_string(), str::to_owned);
+                shared
+                    .ucoz
+                    .handle(&incoming, &format!("http://{host}{}", api.prefix()))
+            }
         };
     }
     Reply::text(404, "Not Found")
