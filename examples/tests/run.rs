@@ -72,3 +72,27 @@ fn saplab_lists_clients_and_orders() {
     assert!(stdout.contains("#20") && stdout.contains("#19"), "{stdout}");
     assert!(stdout.contains("3959"), "{stdout}");
 }
+
+#[test]
+fn ucoz_lists_invoices_and_sets_a_status() {
+    let output = Command::new(env!("CARGO_BIN_EXE_ucoz_invoices"))
+        .env_remove("UCOZ_BASE_URL")
+        .env("NO_PROXY", "127.0.0.1,localhost")
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        output.status.success(),
+        "stdout:\n{stdout}\nstderr:\n{stderr}"
+    );
+    assert!(
+        stdout.contains("uCoz emulated at http://127.0.0.1:"),
+        "{stdout}"
+    );
+    // Both seeded invoices, the larger first, then the first one moved.
+    let first = stdout.find("#1 ").unwrap_or_else(|| panic!("{stdout}"));
+    let second = stdout.find("#2 ").unwrap_or_else(|| panic!("{stdout}"));
+    assert!(first < second, "{stdout}");
+    assert!(stdout.contains("Invoice #1 set to status 3"), "{stdout}");
+}

@@ -1,0 +1,130 @@
+//! Lists a uCoz shop's new invoices and moves one to "processing", through
+//! the blocking reqwest client.
+//!
+//! With no environment, it starts the emulator in a background thread and
+//! moves its first new invoice. For a real shop, set `UCOZ_BASE_URL` (the
+//! site with `/uapi`) and either `UCOZ_CONSUMER_KEY`, `UCOZ_CONSUMER_SECRET`,
+//! `UCOZ_TOKEN`, `UCOZ_TOKEN_SECRET` (OAuth 1.0a) or `UCOZ_BEARER`; it then
+//! changes a status only when `UCOZ_SET_STATUS=ID:CODE` names one, so that a
+//! real shop's orders are never changed by accident.
+//!
+//! ```text
+//! cargo run -p examples --bin ucoz_invoices
+//! ```
+
+use std::error::Error;
+use std::process::ExitCode;
+
+use examples::{env_var, required_env};
+use proto_core::BaseUrl;
+use ucoz_proto::{
+    Auth, InvoiceId, ListInvoices, OAuthCredentials, OrderStatus, SetInvoicesStatus, SortField,
+    Ucoz,
+};
+
+fn main() -> ExitCode {
+    match run() {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("error: {}", proto_core::report(&*error));
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run() -> Result<(), Box<dyn Error>> {
+    // Kept alive until the end of `run` when used.
+    let mut emulator = None;
+    let (site, status_change) =
+        match examples::base_url_from_env("UCOZ_BASE_URL", "UCOZ_ALLOW_PLAIN_HTTP")? {
+            Some(base) => {
+                let auth = match env_var("UCOZ_BEARER") {
+                    Some(token) => Auth::bearer(&token)?,
+                    None => Auth::OAuth1(OAuthCredentials::new(
+                        &required_env("UCOZ_CONSUMER_KEY")?,
+                        &required_env("UCOZ_CONSUMER_SECRET")?,
+                        &required_env("UCOZ_TOKEN")?,
+                        &required_env("UCOZ_TOKEN_SECRET")?,
+                    )?),
+                };
+                println!("uCoz at {base}");
+                let change = env_var("UCOZ_SET_STATUS")
+                    .map(|text| parse_status_change(&text))
+                    .transpose()?;
+                (Ucoz::new(base, auth), change)
+            }
+            None => {
+                let started = emulator.insert(emulator::Emulator::start_in_background()?);
+                let base = started.base_url(emulator::Api::Ucoz);
+                println!("uCoz emulated at {base} (set UCOZ_BASE_URL to use a real shop)");
+                let ucoz = started.ucoz();
+                let credentials = OAuthCredentials::new(
+                    ucoz.consumer_key(),
+                    ucoz.consumer_secret(),
+                    ucoz.token(),
+                    ucoz.token_secret(),
+                )?;
+                (
+                    Ucoz::new(BaseUrl::parse(&base)?, Auth::OAuth1(credentials)),
+                    None,
+                )
+            }
+        };
+    let client = proto_reqwest::blocking::Client::new();
+
+    println!("\nNew invoices, largest first:");
+    let mut request = Some(
+        ListInvoices::default()
+            .status(OrderStatus::New)
+            .sort(SortField::Amount, true),
+    );
+    let mut first = None;
+    while let Some(list) = request {
+        let page = client.call(&site, &list)?;
+        for invoice in &page.orders {
+            println!(
+                "  #{:<6} {:<12} {:>10}  {}  {}",
+                invoice.id,
+                invoice.user.as_deref().unwrap_or("-"),
+                invoice.amount,
+                invoice.add_date.date(),
+                invoice.payment.topay.as_deref().unwrap_or("-"),
+            );
+            first.get_or_insert(invoice.id);
+        }
+        request = list.next_page(&page);
+    }
+
+    // Against the emulator, move the first new invoice; against a real shop,
+    // only what UCOZ_SET_STATUS names.
+    let change = status_change.or_else(|| {
+        emulator
+            .as_ref()
+            .and(first)
+            .map(|id| (id, OrderStatus::Processing))
+    });
+    if let Some((id, status)) = change {
+        let done = client.call(&site, &SetInvoicesStatus::new([id], status))?;
+        println!(
+            "\nInvoice #{id} set to status {status}: {}",
+            done.msg.unwrap_or_default()
+        );
+    }
+    Ok(())
+}
+
+/// `ID:CODE`, as in `UCOZ_SET_STATUS=17:3`.
+fn parse_status_change(text: &str) -> Result<(InvoiceId, OrderStatus), String> {
+    let (id, code) = text
+        .split_once(':')
+        .ok_or("UCOZ_SET_STATUS: expected ID:CODE")?;
+    let id = id
+        .trim()
+        .parse()
+        .map_err(|e| format!("UCOZ_SET_STATUS id: {e}"))?;
+    let code = code
+        .trim()
+        .parse()
+        .map_err(|e| format!("UCOZ_SET_STATUS code: {e}"))?;
+    Ok((InvoiceId::new(id), OrderStatus::from_code(code)))
+}
