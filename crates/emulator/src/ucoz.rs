@@ -176,12 +176,7 @@ impl Ucoz {
             return Reply::text(404, "Not Found");
         };
         let route = route.trim_end_matches('/');
-        let get = |key: &str| -> Option<&str> {
-            params
-                .iter()
-                .find(|(k, _)| k == key)
-                .map(|(_, v)| v.as_str())
-        };
+        let get = |key: &str| param(&params, key);
         let mode = get("mode").unwrap_or_default();
         let method = request.method.as_str();
         let mut state = self.state.lock().unwrap();
@@ -222,12 +217,7 @@ impl Ucoz {
                 _ => Err("Invalid token"),
             };
         }
-        let get = |key: &str| {
-            params
-                .iter()
-                .find(|(k, _)| k == key)
-                .map(|(_, v)| v.as_str())
-        };
+        let get = |key: &str| param(params, key);
         let Some(signature) = get("oauth_signature") else {
             return Err("Missing signature");
         };
@@ -551,12 +541,7 @@ impl State {
     }
 
     fn invoices(&self, params: &[(String, String)]) -> Result<Value, String> {
-        let get = |key: &str| {
-            params
-                .iter()
-                .find(|(k, _)| k == key)
-                .map(|(_, v)| v.as_str())
-        };
+        let get = |key: &str| param(params, key);
         let number = |key: &str, default: usize| -> Result<usize, String> {
             get(key).map_or(Ok(default), |v| {
                 v.parse().map_err(|_| format!("{key}: not a number"))
@@ -624,12 +609,7 @@ impl State {
     }
 
     fn set_many(&mut self, params: &[(String, String)], mode: &str) -> Result<Value, String> {
-        let get = |key: &str| {
-            params
-                .iter()
-                .find(|(k, _)| k == key)
-                .map(|(_, v)| v.as_str())
-        };
+        let get = |key: &str| param(params, key);
         let ids: Vec<u64> = get("ids")
             .unwrap_or_default()
             .split(',')
@@ -745,12 +725,7 @@ impl State {
     }
 
     fn add_goods(&mut self, params: &[(String, String)]) -> Result<Value, String> {
-        let get = |key: &str| {
-            params
-                .iter()
-                .find(|(k, _)| k == key)
-                .map(|(_, v)| v.clone())
-        };
+        let get = |key: &str| param(params, key).map(str::to_owned);
         let hash = get("order").unwrap_or_default();
         let goods_id: u64 = get("id")
             .and_then(|i| i.parse().ok())
@@ -806,12 +781,7 @@ impl State {
     }
 
     fn change_field(&mut self, params: &[(String, String)]) -> Result<Value, String> {
-        let get = |key: &str| {
-            params
-                .iter()
-                .find(|(k, _)| k == key)
-                .map(|(_, v)| v.clone())
-        };
+        let get = |key: &str| param(params, key).map(str::to_owned);
         let hash = get("order").unwrap_or_default();
         let field: u64 = get("fid")
             .and_then(|f| f.parse().ok())
@@ -829,12 +799,7 @@ impl State {
     }
 
     fn note(&mut self, params: &[(String, String)]) -> Result<Value, String> {
-        let get = |key: &str| {
-            params
-                .iter()
-                .find(|(k, _)| k == key)
-                .map(|(_, v)| v.clone())
-        };
+        let get = |key: &str| param(params, key).map(str::to_owned);
         let id: u64 = get("id")
             .and_then(|i| i.parse().ok())
             .ok_or("id: не указан заказ")?;
@@ -846,6 +811,14 @@ impl State {
         invoice.note = get("note").unwrap_or_default();
         Ok(json!({"msg": "Комментарий успешно изменен"}))
     }
+}
+
+/// The first value of `key` among the request's parameters.
+fn param<'a>(params: &'a [(String, String)], key: &str) -> Option<&'a str> {
+    params
+        .iter()
+        .find(|(k, _)| k == key)
+        .map(|(_, v)| v.as_str())
 }
 
 fn invoice_amount(invoice: &Invoice) -> Cents {

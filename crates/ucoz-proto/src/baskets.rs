@@ -14,7 +14,7 @@ use time::OffsetDateTime;
 use crate::api::Ucoz;
 use crate::envelope;
 use crate::goods::{GoodsId, RecordId};
-use crate::invoices::{DateTimeBound, Range};
+use crate::invoices::{DateTimeBound, Range, paging};
 
 /// A line of an abandoned basket.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
@@ -280,23 +280,8 @@ impl ListBaskets {
     }
 
     fn params(&self) -> Result<Vec<(String, String)>, BuildError> {
-        let mut params: Vec<(String, String)> = Vec::new();
+        let mut params = paging(self.page, self.per_page)?;
         let join = |ids: Vec<String>| ids.join(",");
-        if let Some(page) = self.page {
-            if page == 0 {
-                return Err(BuildError::new("page", BuildErrorKind::Zero));
-            }
-            params.push(("page".into(), page.to_string()));
-        }
-        if let Some(per_page) = self.per_page {
-            if !(1..=20).contains(&per_page) {
-                return Err(BuildError::new(
-                    "per_page",
-                    BuildErrorKind::OutOfRange(format!("{per_page} is not 1 to 20")),
-                ));
-            }
-            params.push(("per_page".into(), per_page.to_string()));
-        }
         if !self.user_ids.is_empty() {
             params.push((
                 "f_users_ids".into(),

@@ -511,23 +511,8 @@ impl ListInvoices {
     }
 
     fn params(&self) -> Result<Vec<(String, String)>, BuildError> {
-        let mut params = Vec::new();
+        let mut params = paging(self.page, self.per_page)?;
         let mut push = |key: &str, value: String| params.push((key.to_owned(), value));
-        if let Some(page) = self.page {
-            if page == 0 {
-                return Err(BuildError::new("page", BuildErrorKind::Zero));
-            }
-            push("page", page.to_string());
-        }
-        if let Some(per_page) = self.per_page {
-            if !(1..=20).contains(&per_page) {
-                return Err(BuildError::new(
-                    "per_page",
-                    BuildErrorKind::OutOfRange(format!("{per_page} is not 1 to 20")),
-                ));
-            }
-            push("per_page", per_page.to_string());
-        }
         if let Some((field, descending)) = self.sort {
             push("sort", field.as_str().to_owned());
             push("order", if descending { "desc" } else { "asc" }.to_owned());
@@ -565,6 +550,30 @@ impl ListInvoices {
         }
         Ok(params)
     }
+}
+
+/// `page` (from 1) and `per_page` (1 to 20, the most these lists serve).
+pub(crate) fn paging(
+    page: Option<u32>,
+    per_page: Option<u32>,
+) -> Result<Vec<(String, String)>, BuildError> {
+    let mut params = Vec::new();
+    if let Some(page) = page {
+        if page == 0 {
+            return Err(BuildError::new("page", BuildErrorKind::Zero));
+        }
+        params.push(("page".to_owned(), page.to_string()));
+    }
+    if let Some(per_page) = per_page {
+        if !(1..=20).contains(&per_page) {
+            return Err(BuildError::new(
+                "per_page",
+                BuildErrorKind::OutOfRange(format!("{per_page} is not 1 to 20")),
+            ));
+        }
+        params.push(("per_page".to_owned(), per_page.to_string()));
+    }
+    Ok(params)
 }
 
 /// Ids comma-joined, without spaces (U19).
