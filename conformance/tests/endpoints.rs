@@ -4,6 +4,8 @@
 //! conformance` reads these names to fill its endpoint × check table, so a
 //! check with no test shows as a gap.
 
+#[path = "endpoints/common.rs"]
+mod common;
 #[path = "endpoints/harness.rs"]
 mod harness;
 #[path = "endpoints/qnits.rs"]

@@ -39,9 +39,7 @@ pub mod support {
         )
     }
 
-    pub fn response(status: u16, body: &[u8]) -> http::Response<&[u8]> {
-        http::Response::builder().status(status).body(body).unwrap()
-    }
+    pub use crate::common::response;
 }
 
 pub mod create_order {

@@ -7,7 +7,8 @@
 pub mod support {
     use std::fmt::Debug;
 
-    use conformance::{Expect, Manifest, Role, render_request};
+    pub use crate::common::response;
+    use conformance::{Manifest, render_request};
     use proto_core::{BaseUrl, Endpoint, ResponseError, Stamp};
     use ucoz_proto::{Auth, OAuthCredentials, Ucoz};
 
@@ -45,10 +46,6 @@ pub mod support {
 
     pub fn manifest() -> Manifest {
         Manifest::load("ucoz")
-    }
-
-    pub fn response(status: u16, body: &[u8]) -> http::Response<&[u8]> {
-        http::Response::builder().status(status).body(body).unwrap()
     }
 
     /// A document's PHP example: `$request->METHOD('PATH', array('k' => 'v', …))`.
@@ -213,27 +210,7 @@ pub mod support {
         E: Endpoint<Api = Ucoz>,
         E::Output: Debug,
     {
-        let manifest = manifest();
-        let mut parsed = Vec::new();
-        for fixture in manifest
-            .fixtures
-            .iter()
-            .filter(|f| f.endpoint == name && f.role == Role::Response && f.expect.is_some())
-        {
-            let body = manifest.read(&fixture.file);
-            let result = endpoint.parse(response(fixture.status.unwrap(), &body));
-            match fixture.expect.unwrap() {
-                Expect::Ok => assert!(result.is_ok(), "{}: {result:?}", fixture.file),
-                Expect::ApiError => assert!(
-                    matches!(result, Err(ResponseError::Api(_))),
-                    "{}: {result:?}",
-                    fixture.file
-                ),
-            }
-            parsed.push((fixture.file.clone(), result));
-        }
-        assert!(!parsed.is_empty(), "no response fixture for {name}");
-        parsed
+        crate::common::parse_fixtures(&manifest(), endpoint, name)
     }
 
     /// The error envelope under any status, pages and broken bodies.

@@ -24,6 +24,7 @@
 //! ```
 #![forbid(unsafe_code)]
 
+mod amounts;
 mod body;
 mod faults;
 mod php;

@@ -97,7 +97,6 @@ struct Basket {
     payment_id: u64,
     delivery_id: u64,
     fields: BTreeMap<u64, String>,
-    address: Option<String>,
 }
 
 #[derive(Debug)]
@@ -191,7 +190,7 @@ impl Ucoz {
             ("PUT", "invoices", "setCourier") => state.set_many(&params, "setCourier"),
             ("PUT", "invoices", "status") => state.set_many(&params, "status"),
             ("PUT", "invoices", "inv_chfld_save") => state.change_field(&params),
-            ("GET", "order", _) => state.order(get("order").unwrap_or_default()),
+            ("GET", "order", _) => state.details(get("order").unwrap_or_default()),
             ("POST", "order", _) => state.add_goods(&params),
             ("PUT", "order", _) => state.change_contents(&params),
             ("GET", "usersbasket", _) => Ok(seed::abandoned_baskets()),
@@ -290,20 +289,6 @@ fn pair(name: &str, cents: Cents) -> Value {
     pair.insert(name.to_owned(), display(cents).into());
     pair.insert(format!("{name}_raw"), raw(cents));
     Value::Object(pair)
-}
-
-fn parse_cents(text: &str) -> Option<Cents> {
-    let (whole, fraction) = text.split_once('.').unwrap_or((text, ""));
-    if whole.is_empty()
-        || fraction.len() > 2
-        || !whole
-            .bytes()
-            .chain(fraction.bytes())
-            .all(|b| b.is_ascii_digit())
-    {
-        return None;
-    }
-    Some(whole.parse::<i64>().ok()? * 100 + format!("{fraction:0<2}").parse::<i64>().ok()?)
 }
 
 impl State {
@@ -449,7 +434,6 @@ impl State {
                     }
                     self.basket.delivery_id = id;
                 }
-                "gmap_a" => self.basket.address = Some(value.clone()),
                 _ => {
                     if let Some(n) = key.strip_prefix("fld").and_then(|n| n.parse::<u64>().ok()) {
                         self.basket.fields.insert(n, value.clone());
@@ -490,7 +474,6 @@ impl State {
                 payment_id: 1,
                 delivery_id: 1,
                 fields: BTreeMap::new(),
-                address: None,
             },
         );
         self.invoices.push(Invoice {
@@ -570,8 +553,8 @@ impl State {
                 get("inv_sum").is_none_or(|range| {
                     let (a, b) = range.split_once('|').unwrap_or((range, range));
                     let amount = invoice_amount(i);
-                    parse_cents(a).is_some_and(|a| amount >= a)
-                        && parse_cents(b).is_some_and(|b| amount <= b)
+                    crate::amounts::parse_cents(a).is_some_and(|a| amount >= a)
+                        && crate::amounts::parse_cents(b).is_some_and(|b| amount <= b)
                 })
             })
             .collect();
@@ -720,10 +703,6 @@ impl State {
         }))
     }
 
-    fn order(&self, hash: &str) -> Result<Value, String> {
-        self.details(hash)
-    }
-
     fn add_goods(&mut self, params: &[(String, String)]) -> Result<Value, String> {
         let get = |key: &str| param(params, key).map(str::to_owned);
         let hash = get("order").unwrap_or_default();
@@ -769,7 +748,8 @@ impl State {
                     line.cnt = value.parse().map_err(|_| format!("{key}: не число"))?
                 }
                 ("price", Some(line)) => {
-                    line.price = parse_cents(value).ok_or(format!("{key}: не цена"))?
+                    line.price =
+                        crate::amounts::parse_cents(value).ok_or(format!("{key}: не цена"))?
                 }
                 ("del", Some(_)) => invoice.lines.retain(|l| l.record != record),
                 ("cnt" | "price" | "del", None) => return Err(format!("{key}: нет такой позиции")),

@@ -81,7 +81,6 @@ pub(super) fn seeded() -> State {
             payment_id: 1,
             delivery_id: 1,
             fields: BTreeMap::new(),
-            address: None,
         },
         invoices: vec![
             invoice(
