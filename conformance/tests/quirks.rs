@@ -320,15 +320,43 @@ mod w5_id_map {
             prop_assert_eq!(as_list, as_object);
         }
 
-        /// A key that is not an id is an error, named with its path.
+        /// Keys that are not ids, mixed in anywhere, are split off with their
+        /// values as sent; the ids decode as if they were alone.
         #[test]
-        fn non_id_keys_are_errors(key in "[a-z_]{1,8}") {
-            let json = format!(r#"{{"v":{{"1":1,"{key}":2}}}}"#);
-            #[derive(Debug, Deserialize)]
-            #[allow(dead_code)]
-            struct Holder { v: IdMap<u32, i64> }
-            let error = proto_core::json::decode::<Holder>(http::StatusCode::OK, json.as_bytes()).unwrap_err();
-            prop_assert!(error.path.starts_with("$.v"), "{}", error.path);
+        fn non_id_keys_are_split_off(
+            (sorted, shuffled) in entries(),
+            others in prop::collection::btree_map("[a-z_]{1,8}|-[0-9]{1,3}|[0-9]{0,2}\\.[0-9]|\\PC{0,3}[^0-9]", "\\PC{0,6}", 0..4),
+            at in prop::collection::vec(any::<prop::sample::Index>(), 4),
+        ) {
+            let mut members: Vec<String> = shuffled.iter().map(|(k, v)| format!("\"{k}\":{v}")).collect();
+            for ((key, value), at) in others.iter().zip(&at) {
+                let member = format!("{}:{}", serde_json::to_string(key).unwrap(), serde_json::to_string(value).unwrap());
+                members.insert(at.index(members.len() + 1), member);
+            }
+            let map: IdMap<u32, i64> = serde_json::from_str(&format!("{{{}}}", members.join(","))).unwrap();
+            let expected: Vec<(u32, i64)> = sorted.into_iter().collect();
+            let split: BTreeMap<String, serde_json::Value> = map.others().clone().into_iter().collect();
+            let sent: BTreeMap<String, serde_json::Value> = others.into_iter().map(|(k, v)| (k, v.into())).collect();
+            prop_assert_eq!(split, sent);
+            prop_assert_eq!(map.into_vec(), expected);
+        }
+
+        /// Items that are objects: the same in any key order and shape.
+        #[test]
+        fn object_items(names in prop::collection::btree_map(1u64..1_000_000, "\\PC{0,8}", 0..12), as_list in any::<bool>()) {
+            let items: Vec<(u64, serde_json::Value)> = names.iter().map(|(id, name)| (*id, serde_json::json!({"id": id.to_string(), "name": name}))).collect();
+            let mut object = serde_json::Map::new();
+            for (id, item) in items.iter().rev() {
+                object.insert(id.to_string(), item.clone());
+            }
+            let json = if object.is_empty() && as_list { "[]".to_owned() } else { serde_json::to_string(&object).unwrap() };
+            #[derive(Debug, Deserialize, PartialEq)]
+            struct Item { #[serde(deserialize_with = "proto_core::wire::int::deserialize")] id: u64, name: String }
+            let map: IdMap<u64, Item> = serde_json::from_str(&json).unwrap();
+            prop_assert_eq!(map.len(), names.len());
+            for ((id, item), (expected_id, name)) in map.iter().zip(&names) {
+                prop_assert_eq!((id, item.id, &item.name), (expected_id, *expected_id, name));
+            }
         }
     }
 

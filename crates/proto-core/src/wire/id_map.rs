@@ -4,6 +4,8 @@ use std::fmt;
 use std::marker::PhantomData;
 
 use serde::Deserialize;
+
+use crate::UnknownFields;
 use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Unexpected, Visitor};
 
 /// A key of an [`IdMap`]: something with a text spelling in JSON object keys.
@@ -48,8 +50,10 @@ impl IdKey for String {
 /// ids, their order means nothing, an empty list is PHP's `[]` (or `""`, or
 /// `null`), and a list whose keys happen to be 0, 1, 2… arrives as a JSON array. All of these decode to
 /// the same `IdMap`: entries sorted by id, looked up in `O(log n)`. Two entries
-/// with one id, or a key that is not an id, are errors. Decoding is one pass
-/// with no buffering; keys are parsed without allocating.
+/// with one id are an error. A key that is not an id (a `"total"` mixed in
+/// among the ids) is split off, value as sent, into [`IdMap::others`], so
+/// nothing is lost and the ids stay typed. Decoding is one pass with no
+/// buffering; keys are parsed without allocating.
 ///
 /// ```
 /// use proto_core::wire::IdMap;
@@ -63,10 +67,15 @@ impl IdKey for String {
 ///     assert!(serde_json::from_str::<IdMap<u32, String>>(empty).unwrap().is_empty());
 /// }
 /// assert!(serde_json::from_str::<IdMap<u32, String>>(r#""x""#).is_err());
+///
+/// let mixed: IdMap<u32, String> = serde_json::from_str(r#"{"2": "b", "total": 2, "1": "a"}"#).unwrap();
+/// assert_eq!(mixed.values().collect::<Vec<_>>(), ["a", "b"]);
+/// assert_eq!(mixed.others()["total"], 2);
 /// ```
-#[derive(Clone, PartialEq, Eq, Hash)]
+#[derive(Clone, PartialEq, Eq)]
 pub struct IdMap<K, V> {
     entries: Vec<(K, V)>,
+    others: UnknownFields,
 }
 
 impl<K, V> IdMap<K, V> {
@@ -74,6 +83,7 @@ impl<K, V> IdMap<K, V> {
     pub fn new() -> Self {
         IdMap {
             entries: Vec::new(),
+            others: UnknownFields::new(),
         }
     }
 
@@ -107,9 +117,14 @@ impl<K, V> IdMap<K, V> {
         &self.entries
     }
 
-    /// The entries as a vector, in id order.
+    /// The entries as a vector, in id order (the [`others`](IdMap::others) are dropped).
     pub fn into_vec(self) -> Vec<(K, V)> {
         self.entries
+    }
+
+    /// The keys that are not ids, with their values as sent; usually empty.
+    pub fn others(&self) -> &UnknownFields {
+        &self.others
     }
 }
 
@@ -133,7 +148,10 @@ impl<K: Ord, V> IdMap<K, V> {
     pub fn from_entries(mut entries: Vec<(K, V)>) -> Result<Self, K> {
         entries.sort_by(|a, b| a.0.cmp(&b.0));
         match entries.windows(2).position(|pair| pair[0].0 == pair[1].0) {
-            None => Ok(IdMap { entries }),
+            None => Ok(IdMap {
+                entries,
+                others: UnknownFields::new(),
+            }),
             Some(i) => Err(entries.swap_remove(i).0),
         }
     }
@@ -146,10 +164,12 @@ impl<K, V> Default for IdMap<K, V> {
 }
 
 impl<K: fmt::Debug, V: fmt::Debug> fmt::Debug for IdMap<K, V> {
+    /// As a map of the entries; the others, if any, follow under their keys.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_map()
-            .entries(self.entries.iter().map(|(k, v)| (k, v)))
-            .finish()
+        let mut map = f.debug_map();
+        map.entries(self.entries.iter().map(|(k, v)| (k, v)));
+        map.entries(self.others.iter());
+        map.finish()
     }
 }
 
@@ -190,10 +210,16 @@ impl<'de, K: IdKey, V: Deserialize<'de>> Visitor<'de> for IdMapVisitor<K, V> {
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
         let hint = map.size_hint().unwrap_or(0).min(MAX_PREALLOCATED);
         let mut entries = Vec::with_capacity(hint);
+        let mut others = UnknownFields::new();
         while let Some(key) = map.next_key_seed(KeySeed::<K>(PhantomData))? {
-            entries.push((key, map.next_value()?));
+            match key {
+                Key::Id(id) => entries.push((id, map.next_value()?)),
+                Key::Other(name) => {
+                    others.insert(name, map.next_value()?);
+                }
+            }
         }
-        finish(entries)
+        finish(entries, others)
     }
 
     /// uCoz writes an empty collection as `""` in places (`"delivery_assoc": ""`).
@@ -219,37 +245,53 @@ impl<'de, K: IdKey, V: Deserialize<'de>> Visitor<'de> for IdMapVisitor<K, V> {
             })?;
             entries.push((key, value));
         }
-        Ok(IdMap { entries })
+        Ok(IdMap {
+            entries,
+            others: UnknownFields::new(),
+        })
     }
 }
 
-fn finish<K: IdKey, V, E: de::Error>(mut entries: Vec<(K, V)>) -> Result<IdMap<K, V>, E> {
+fn finish<K: IdKey, V, E: de::Error>(
+    mut entries: Vec<(K, V)>,
+    others: UnknownFields,
+) -> Result<IdMap<K, V>, E> {
     if !entries.is_sorted_by(|a, b| a.0 < b.0) {
         entries.sort_by(|a, b| a.0.cmp(&b.0));
         if let Some(pair) = entries.windows(2).find(|pair| pair[0].0 == pair[1].0) {
             return Err(E::custom(format_args!("the id {} occurs twice", pair[0].0)));
         }
     }
-    Ok(IdMap { entries })
+    Ok(IdMap { entries, others })
+}
+
+/// A key of the wire object: an id, or a name to split off.
+enum Key<K> {
+    Id(K),
+    Other(String),
 }
 
 struct KeySeed<K>(PhantomData<K>);
 
 impl<'de, K: IdKey> DeserializeSeed<'de> for KeySeed<K> {
-    type Value = K;
-    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<K, D::Error> {
+    type Value = Key<K>;
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Key<K>, D::Error> {
         deserializer.deserialize_str(self)
     }
 }
 
 impl<K: IdKey> Visitor<'_> for KeySeed<K> {
-    type Value = K;
+    type Value = Key<K>;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("an id")
+        f.write_str("an object key")
     }
 
-    fn visit_str<E: de::Error>(self, v: &str) -> Result<K, E> {
-        K::from_wire_key(v).ok_or_else(|| E::invalid_value(Unexpected::Str(v), &self))
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Key<K>, E> {
+        // Allocates only for the rare key that is not an id.
+        Ok(match K::from_wire_key(v) {
+            Some(id) => Key::Id(id),
+            None => Key::Other(v.to_owned()),
+        })
     }
 }
