@@ -393,7 +393,33 @@ pub fn percent_decode(segment: &str) -> Option<String> {
     String::from_utf8(out).ok()
 }
 
-/// Decodes an `application/x-www-form-urlencoded` body into its fields, in
+/// Reads SapLab's path filters (`{base}/filter/key/value/…`) back into
+/// decoded key-value pairs, in order, independently of the encoder; `None` if
+/// the path is not `base` followed by whole pairs of well-escaped segments.
+///
+/// ```
+/// assert_eq!(
+///     conformance::path_filters("/panel/client/filter/phone/%2B7/page/2", "/panel/client"),
+///     Some(vec![("phone".into(), "+7".into()), ("page".into(), "2".into())])
+/// );
+/// assert_eq!(conformance::path_filters("/panel/client", "/panel/client"), Some(vec![]));
+/// assert_eq!(conformance::path_filters("/panel/client/filter/phone", "/panel/client"), None);
+/// ```
+pub fn path_filters(path: &str, base: &str) -> Option<Vec<(String, String)>> {
+    let rest = path.strip_prefix(base)?;
+    if rest.is_empty() {
+        return Some(Vec::new());
+    }
+    let segments: Vec<&str> = rest.strip_prefix("/filter/")?.split('/').collect();
+    if segments.len() % 2 != 0 {
+        return None;
+    }
+    segments
+        .chunks(2)
+        .map(|pair| Some((percent_decode(pair[0])?, percent_decode(pair[1])?)))
+        .collect()
+}
+
 /// order, written here independently of the encoder under test.
 ///
 /// # Panics

@@ -546,6 +546,83 @@ mod w8_path_segment {
             let uri: http::Uri = format!("https://shop.example/a/{segment}/b").parse().unwrap();
             prop_assert_eq!(uri.path().split('/').count(), 4);
         }
+
+        /// Any list of keys and values (empty ones, `.`, `..`, `/`, `%`, `+`,
+        /// Cyrillic) joined as segments splits back into the same list: no
+        /// text can add, remove or reorder a segment.
+        #[test]
+        fn pairs_keep_their_places(pairs in prop::collection::vec((text(), text()), 0..6)) {
+            let mut path = String::from("/panel/client");
+            if !pairs.is_empty() {
+                path.push_str("/filter");
+            }
+            for (key, value) in &pairs {
+                path.push_str(&format!("/{}/{}", path_segment(key), path_segment(value)));
+            }
+            prop_assert_eq!(conformance::path_filters(&path, "/panel/client"), Some(pairs));
+        }
+
+        /// SapLab's list builders: any text filter is either refused before
+        /// sending (blank: an empty segment would be merged away by servers)
+        /// or arrives as exactly its own key and value, in the builder's order.
+        #[test]
+        fn saplab_filters_as_built(
+            name in proptest::option::of(text()),
+            phone in proptest::option::of(text()),
+            email in proptest::option::of(text()),
+            ids in prop::collection::vec(1u64..100_000, 0..4),
+            page in proptest::option::of(1u32..1000),
+        ) {
+            use saplab_proto::{ClientId, ListClients, Page};
+            let mut list = ListClients::default().client_ids(ids.iter().copied().map(ClientId::new));
+            let mut expected = Vec::new();
+            if !ids.is_empty() {
+                let joined: Vec<String> = ids.iter().map(u64::to_string).collect();
+                expected.push(("client_id".to_owned(), joined.join(",")));
+            }
+            let mut blank = false;
+            for (key, value) in [("client_name", &name), ("phone", &phone), ("email", &email)] {
+                if let Some(value) = value {
+                    blank |= value.trim().is_empty();
+                    expected.push((key.to_owned(), value.clone()));
+                }
+            }
+            list.client_name = name;
+            list.phone = phone;
+            list.email = email;
+            if let Some(page) = page {
+                list = list.page(Page::new(page).unwrap());
+                expected.push(("page".to_owned(), page.to_string()));
+            }
+            match proto_core::Endpoint::build(&list, &support::saplab()) {
+                Err(error) => prop_assert!(blank, "refused {:?}: {}", list, error),
+                Ok(request) => {
+                    prop_assert!(!blank, "sent a blank filter: {}", request.uri());
+                    prop_assert_eq!(conformance::path_filters(request.uri().path(), "/panel/client"), Some(expected));
+                }
+            }
+        }
+    }
+
+    /// Texts a filter might carry, weighted towards the troublesome ones.
+    fn text() -> impl Strategy<Value = String> {
+        prop_oneof![
+            Just(String::new()),
+            Just(".".to_owned()),
+            Just("..".to_owned()),
+            "[./%+ ]{1,4}",
+            "[а-яА-ЯёЁ ]{1,8}",
+            "\\PC{0,12}",
+        ]
+    }
+
+    mod support {
+        pub fn saplab() -> saplab_proto::SapLab {
+            saplab_proto::SapLab::new(
+                proto_core::BaseUrl::parse("https://shop.example").unwrap(),
+                saplab_proto::Credentials::new("manager", "secret").unwrap(),
+            )
+        }
     }
 }
 
@@ -564,6 +641,28 @@ mod w9_form {
                 form.push(k.clone(), v.clone());
             }
             prop_assert_eq!(decode(&form.encode()), fields);
+        }
+
+        /// Repeated keys (`ids[]` twice, `a` three times) stay separate
+        /// fields, in the order pushed.
+        #[test]
+        fn repeated_keys(fields in prop::collection::vec(("a|b|ids\\[\\]|x\\[y\\]", "\\PC{0,4}"), 0..10)) {
+            let mut form = Form::new();
+            for (k, v) in &fields {
+                form.push(k.clone(), v.clone());
+            }
+            prop_assert_eq!(decode(&form.encode()), fields);
+        }
+
+        /// uCoz's query and body encoding (`http_build_query` after `ksort`):
+        /// the same fields come back, sorted by key, repeated keys in the
+        /// order given.
+        #[test]
+        fn ucoz_query(fields in prop::collection::vec(("a|b|ids\\[\\]|x\\[y\\]|\\PC{1,6}", "\\PC*|[&=+% ~]{0,6}"), 0..10)) {
+            let encoded = ucoz_proto::oauth::parameter_string(&fields);
+            let mut expected = fields.clone();
+            expected.sort_by(|a, b| a.0.as_bytes().cmp(b.0.as_bytes()));
+            prop_assert_eq!(decode(encoded.as_bytes()), expected);
         }
     }
 
