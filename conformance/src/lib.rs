@@ -411,7 +411,7 @@ pub fn path_filters(path: &str, base: &str) -> Option<Vec<(String, String)>> {
         return Some(Vec::new());
     }
     let segments: Vec<&str> = rest.strip_prefix("/filter/")?.split('/').collect();
-    if segments.len() % 2 != 0 {
+    if !segments.len().is_multiple_of(2) {
         return None;
     }
     segments
