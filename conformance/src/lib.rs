@@ -33,16 +33,20 @@ pub enum Check {
     Properties,
     /// Build → a real server → parse, through the adapters.
     EndToEnd,
+    /// Build → emulator → parse for generated inputs: the emulator receives
+    /// what the user meant, the client decodes what the emulator meant.
+    Generated,
 }
 
 impl Check {
     /// Every check, in table order.
-    pub const ALL: [Check; 5] = [
+    pub const ALL: [Check; 6] = [
         Check::RequestBuilt,
         Check::FixturesParsed,
         Check::ErrorCases,
         Check::Properties,
         Check::EndToEnd,
+        Check::Generated,
     ];
 
     /// The module name the check's tests live in.
@@ -53,6 +57,7 @@ impl Check {
             Check::ErrorCases => "error_cases",
             Check::Properties => "properties",
             Check::EndToEnd => "end_to_end",
+            Check::Generated => "generated",
         }
     }
 
@@ -64,6 +69,7 @@ impl Check {
             Check::ErrorCases => "error cases",
             Check::Properties => "property tests",
             Check::EndToEnd => "end to end",
+            Check::Generated => "generated round trip",
         }
     }
 }

@@ -6,6 +6,8 @@
 
 #[path = "endpoints/common.rs"]
 mod common;
+#[path = "endpoints/generated.rs"]
+mod generated;
 #[path = "endpoints/harness.rs"]
 mod harness;
 #[path = "endpoints/qnits.rs"]
@@ -14,6 +16,8 @@ mod qnits;
 mod saplab;
 #[path = "endpoints/saplab_e2e.rs"]
 mod saplab_e2e;
+#[path = "endpoints/saplab_generated.rs"]
+mod saplab_generated;
 #[path = "endpoints/ucoz.rs"]
 mod ucoz;
 #[path = "endpoints/ucoz_e2e.rs"]

@@ -95,6 +95,12 @@ impl Harness {
         }
     }
 
+    /// Replaces the emulator with a fresh one (seed state, new port); the
+    /// clients stay.
+    pub fn restart_emulator(&mut self) {
+        self.emulator = emulator::Emulator::start_in_background().expect("emulator starts");
+    }
+
     /// Calls `endpoint` through `adapter`.
     pub fn call<E: Endpoint>(
         &self,

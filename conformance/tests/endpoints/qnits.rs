@@ -1231,4 +1231,134 @@ pub mod create_order {
             assert!(harness.emulator.qnits().orders().is_empty());
         }
     }
+
+    pub mod generated {
+        use proptest::prelude::*;
+        use proto_core::{BaseUrl, Decimal};
+        use qnits_proto::{CreateOrder, Credentials, ExternalId, Product, ProductId, Qnits};
+        use serde_json::Value;
+
+        use crate::generated::{self, check, last, name, reply, text_of};
+
+        fn product() -> impl Strategy<Value = Product> {
+            (
+                1u64..10_000_000,
+                1u32..1000,
+                proptest::option::of((1i64..10_000_000, 0u32..3)),
+                proptest::option::of(name()),
+            )
+                .prop_map(|(id, quantity, price, label)| {
+                    let mut product = Product::new(ProductId::new(id), quantity);
+                    if let Some((units, scale)) = price {
+                        product = product.price(Decimal::new(units, scale));
+                    }
+                    if let Some(label) = label {
+                        product = product.name(label);
+                    }
+                    product
+                })
+        }
+
+        fn order() -> impl Strategy<Value = CreateOrder> {
+            (
+                (name(), "[+0-9 ()-]{1,16}", "[A-Za-z0-9/ -]{0,6}[A-Za-z0-9]"),
+                prop::collection::vec(product(), 1..5),
+                proptest::option::of(name()),
+                proptest::option::of("[+0-9 ()-]{0,12}"),
+                proptest::option::of("[a-z0-9.]{1,8}@[a-z]{1,8}\\.ru"),
+                proptest::option::of("\\PC{0,30}"),
+            )
+                .prop_filter("a phone with a digit", |((_, phone, _), ..)| {
+                    phone.chars().any(|c| c.is_ascii_digit())
+                })
+                .prop_map(
+                    |((client, phone, external), products, address, second, email, comments)| {
+                        let mut order = CreateOrder::new(
+                            client,
+                            phone,
+                            ExternalId::new(external).unwrap(),
+                            products,
+                        );
+                        order.address = address;
+                        order.secondary_phone = second;
+                        order.email = email;
+                        order.comments = comments;
+                        order
+                    },
+                )
+        }
+
+        /// An optional text as the user meant it: absent when blank.
+        fn meant(text: &Option<String>) -> Option<Value> {
+            text.as_ref()
+                .filter(|t| !t.trim().is_empty())
+                .map(|t| Value::from(t.as_str()))
+        }
+
+        /// Any order: the emulator reads back exactly the customer, the lines
+        /// (prices as exact numbers) and the optional fields given; the client
+        /// decodes the number and page the emulator gave, and a second send
+        /// creates nothing new.
+        #[test]
+        fn any_order() {
+            check(order(), |harness, adapter, order| {
+                let emulator = &harness.emulator;
+                let qnits = Qnits::new(
+                    BaseUrl::parse(&emulator.base_url(emulator::Api::Qnits)).unwrap(),
+                    Credentials::new(emulator.qnits().qnit_id(), emulator.qnits().token()).unwrap(),
+                );
+                let created = harness
+                    .call(adapter, &qnits, &order)
+                    .map_err(|e| TestCaseError::fail(proto_core::report(&e)))?;
+
+                let exchange = last(harness);
+                let body: Value = serde_json::from_slice(&exchange.body).unwrap();
+                let params = &body["params"];
+                prop_assert_eq!(&params["name"], order.name.as_str());
+                prop_assert_eq!(&params["phone"], order.phone.as_str());
+                prop_assert_eq!(&params["external_id"], order.external_id.as_str());
+                prop_assert_eq!(&params.get("address").cloned(), &meant(&order.address));
+                prop_assert_eq!(
+                    &params.get("secondaryPhone").cloned(),
+                    &meant(&order.secondary_phone)
+                );
+                prop_assert_eq!(&params.get("email").cloned(), &meant(&order.email));
+                prop_assert_eq!(&params.get("comments").cloned(), &meant(&order.comments));
+                let lines = params["products"].as_array().unwrap();
+                prop_assert_eq!(lines.len(), order.products.len());
+                for (line, product) in lines.iter().zip(&order.products) {
+                    prop_assert_eq!(line["id"].as_u64(), Some(product.id.get()));
+                    prop_assert_eq!(line["quantity"].as_u64(), Some(u64::from(product.quantity)));
+                    // A JSON number, read back exactly.
+                    let price = line.get("price").map(|p| {
+                        assert!(p.is_number(), "{p}");
+                        p.to_string().parse::<Decimal>().unwrap()
+                    });
+                    prop_assert_eq!(price, product.price);
+                    prop_assert_eq!(
+                        line.get("name").and_then(Value::as_str),
+                        product.name.as_deref()
+                    );
+                }
+
+                let (status, answer) = reply(&exchange);
+                prop_assert_eq!(status, 201);
+                prop_assert_eq!(
+                    created.order_id.get().to_string(),
+                    text_of(&answer["order_id"])
+                );
+                prop_assert_eq!(&created.order_url, answer["order_url"].as_str().unwrap());
+
+                let again = harness
+                    .call(adapter, &qnits, &order)
+                    .map_err(|e| TestCaseError::fail(proto_core::report(&e)))?;
+                prop_assert_eq!(again.order_id, created.order_id);
+                let stored = emulator.qnits().orders();
+                prop_assert_eq!(stored.len(), 1);
+                prop_assert_eq!(&stored[0].params, params);
+                let _ = generated::field;
+                Ok(())
+            });
+        }
+    }
 }

@@ -342,6 +342,14 @@ macro_rules! endpoint_checks {
                 )*)?
             }
 
+            pub mod generated {
+                /// Generated inputs, through a generated adapter, to the emulator and back.
+                #[test]
+                fn through_the_emulator() {
+                    crate::saplab_generated::$module();
+                }
+            }
+
             pub mod properties {
                 use proptest::prelude::*;
                 use proto_core::Endpoint;

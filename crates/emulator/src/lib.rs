@@ -37,7 +37,7 @@ use std::net::SocketAddr;
 use std::sync::Arc;
 
 pub use faults::{Fault, Faults};
-pub use server::RecordedRequest;
+pub use server::{RecordedReply, RecordedRequest};
 
 /// The APIs the emulator serves, each under its own path prefix.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

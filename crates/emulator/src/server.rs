@@ -31,6 +31,19 @@ pub struct RecordedRequest {
     pub headers: Vec<(String, String)>,
     /// The body (empty when the connection was closed before reading it).
     pub body: Vec<u8>,
+    /// What the emulator answered, before any fault cut or slowed it; `None`
+    /// when a fault dropped the connection before the request was handled.
+    pub reply: Option<RecordedReply>,
+}
+
+/// An answer as the emulator meant it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct RecordedReply {
+    /// The status.
+    pub status: u16,
+    /// The body.
+    pub body: Vec<u8>,
 }
 
 impl RecordedRequest {
@@ -40,6 +53,16 @@ impl RecordedRequest {
             .iter()
             .find(|(n, _)| n.eq_ignore_ascii_case(name))
             .map(|(_, v)| v.as_str())
+    }
+}
+
+impl RecordedRequest {
+    fn replied(mut self, reply: &Reply) -> Self {
+        self.reply = Some(RecordedReply {
+            status: reply.status.as_u16(),
+            body: reply.body.clone(),
+        });
+        self
     }
 }
 
@@ -207,6 +230,7 @@ async fn handle(
             })
             .collect(),
         body: Vec::new(),
+        reply: None,
     };
 
     if fault == Some(Fault::ResetBeforeRead) {
@@ -216,25 +240,29 @@ async fn handle(
     let body = match Limited::new(body, MAX_REQUEST_BODY).collect().await {
         Ok(collected) => collected.to_bytes(),
         Err(_) => {
-            shared.log.push(recorded);
-            return Ok(whole(Reply::text(413, "Request Entity Too Large")));
+            let reply = Reply::text(413, "Request Entity Too Large");
+            shared.log.push(recorded.replied(&reply));
+            return Ok(whole(reply));
         }
     };
     recorded.body = body.to_vec();
-    shared.log.push(recorded);
 
     // Faults that stand in for the server: the request is not processed.
-    match &fault {
+    let stand_in = match &fault {
         Some(Fault::ServerError {
             status,
             retry_after,
         }) => {
             let mut reply = Reply::text(*status, "Service temporarily unavailable");
             reply.retry_after = *retry_after;
-            return Ok(whole(reply));
+            Some(reply)
         }
-        Some(Fault::HtmlErrorPage(status)) => return Ok(whole(Reply::html_error(*status))),
-        _ => {}
+        Some(Fault::HtmlErrorPage(status)) => Some(Reply::html_error(*status)),
+        _ => None,
+    };
+    if let Some(reply) = stand_in {
+        shared.log.push(recorded.replied(&reply));
+        return Ok(whole(reply));
     }
 
     let incoming = ApiRequest {
@@ -245,6 +273,7 @@ async fn handle(
         body: &body,
     };
     let mut reply = route(&shared, incoming);
+    shared.log.push(recorded.replied(&reply));
 
     // Faults after processing: the request had its effect; the answer suffers.
     match fault {
