@@ -22,3 +22,5 @@ mod saplab_generated;
 mod ucoz;
 #[path = "endpoints/ucoz_e2e.rs"]
 mod ucoz_e2e;
+#[path = "endpoints/ucoz_generated.rs"]
+mod ucoz_generated;

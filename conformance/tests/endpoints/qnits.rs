@@ -1238,7 +1238,7 @@ pub mod create_order {
         use qnits_proto::{CreateOrder, Credentials, ExternalId, Product, ProductId, Qnits};
         use serde_json::Value;
 
-        use crate::generated::{self, check, last, name, reply, text_of};
+        use crate::generated::{check, last, name, reply, text_of};
 
         fn product() -> impl Strategy<Value = Product> {
             (
@@ -1356,7 +1356,6 @@ pub mod create_order {
                 let stored = emulator.qnits().orders();
                 prop_assert_eq!(stored.len(), 1);
                 prop_assert_eq!(&stored[0].params, params);
-                let _ = generated::field;
                 Ok(())
             });
         }

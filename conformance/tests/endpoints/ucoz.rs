@@ -347,6 +347,14 @@ macro_rules! endpoint_checks {
                 )*)?
             }
 
+            pub mod generated {
+                /// Generated inputs and auth, through a generated adapter, to the emulator and back.
+                #[test]
+                fn through_the_emulator() {
+                    crate::ucoz_generated::$module();
+                }
+            }
+
             pub mod properties {
                 use proptest::prelude::*;
                 use proto_core::Endpoint;

@@ -16,7 +16,10 @@ macro_rules! open_codes {
         $name:ident { $($(#[$vdoc:meta])* $variant:ident = $code:literal,)* }
     ) => {
         $(#[$doc])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        ///
+        /// Values compare, order and hash by their code, so `Other` holding a
+        /// listed code is the listed value.
+        #[derive(Debug, Clone, Copy)]
         #[non_exhaustive]
         pub enum $name {
             $($(#[$vdoc])* $variant,)*
@@ -45,6 +48,20 @@ macro_rules! open_codes {
         impl fmt::Display for $name {
             fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
                 write!(f, "{}", self.code())
+            }
+        }
+
+        impl PartialEq for $name {
+            fn eq(&self, other: &Self) -> bool {
+                self.code() == other.code()
+            }
+        }
+
+        impl Eq for $name {}
+
+        impl std::hash::Hash for $name {
+            fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+                self.code().hash(state);
             }
         }
 
@@ -86,6 +103,8 @@ open_codes! {
     /// assert_eq!(OrderStatus::from_code(4), OrderStatus::Ready);
     /// assert_eq!(OrderStatus::from_code(10), OrderStatus::Other(10));
     /// assert_eq!(OrderStatus::Other(6).code(), 6);
+    /// // Compared by code: an `Other` of a listed code is that value.
+    /// assert_eq!(OrderStatus::Other(4), OrderStatus::Ready);
     /// ```
     OrderStatus {
         /// 0, "Новый".

@@ -695,10 +695,20 @@ invoices_action! {
     /// let site = Ucoz::new(BaseUrl::parse("https://yoursite.ucoz.ru/uapi")?, Auth::bearer("t")?);
     /// let courier = SetInvoicesCourier::new([InvoiceId::new(1)], "Tom".to_owned());
     /// assert_eq!(courier.build(&site)?.body(), b"group_courier=Tom&ids=1&mode=setCourier");
+    /// // Not blank, and not "0", which the shop sends for "no courier" (U16).
+    /// assert!(SetInvoicesCourier::new([InvoiceId::new(1)], "0".to_owned()).build(&site).is_err());
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     SetInvoicesCourier, "setCourier", courier: String, "group_courier",
-    |courier: &String| proto_core::validate::not_blank("group_courier", courier).map(|()| courier.clone())
+    |courier: &String| {
+        proto_core::validate::not_blank("group_courier", courier)?;
+        // The shop writes "no courier" as 0 (U16): a login "0" would read back as none.
+        if courier.trim() == "0" {
+            let why = "0 is how the shop writes \"no courier\"";
+            return Err(BuildError::new("group_courier", BuildErrorKind::Invalid(why.into())));
+        }
+        Ok(courier.clone())
+    }
 }
 
 invoices_action! {
