@@ -554,11 +554,10 @@ fn client_fields() -> impl Strategy<Value = ClientFields> {
                 fields.comment = comment;
                 fields.limit = limit.into();
                 fields.active = active;
-                fields.legal_entity = legal.map(|(org, inn)| {
-                    let mut entity = LegalEntity::default();
-                    entity.org_name = Some(org);
-                    entity.inn = Some(inn);
-                    entity
+                fields.legal_entity = legal.map(|(org, inn)| LegalEntity {
+                    org_name: Some(org),
+                    inn: Some(inn),
+                    ..LegalEntity::default()
                 });
                 fields
             },
