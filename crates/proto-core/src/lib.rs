@@ -15,6 +15,7 @@
 //! - [`Secret`]: a credential whose `Debug` and `Display` never show it.
 //! - [`BaseUrl`]: where an API lives, with plain `http` only by explicit choice.
 //! - [`encode`]: path segments and form bodies, encoded once for every API.
+//! - [`ReportUnknown`]: where a decoded answer holds fields the documents do not name.
 //!
 //! # No I/O
 //! Nothing here opens a socket, reads a clock, draws a random number, reads the
@@ -50,6 +51,7 @@ mod excerpt;
 mod id;
 pub mod json;
 mod secret;
+pub mod unknown;
 pub mod validate;
 pub mod wire;
 
@@ -61,6 +63,7 @@ pub use error::{
 };
 pub use excerpt::BodyExcerpt;
 pub use secret::Secret;
+pub use unknown::ReportUnknown;
 
 /// Re-exported so that protocol crates and their users name one decimal type.
 pub use rust_decimal::Decimal;

@@ -397,3 +397,6 @@ impl Endpoint for CreateOrder {
         }
     }
 }
+
+// Where each answer keeps fields the document does not name.
+proto_core::report_unknown!(OrderCreated { unknown });

@@ -190,3 +190,10 @@ impl Endpoint for AddTransaction {
         outcome::done(response)
     }
 }
+
+// Where each answer keeps fields the document does not name.
+proto_core::report_unknown!(Transaction { unknown });
+proto_core::report_unknown!(Balance {
+    unknown,
+    transactions
+});

@@ -703,3 +703,9 @@ impl Endpoint for UpdateClient {
         outcome::done(response)
     }
 }
+
+// Where each answer keeps fields the document does not name.
+proto_core::report_unknown!(Client { unknown });
+proto_core::report_unknown!(Clients { unknown, clients });
+proto_core::report_unknown!(ClientDetails { unknown });
+proto_core::report_unknown!(ClientAnswer { unknown, client });

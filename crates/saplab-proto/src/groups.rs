@@ -259,3 +259,7 @@ impl Endpoint for RemoveGroup {
         outcome::done(response)
     }
 }
+
+// Where each answer keeps fields the document does not name.
+proto_core::report_unknown!(ClientGroup { unknown });
+proto_core::report_unknown!(ClientGroups { unknown, groups });

@@ -119,3 +119,7 @@ impl Endpoint for ListManagers {
         outcome::data(response)
     }
 }
+
+// Where each answer keeps fields the document does not name.
+proto_core::report_unknown!(Manager { unknown });
+proto_core::report_unknown!(Managers { unknown, managers });

@@ -620,3 +620,13 @@ impl Endpoint for CreateDocuments {
         outcome::done(response)
     }
 }
+
+// Where each answer keeps fields the document does not name.
+proto_core::report_unknown!(PositionComment { unknown });
+proto_core::report_unknown!(HistoryEntry { unknown });
+proto_core::report_unknown!(Position {
+    unknown,
+    comment,
+    history
+});
+proto_core::report_unknown!(Orders { unknown, orders });

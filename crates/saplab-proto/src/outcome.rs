@@ -150,3 +150,6 @@ fn looks_like_json(body: &[u8]) -> bool {
 fn unexpected(status: http::StatusCode, body: &[u8]) -> ResponseError {
     UnexpectedStatus::new(status, BodyExcerpt::of(body)).into()
 }
+
+// Where each answer keeps fields the document does not name.
+proto_core::report_unknown!(Done { unknown });

@@ -240,3 +240,10 @@ impl Endpoint for RemoveShippingType {
         outcome::done(response)
     }
 }
+
+// Where each answer keeps fields the document does not name.
+proto_core::report_unknown!(ShippingType { unknown });
+proto_core::report_unknown!(ShippingTypes {
+    unknown,
+    shipping_types
+});

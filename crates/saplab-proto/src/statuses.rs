@@ -257,3 +257,7 @@ impl Endpoint for RemoveStatus {
         outcome::done(response)
     }
 }
+
+// Where each answer keeps fields the document does not name.
+proto_core::report_unknown!(OrderStatus { unknown });
+proto_core::report_unknown!(OrderStatuses { unknown, statuses });

@@ -335,3 +335,14 @@ impl Endpoint for ListBaskets {
         envelope::success(response)
     }
 }
+
+// Where each answer keeps fields the document does not name.
+proto_core::report_unknown!(BasketItem { unknown });
+proto_core::report_unknown!(UserBasket {
+    unknown,
+    user_basket_items
+});
+proto_core::report_unknown!(Baskets {
+    unknown,
+    users_baskets
+});

@@ -508,3 +508,27 @@ impl Endpoint for PlaceOrder {
         envelope::success(response)
     }
 }
+
+// Where each answer keeps fields the document does not name.
+proto_core::report_unknown!(OrderContent {
+    unknown,
+    order_goods
+});
+proto_core::report_unknown!(OrderTotals { unknown });
+proto_core::report_unknown!(Checkout {
+    unknown,
+    order_content,
+    order_fields,
+    order_data,
+    payment_list,
+    delivery_list
+});
+proto_core::report_unknown!(Placed { unknown });
+
+impl proto_core::ReportUnknown for CheckoutData {
+    fn unknown_fields(&self, path: &str, found: &mut Vec<String>) {
+        if let CheckoutData::Order(checkout) = self {
+            checkout.unknown_fields(path, found);
+        }
+    }
+}

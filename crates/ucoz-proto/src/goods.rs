@@ -135,3 +135,6 @@ pub struct GoodsLine {
     #[serde(flatten)]
     pub unknown: UnknownFields,
 }
+
+// Where each answer keeps fields the document does not name.
+proto_core::report_unknown!(GoodsLine { unknown });

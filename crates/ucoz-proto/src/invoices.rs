@@ -726,3 +726,25 @@ invoices_action! {
     SetInvoicesStatus, "status", status: OrderStatus, "status",
     |status: &OrderStatus| Ok(status.code().to_string())
 }
+
+// Where each answer keeps fields the document does not name.
+proto_core::report_unknown!(Discount { unknown });
+proto_core::report_unknown!(Currency { unknown });
+proto_core::report_unknown!(InvoicePayment { unknown });
+proto_core::report_unknown!(InvoiceDelivery { unknown });
+proto_core::report_unknown!(Invoice {
+    unknown,
+    discount,
+    currency,
+    payment,
+    delivery,
+    fields
+});
+proto_core::report_unknown!(Invoices {
+    unknown,
+    orders,
+    order_status,
+    order_hide,
+    order_fields
+});
+proto_core::report_unknown!(Message { unknown });

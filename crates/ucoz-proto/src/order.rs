@@ -588,3 +588,47 @@ impl Endpoint for ChangeOrderField {
         envelope::success(response)
     }
 }
+
+// Where each answer keeps fields the document does not name.
+proto_core::report_unknown!(OrderGoods {
+    unknown,
+    goods_fields,
+    goods
+});
+proto_core::report_unknown!(OrderDelivery { unknown });
+proto_core::report_unknown!(OrderPayment { unknown });
+proto_core::report_unknown!(OrderFieldValues {
+    other,
+    values,
+    labels
+});
+proto_core::report_unknown!(OrderData {
+    unknown,
+    order_currency,
+    order_payment,
+    order_delivery,
+    order_fields
+});
+proto_core::report_unknown!(OrderDetails {
+    unknown,
+    order_goods,
+    order_digital_goods,
+    order_data
+});
+
+impl proto_core::ReportUnknown for DigitalGoods {
+    /// The document does not describe digital goods: every field of theirs is unknown.
+    fn unknown_fields(&self, path: &str, found: &mut Vec<String>) {
+        self.goods
+            .unknown_fields(&proto_core::unknown::member(path, "goods"), found);
+    }
+}
+
+impl proto_core::ReportUnknown for OrderView {
+    fn unknown_fields(&self, path: &str, found: &mut Vec<String>) {
+        match self {
+            OrderView::Details(details) => details.unknown_fields(path, found),
+            OrderView::Listed(list) => list.unknown_fields(path, found),
+        }
+    }
+}

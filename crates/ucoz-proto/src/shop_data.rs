@@ -293,3 +293,17 @@ shop_data! {
     /// ```
     ListOrderGoodsFields, "order_goods_fields_list", IdMap<String, String>
 }
+
+// Where each answer keeps fields the document does not name.
+proto_core::report_unknown!(DeliveryMethod { unknown });
+proto_core::report_unknown!(PaymentMethod {
+    unknown,
+    delivery_assoc
+});
+proto_core::report_unknown!(OrderField { unknown });
+
+impl proto_core::ReportUnknown for DeliveryAssoc {
+    fn unknown_fields(&self, path: &str, found: &mut Vec<String>) {
+        self.deliveries.unknown_fields(path, found);
+    }
+}
