@@ -297,7 +297,7 @@ pub struct Fixture {
     /// For a response, what parsing it must give.
     #[serde(default)]
     pub expect: Option<Expect>,
-    /// `verbatim`, `repaired` or `constructed`.
+    /// `verbatim`, `repaired`, `constructed` or `live`.
     pub provenance: Provenance,
     /// The seed's lines.
     pub lines: String,
@@ -338,6 +338,8 @@ pub enum Provenance {
     Repaired,
     /// Built from the document's field table.
     Constructed,
+    /// Answered by a real shop to `cargo xtask conformance --live`, scrubbed.
+    Live,
 }
 
 impl Manifest {

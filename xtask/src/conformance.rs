@@ -15,10 +15,26 @@ use conformance::{CATALOGUE, Check, Endpoint};
 use crate::flags::ConformanceOptions;
 use crate::project_root;
 
-/// The test binaries of the conformance crate, in the order they run.
-const SUITES: [(&str, &str); 2] = [
-    ("quirks", "shared wire decoders (property tests)"),
-    ("endpoints", "every endpoint against its document"),
+/// The suites, in the order they run: `(name, package, test binary, what)`.
+const SUITES: [(&str, &str, &str, &str); 3] = [
+    (
+        "quirks",
+        "conformance",
+        "quirks",
+        "wire quirks (property tests, shared decoders and encoders)",
+    ),
+    (
+        "endpoints",
+        "conformance",
+        "endpoints",
+        "every endpoint: document, errors, properties, end to end, generated round trips",
+    ),
+    (
+        "live",
+        "conformance-live",
+        "against_emulator",
+        "the --live run, pointed at the emulator",
+    ),
 ];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -32,15 +48,24 @@ enum Outcome {
 type Results = BTreeMap<String, Outcome>;
 
 pub(crate) fn run(options: &ConformanceOptions) -> Result<bool, String> {
+    if let Some(api) = &options.live {
+        return live(api, options);
+    }
     let mut results = Results::new();
     let mut suites_ok = true;
-    for (suite, what) in SUITES {
-        println!("==> suite {suite}: {what}");
-        let filter = match (suite, &options.api) {
+    for (index, (suite, package, binary, what)) in SUITES.iter().enumerate() {
+        println!(
+            "==> suite {} of {}, {suite}: {what}",
+            index + 1,
+            SUITES.len()
+        );
+        let started = std::time::Instant::now();
+        let filter = match (*suite, &options.api) {
             ("endpoints", Some(api)) => Some(format!("{api}::")),
+            ("live", Some(api)) => Some(api.clone()),
             _ => None,
         };
-        let (ok, suite_results) = run_suite(suite, filter.as_deref())?;
+        let (ok, suite_results) = run_suite(package, binary, filter.as_deref())?;
         let passed = suite_results
             .values()
             .filter(|o| **o == Outcome::Passed)
@@ -49,7 +74,10 @@ pub(crate) fn run(options: &ConformanceOptions) -> Result<bool, String> {
             .values()
             .filter(|o| **o == Outcome::Failed)
             .count();
-        println!("    {passed} passed, {failed} failed");
+        println!(
+            "    {passed} passed, {failed} failed, in {:.0?}",
+            started.elapsed()
+        );
         suites_ok &= ok;
         results.extend(
             suite_results
@@ -91,9 +119,24 @@ pub(crate) fn run(options: &ConformanceOptions) -> Result<bool, String> {
     let out_dir = project_root().join("target/conformance");
     std::fs::create_dir_all(&out_dir)
         .map_err(|e| format!("cannot create {}: {e}", out_dir.display()))?;
-    let out = out_dir.join("report.md");
-    std::fs::write(&out, &report).map_err(|e| format!("cannot write {}: {e}", out.display()))?;
-    println!("written to {}", out.display());
+    for (file, text) in [
+        ("report.md", report.clone()),
+        (
+            "endpoints.md",
+            format!("# Endpoints × checks\n\n{endpoint_table}"),
+        ),
+        (
+            "quirks.md",
+            format!("# Quirks and the tests that pin them\n\n{quirk_table}"),
+        ),
+    ] {
+        let out = out_dir.join(file);
+        std::fs::write(&out, text).map_err(|e| format!("cannot write {}: {e}", out.display()))?;
+    }
+    println!(
+        "written to {} (report.md, endpoints.md, quirks.md)",
+        out_dir.display()
+    );
 
     let gaps = endpoint_gaps + quirk_gaps + uncatalogued.len();
     let ok = suites_ok && gaps == 0 && failures.is_empty();
@@ -108,8 +151,33 @@ pub(crate) fn run(options: &ConformanceOptions) -> Result<bool, String> {
     Ok(ok)
 }
 
+/// `cargo xtask conformance --live <api>`: the live binary, in the foreground.
+fn live(api: &str, options: &ConformanceOptions) -> Result<bool, String> {
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned());
+    let mut command = Command::new(cargo);
+    command.current_dir(project_root()).args([
+        "run",
+        "--quiet",
+        "--package",
+        "conformance-live",
+        "--",
+        api,
+    ]);
+    if options.allow_writes {
+        command.arg("--allow-writes");
+    }
+    if options.save_fixtures {
+        command.arg("--save-fixtures");
+    }
+    let status = command
+        .status()
+        .map_err(|e| format!("cannot run cargo: {e}"))?;
+    Ok(status.success())
+}
+
 /// Runs one test binary; returns whether it exited successfully and its results.
-fn run_suite(suite: &str, filter: Option<&str>) -> Result<(bool, Results), String> {
+fn run_suite(package: &str, binary: &str, filter: Option<&str>) -> Result<(bool, Results), String> {
+    let suite = binary;
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned());
     let mut command = Command::new(cargo);
     command
@@ -118,9 +186,9 @@ fn run_suite(suite: &str, filter: Option<&str>) -> Result<(bool, Results), Strin
             "test",
             "--quiet",
             "--package",
-            "conformance",
+            package,
             "--test",
-            suite,
+            binary,
             "--",
         ])
         .arg("--format=pretty");

@@ -5,8 +5,13 @@ usage: cargo xtask <command>
 
 commands:
   conformance [--api qnits|saplab|ucoz]
-      Run the conformance suites; print and write (target/conformance/report.md)
-      the endpoint x check table and the quirk table; fail on any gap.
+      Run the conformance suites; print and write (target/conformance/) the
+      endpoint x check table and the quirk table; fail on any gap.
+  conformance --live qnits|saplab|ucoz [--allow-writes] [--save-fixtures]
+      Call every safe endpoint of a real shop named in environment variables
+      (see the README), report unknown fields (target/conformance/live-API.md);
+      --allow-writes also creates, changes and removes objects of its own;
+      --save-fixtures adds the scrubbed answers to fixtures/API/live/.
   emulate [--addr ADDR]
       Run the emulator of every API in the foreground (default 127.0.0.1:8080);
       print each API's base URL and credentials; serve until Ctrl-C.
@@ -30,6 +35,22 @@ pub(crate) enum Command {
 pub(crate) struct ConformanceOptions {
     /// Only this API's endpoints and quirks (shared quirks always run).
     pub(crate) api: Option<String>,
+    /// Against a real shop of this API instead.
+    pub(crate) live: Option<String>,
+    /// With `live`: also create, change and remove objects of its own.
+    pub(crate) allow_writes: bool,
+    /// With `live`: save the scrubbed answers as fixtures.
+    pub(crate) save_fixtures: bool,
+}
+
+/// An API name given to `flag`.
+fn api(value: Option<String>, flag: &str) -> Result<String, String> {
+    let api = value.ok_or_else(|| format!("{flag} needs an API"))?;
+    if APIS.contains(&api.as_str()) {
+        Ok(api)
+    } else {
+        Err(format!("unknown API {api:?}; one of {APIS:?}"))
+    }
 }
 
 pub(crate) fn parse(mut args: impl Iterator<Item = String>) -> Result<Command, String> {
@@ -40,15 +61,18 @@ pub(crate) fn parse(mut args: impl Iterator<Item = String>) -> Result<Command, S
             let mut options = ConformanceOptions::default();
             while let Some(flag) = args.next() {
                 match flag.as_str() {
-                    "--api" => {
-                        let api = args.next().ok_or("--api needs a value")?;
-                        if !APIS.contains(&api.as_str()) {
-                            return Err(format!("unknown API {api:?}; one of {APIS:?}"));
-                        }
-                        options.api = Some(api);
-                    }
+                    "--api" => options.api = Some(api(args.next(), "--api")?),
+                    "--live" => options.live = Some(api(args.next(), "--live")?),
+                    "--allow-writes" => options.allow_writes = true,
+                    "--save-fixtures" => options.save_fixtures = true,
                     other => return Err(format!("unknown flag {other:?}")),
                 }
+            }
+            if options.live.is_none() && (options.allow_writes || options.save_fixtures) {
+                return Err("--allow-writes and --save-fixtures go with --live".to_owned());
+            }
+            if options.live.is_some() && options.api.is_some() {
+                return Err("--live names the API; --api is for the emulator run".to_owned());
             }
             Ok(Command::Conformance(options))
         }
@@ -82,9 +106,24 @@ mod tests {
         assert_eq!(
             parse(args("conformance --api qnits")),
             Ok(Command::Conformance(ConformanceOptions {
-                api: Some("qnits".into())
+                api: Some("qnits".into()),
+                ..ConformanceOptions::default()
             }))
         );
+        assert_eq!(
+            parse(args(
+                "conformance --live saplab --allow-writes --save-fixtures"
+            )),
+            Ok(Command::Conformance(ConformanceOptions {
+                live: Some("saplab".into()),
+                allow_writes: true,
+                save_fixtures: true,
+                ..ConformanceOptions::default()
+            }))
+        );
+        assert!(parse(args("conformance --live")).is_err());
+        assert!(parse(args("conformance --allow-writes")).is_err());
+        assert!(parse(args("conformance --live ucoz --api ucoz")).is_err());
         assert!(parse(args("conformance --api nope")).is_err());
         assert!(parse(args("conformance --bogus")).is_err());
         assert_eq!(parse(args("")), Ok(Command::Help));

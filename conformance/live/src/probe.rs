@@ -1,0 +1,179 @@
+//! Calling endpoints and keeping what came back.
+
+use std::fmt::Write as _;
+use std::sync::Mutex;
+use std::time::Duration;
+
+use adapter_core::Config;
+use http::{Request, Response};
+use proto_core::{BuildError, Endpoint, ReportUnknown, ResponseError, Safety};
+
+/// One call: the endpoint, what decoding gave, and the raw answer.
+#[derive(Debug)]
+pub(crate) struct Probe {
+    /// The endpoint's name (`saplab.ListClients`).
+    pub(crate) endpoint: &'static str,
+    /// Whether it changes anything.
+    pub(crate) safety: Safety,
+    /// The unknown fields' JSONPaths, or why the call failed.
+    pub(crate) result: Result<Vec<String>, String>,
+    /// The status and body received, if any.
+    pub(crate) answer: Option<(u16, Vec<u8>)>,
+    /// Whether the answer was a refusal that decoded as one.
+    pub(crate) refused: bool,
+}
+
+/// The calls of one run, through the blocking reqwest adapter.
+pub(crate) struct Run {
+    client: proto_reqwest::blocking::Client,
+    allow_writes: bool,
+    probes: Vec<Probe>,
+    notes: Vec<String>,
+}
+
+impl Run {
+    pub(crate) fn new(allow_writes: bool) -> Run {
+        let config = Config::new(concat!("conformance-live/", env!("CARGO_PKG_VERSION")))
+            .timeout(Duration::from_secs(30));
+        Run {
+            client: proto_reqwest::blocking::Client::with_config(config),
+            allow_writes,
+            probes: Vec::new(),
+            notes: Vec::new(),
+        }
+    }
+
+    pub(crate) fn allow_writes(&self) -> bool {
+        self.allow_writes
+    }
+
+    pub(crate) fn probes(&self) -> &[Probe] {
+        &self.probes
+    }
+
+    /// A line for the report (what was skipped and why).
+    pub(crate) fn note(&mut self, note: impl Into<String>) {
+        self.notes.push(note.into());
+    }
+
+    /// Calls `endpoint`, which must be safe unless writes are allowed; keeps
+    /// the outcome and returns the output when it decoded.
+    pub(crate) fn call<E>(&mut self, api: &E::Api, endpoint: E) -> Option<E::Output>
+    where
+        E: Endpoint,
+        E::Output: ReportUnknown,
+    {
+        let safety = endpoint.safety();
+        assert!(
+            safety == Safety::Safe || self.allow_writes,
+            "{} changes state; it is called only with --allow-writes",
+            E::NAME
+        );
+        let recorded = Recorded {
+            inner: endpoint,
+            answer: Mutex::new(None),
+        };
+        let outcome = self.client.call(api, &recorded);
+        let answer = recorded
+            .answer
+            .into_inner()
+            .unwrap_or_else(|e| e.into_inner());
+        let (result, refused, output) = match outcome {
+            Ok(output) => (Ok(output.unknown_field_paths()), false, Some(output)),
+            Err(error) => {
+                let refused = matches!(error.protocol(), Some(proto_core::Error::Api { .. }));
+                (Err(proto_core::report(&error)), refused, None)
+            }
+        };
+        self.probes.push(Probe {
+            endpoint: E::NAME,
+            safety,
+            result,
+            answer,
+            refused,
+        });
+        output
+    }
+
+    /// Calls that did not decode to the endpoint's output.
+    pub(crate) fn failures(&self) -> usize {
+        self.probes.iter().filter(|p| p.result.is_err()).count()
+    }
+
+    /// The report as Markdown.
+    pub(crate) fn report(&self, api: &str, host: &str) -> String {
+        let mut report = format!(
+            "# Live conformance: {api} at {host}\n\n| endpoint | safety | result | unknown fields |\n|---|---|---|---|\n"
+        );
+        for probe in &self.probes {
+            let (result, unknown) = match &probe.result {
+                Ok(unknown) if unknown.is_empty() => ("ok".to_owned(), "none".to_owned()),
+                Ok(unknown) => {
+                    let shown: Vec<String> =
+                        unknown.iter().take(20).map(|p| format!("`{p}`")).collect();
+                    let more = unknown.len().saturating_sub(20);
+                    let more = if more > 0 {
+                        format!(" and {more} more")
+                    } else {
+                        String::new()
+                    };
+                    ("ok".to_owned(), format!("{}{more}", shown.join(" ")))
+                }
+                Err(why) => (
+                    format!("FAILED: {}", why.replace('|', "\\|").replace('\n', " ")),
+                    "-".to_owned(),
+                ),
+            };
+            let _ = writeln!(
+                report,
+                "| {} | {:?} | {result} | {unknown} |",
+                probe.endpoint, probe.safety
+            );
+        }
+        if !self.notes.is_empty() {
+            report.push('\n');
+            for note in &self.notes {
+                let _ = writeln!(report, "- {note}");
+            }
+        }
+        let unknown: usize = self
+            .probes
+            .iter()
+            .filter_map(|p| p.result.as_ref().ok())
+            .map(Vec::len)
+            .sum();
+        let _ = write!(
+            report,
+            "\n{} call(s), {} failed, {unknown} unknown field(s).\n",
+            self.probes.len(),
+            self.failures()
+        );
+        report
+    }
+}
+
+/// `inner`, keeping a copy of the answer it parses.
+struct Recorded<E> {
+    inner: E,
+    answer: Mutex<Option<(u16, Vec<u8>)>>,
+}
+
+impl<E: Endpoint> Endpoint for Recorded<E> {
+    type Api = E::Api;
+    type Output = E::Output;
+    const NAME: &'static str = E::NAME;
+
+    fn safety(&self) -> Safety {
+        self.inner.safety()
+    }
+
+    fn build(&self, api: &Self::Api) -> Result<Request<Vec<u8>>, BuildError> {
+        self.inner.build(api)
+    }
+
+    fn parse(&self, response: Response<&[u8]>) -> Result<Self::Output, ResponseError> {
+        let copy = (response.status().as_u16(), response.body().to_vec());
+        *self.answer.lock().unwrap_or_else(|e| e.into_inner()) = Some(copy);
+        self.inner.parse(response)
+    }
+}

@@ -1,0 +1,252 @@
+//! The live run pointed at the emulator as if it were a real shop, and run
+//! with no shop at all.
+
+use std::process::{Command, Output};
+
+use emulator::{Api, BackgroundEmulator, Emulator};
+
+const VARIABLES: [&str; 16] = [
+    "QNITS_BASE_URL",
+    "QNITS_QNIT_ID",
+    "QNITS_TOKEN",
+    "QNITS_ALLOW_PLAIN_HTTP",
+    "SAPLAB_BASE_URL",
+    "SAPLAB_LOGIN",
+    "SAPLAB_PASSWORD",
+    "SAPLAB_ALLOW_PLAIN_HTTP",
+    "UCOZ_BASE_URL",
+    "UCOZ_CONSUMER_KEY",
+    "UCOZ_CONSUMER_SECRET",
+    "UCOZ_TOKEN",
+    "UCOZ_TOKEN_SECRET",
+    "UCOZ_BEARER",
+    "UCOZ_SET_STATUS",
+    "UCOZ_ALLOW_PLAIN_HTTP",
+];
+
+/// Runs the live binary with only `env` of the shop variables set.
+fn live(args: &[&str], env: &[(&str, String)]) -> Output {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_conformance-live"));
+    command.args(args).env("NO_PROXY", "127.0.0.1,localhost");
+    for name in VARIABLES {
+        command.env_remove(name);
+    }
+    command.envs(env.iter().map(|(k, v)| (*k, v.as_str())));
+    command.output().expect("the live binary runs")
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+fn saplab_env(emulator: &BackgroundEmulator) -> Vec<(&'static str, String)> {
+    vec![
+        ("SAPLAB_BASE_URL", emulator.base_url(Api::SapLab)),
+        ("SAPLAB_LOGIN", emulator.saplab().login().to_owned()),
+        ("SAPLAB_PASSWORD", emulator.saplab().password().to_owned()),
+    ]
+}
+
+fn ucoz_env(emulator: &BackgroundEmulator) -> Vec<(&'static str, String)> {
+    let ucoz = emulator.ucoz();
+    vec![
+        ("UCOZ_BASE_URL", emulator.base_url(Api::Ucoz)),
+        ("UCOZ_CONSUMER_KEY", ucoz.consumer_key().to_owned()),
+        ("UCOZ_CONSUMER_SECRET", ucoz.consumer_secret().to_owned()),
+        ("UCOZ_TOKEN", ucoz.token().to_owned()),
+        ("UCOZ_TOKEN_SECRET", ucoz.token_secret().to_owned()),
+    ]
+}
+
+#[test]
+fn without_credentials_it_names_what_it_needs_and_fails() {
+    for (api, needed) in [
+        ("qnits", "QNITS_BASE_URL, QNITS_QNIT_ID, QNITS_TOKEN"),
+        ("saplab", "SAPLAB_BASE_URL, SAPLAB_LOGIN, SAPLAB_PASSWORD"),
+        ("ucoz", "UCOZ_BASE_URL"),
+    ] {
+        let output = live(&[api], &[]);
+        let stderr = text(&output.stderr);
+        assert_eq!(output.status.code(), Some(2), "{api}: {stderr}");
+        assert!(stderr.contains(needed), "{api}: {stderr}");
+        assert!(!stderr.contains("panicked"), "{api}: {stderr}");
+    }
+    // uCoz with a base URL but half of OAuth: the rest is named.
+    let output = live(
+        &["ucoz"],
+        &[
+            ("UCOZ_BASE_URL", "http://127.0.0.1:9/uapi".into()),
+            ("UCOZ_TOKEN", "t".into()),
+        ],
+    );
+    let stderr = text(&output.stderr);
+    assert_eq!(output.status.code(), Some(2), "{stderr}");
+    assert!(
+        stderr.contains("UCOZ_CONSUMER_KEY") && !stderr.contains("UCOZ_TOKEN,"),
+        "{stderr}"
+    );
+    assert_eq!(live(&["shopify"], &[]).status.code(), Some(2));
+}
+
+#[test]
+fn saplab_reads_every_safe_endpoint_and_writes_nothing() {
+    let emulator = Emulator::start_in_background().unwrap();
+    let output = live(&["saplab"], &saplab_env(&emulator));
+    let stdout = text(&output.stdout);
+    assert!(output.status.success(), "{stdout}{}", text(&output.stderr));
+    for endpoint in [
+        "ListManagers",
+        "ListShippingTypes",
+        "ListStatuses",
+        "ListGroups",
+        "ListClients",
+        "GetClient",
+        "GetBalance",
+        "ListOrders",
+    ] {
+        assert!(
+            stdout.contains(&format!("| saplab.{endpoint} | Safe | ok | none |")),
+            "{endpoint}: {stdout}"
+        );
+    }
+    assert!(
+        stdout.contains("8 call(s), 0 failed, 0 unknown field(s)"),
+        "{stdout}"
+    );
+    let requests = emulator.requests();
+    assert_eq!(requests.len(), 8);
+    assert!(requests.iter().all(|r| r.method == "GET"), "{requests:?}");
+}
+
+#[test]
+fn saplab_writes_only_on_its_own_objects_and_removes_them() {
+    let emulator = Emulator::start_in_background().unwrap();
+    let before = emulator_lists(&emulator);
+    let output = live(&["saplab", "--allow-writes"], &saplab_env(&emulator));
+    let stdout = text(&output.stdout);
+    assert!(output.status.success(), "{stdout}{}", text(&output.stderr));
+    for endpoint in ["Create", "Update", "Remove"] {
+        for kind in ["ShippingType", "Status", "Group"] {
+            assert!(
+                stdout.contains(&format!("| saplab.{endpoint}{kind} |")),
+                "{endpoint}{kind}: {stdout}"
+            );
+        }
+    }
+    let writes: Vec<String> = emulator
+        .requests()
+        .into_iter()
+        .filter(|r| r.method != "GET")
+        .map(|r| r.path_and_query)
+        .collect();
+    assert_eq!(writes.len(), 9, "{writes:?}");
+    assert_eq!(
+        emulator_lists(&emulator),
+        before,
+        "everything it made is gone"
+    );
+}
+
+/// The shipping types, statuses and groups as the emulator serves them.
+fn emulator_lists(emulator: &BackgroundEmulator) -> Vec<String> {
+    let client = reqwest::blocking::Client::builder()
+        .no_proxy()
+        .build()
+        .unwrap();
+    ["order/shipping_type", "order/status", "client/group"]
+        .iter()
+        .map(|path| {
+            client
+                .get(format!("{}/panel/{path}", emulator.base_url(Api::SapLab)))
+                .basic_auth(
+                    emulator.saplab().login(),
+                    Some(emulator.saplab().password()),
+                )
+                .send()
+                .unwrap()
+                .text()
+                .unwrap()
+        })
+        .collect()
+}
+
+#[test]
+fn ucoz_reads_every_safe_endpoint_signed() {
+    let emulator = Emulator::start_in_background().unwrap();
+    for allow_writes in [false, true] {
+        let mut args = vec!["ucoz"];
+        if allow_writes {
+            args.push("--allow-writes");
+        }
+        let output = live(&args, &ucoz_env(&emulator));
+        let stdout = text(&output.stdout);
+        assert!(output.status.success(), "{stdout}{}", text(&output.stderr));
+        assert!(stdout.contains("10 call(s), 0 failed"), "{stdout}");
+        // The emulator serves the documents' examples, whose goods lines carry
+        // the shop's own `otherN` fields and whose order fields an `expand`
+        // flag: kept by the types as unknown, and so reported with their paths.
+        assert!(
+            stdout.contains("| ucoz.GetOrder | Safe | ok | `$.order_goods.goods.11.other1` |"),
+            "{stdout}"
+        );
+        assert!(stdout.contains("`$.1.expand` `$.2.expand`"), "{stdout}");
+    }
+    assert!(emulator.requests().iter().all(|r| r.method == "GET"));
+}
+
+#[test]
+fn qnits_calls_nothing_and_says_why() {
+    let emulator = Emulator::start_in_background().unwrap();
+    let env = [
+        ("QNITS_BASE_URL", emulator.base_url(Api::Qnits)),
+        ("QNITS_QNIT_ID", emulator.qnits().qnit_id().to_string()),
+        ("QNITS_TOKEN", emulator.qnits().token().to_owned()),
+    ];
+    let output = live(&["qnits", "--allow-writes"], &env);
+    let stdout = text(&output.stdout);
+    assert!(output.status.success(), "{stdout}");
+    assert!(stdout.contains("cannot be removed"), "{stdout}");
+    assert!(emulator.requests().is_empty());
+}
+
+#[test]
+fn saved_answers_are_scrubbed_and_listed_with_their_provenance() {
+    let emulator = Emulator::start_in_background().unwrap();
+    let dir = std::env::temp_dir().join(format!("conformance-live-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(dir.join("saplab")).unwrap();
+    let manifest = dir.join("saplab/manifest.json");
+    std::fs::write(&manifest, "{\n  \"api\": \"saplab\",\n  \"seed\": \"s\",\n  \"fixtures\": [\n    {\"file\": \"a\"}\n  ]\n}\n").unwrap();
+
+    let output = live(
+        &["saplab", "--save-fixtures", dir.to_str().unwrap()],
+        &saplab_env(&emulator),
+    );
+    assert!(
+        output.status.success(),
+        "{}{}",
+        text(&output.stdout),
+        text(&output.stderr)
+    );
+
+    let listed: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&manifest).unwrap()).unwrap();
+    let fixtures = listed["fixtures"].as_array().unwrap();
+    assert_eq!(fixtures.len(), 1 + 8);
+    assert_eq!(fixtures[0]["file"], "a", "what was there stays");
+    for entry in &fixtures[1..] {
+        assert_eq!(entry["provenance"], "live");
+        assert_eq!(entry["expect"], "ok");
+        let saved =
+            std::fs::read_to_string(dir.join("saplab").join(entry["file"].as_str().unwrap()))
+                .unwrap();
+        serde_json::from_str::<serde_json::Value>(&saved).unwrap();
+        assert!(!saved.contains(emulator.saplab().password()));
+        // Seeded personal data: a client's phone and e-mail.
+        assert!(
+            !saved.contains("regular@example.com") && !saved.contains("79000000001"),
+            "{saved}"
+        );
+    }
+    std::fs::remove_dir_all(&dir).unwrap();
+}
