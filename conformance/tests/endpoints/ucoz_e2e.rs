@@ -22,7 +22,8 @@ fn each_adapter(scenario: impl Fn(&Run)) {
     }
 }
 
-fn oauth_site(harness: &Harness) -> Ucoz {
+/// The emulator's site, signed with its OAuth credentials.
+pub fn oauth_site(harness: &Harness) -> Ucoz {
     let ucoz = harness.emulator.ucoz();
     Ucoz::new(
         BaseUrl::parse(&harness.emulator.base_url(Api::Ucoz)).unwrap(),

@@ -24,24 +24,15 @@ struct Site<'a> {
 
 impl<'a> Site<'a> {
     fn of(harness: &'a Harness, adapter: Adapter, bearer: bool) -> Self {
-        let ucoz = harness.emulator.ucoz();
-        let auth = if bearer {
-            Auth::bearer(ucoz.bearer()).unwrap()
-        } else {
-            Auth::OAuth1(
-                OAuthCredentials::new(
-                    ucoz.consumer_key(),
-                    ucoz.consumer_secret(),
-                    ucoz.token(),
-                    ucoz.token_secret(),
-                )
-                .unwrap(),
+        let api = if bearer {
+            let base = BaseUrl::parse(&harness.emulator.base_url(Api::Ucoz)).unwrap();
+            Ucoz::new(
+                base,
+                Auth::bearer(harness.emulator.ucoz().bearer()).unwrap(),
             )
+        } else {
+            crate::ucoz_e2e::oauth_site(harness)
         };
-        let api = Ucoz::new(
-            BaseUrl::parse(&harness.emulator.base_url(Api::Ucoz)).unwrap(),
-            auth,
-        );
         Site {
             harness,
             adapter,
