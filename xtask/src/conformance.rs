@@ -177,7 +177,6 @@ fn live(api: &str, options: &ConformanceOptions) -> Result<bool, String> {
 
 /// Runs one test binary; returns whether it exited successfully and its results.
 fn run_suite(package: &str, binary: &str, filter: Option<&str>) -> Result<(bool, Results), String> {
-    let suite = binary;
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned());
     let mut command = Command::new(cargo);
     command
@@ -197,12 +196,12 @@ fn run_suite(package: &str, binary: &str, filter: Option<&str>) -> Result<(bool,
     }
     let output = command
         .output()
-        .map_err(|e| format!("cannot run cargo test for suite {suite}: {e}"))?;
+        .map_err(|e| format!("cannot run cargo test for {package} --test {binary}: {e}"))?;
     let stdout = String::from_utf8_lossy(&output.stdout);
     let results = parse_libtest(&stdout);
     if results.is_empty() && !output.status.success() {
         return Err(format!(
-            "suite {suite} did not run:\n{}",
+            "{package} --test {binary} did not run:\n{}",
             String::from_utf8_lossy(&output.stderr)
         ));
     }

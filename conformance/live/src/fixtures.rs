@@ -124,11 +124,13 @@ pub(crate) fn save(
     let live = dir.join(api).join("live");
     std::fs::create_dir_all(&live).map_err(|e| format!("{}: {e}", live.display()))?;
     let date = date_today();
-    let host = scrubbed(format!("\"{}\"", target.host).as_bytes(), &target.secrets);
-    let host = String::from_utf8_lossy(&host)
-        .trim()
-        .trim_matches('"')
-        .to_owned();
+    let host = target
+        .secrets
+        .iter()
+        .filter(|s| !s.is_empty())
+        .fold(target.host.clone(), |host, secret| {
+            host.replace(secret.as_str(), SCRUBBED)
+        });
     let mut entries = Vec::new();
     for probe in probes {
         let Some((status, body)) = &probe.answer else {
@@ -190,20 +192,7 @@ fn append_to_manifest(manifest: &Path, entries: &[Value]) -> Result<(), String> 
 
 /// Today's date (UTC) as `YYYY-MM-DD`, from the system clock.
 fn date_today() -> String {
-    let days = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs() / 86_400) as i64;
-    // Howard Hinnant's days-to-civil.
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = doy - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + i64::from(month <= 2);
-    format!("{year:04}-{month:02}-{day:02}")
+    proto_core::wire::datetime::format_date(time::OffsetDateTime::now_utc().date())
 }
 
 #[cfg(test)]
@@ -244,10 +233,5 @@ mod tests {
     fn names_files_after_endpoints() {
         assert_eq!(file_stem("saplab.ListClients"), "list_clients");
         assert_eq!(file_stem("ucoz.GetOrder"), "get_order");
-    }
-
-    #[test]
-    fn dates_from_days() {
-        assert!(date_today().starts_with("20"));
     }
 }

@@ -949,9 +949,7 @@ pub fn set_position_status() {
         ))?;
         prop_assert_eq!(route(harness).1, format!("/panel/order/set_status/{id}"));
         prop_assert_eq!(
-            field(&form, "status_id")
-                .or(field(&form, "status"))
-                .map(str::to_owned),
+            field(&form, "status_id").map(str::to_owned),
             Some(status.to_string())
         );
         let now = position(&panel, id)?;

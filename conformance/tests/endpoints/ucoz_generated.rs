@@ -120,11 +120,10 @@ fn hash1() -> OrderHash {
 
 /// A reference list of `getshopdata`: the page asked for, and every entry
 /// of the raw reply decoded under its key with its name.
-fn shop_data<E, V>(endpoint: E, page: &'static str, name_of: fn(&V) -> String)
+fn shop_data<E, K, V>(endpoint: E, page: &'static str, name_of: fn(&V) -> String)
 where
-    E: Endpoint<Api = Ucoz, Output = proto_core::wire::IdMap<<E as ShopDataKey>::Key, V>>
-        + ShopDataKey
-        + Clone,
+    E: Endpoint<Api = Ucoz, Output = proto_core::wire::IdMap<K, V>> + Clone,
+    K: std::fmt::Display,
     V: std::fmt::Debug,
 {
     check(any::<bool>(), move |harness, adapter, bearer| {
@@ -145,30 +144,6 @@ where
         }
         Ok(())
     });
-}
-
-/// The id type of a reference list, for [`shop_data`].
-trait ShopDataKey {
-    type Key: std::fmt::Display;
-}
-
-impl ShopDataKey for ListDeliveryMethods {
-    type Key = DeliveryId;
-}
-impl ShopDataKey for ListPaymentMethods {
-    type Key = PaymentId;
-}
-impl ShopDataKey for ListOrderStatuses {
-    type Key = OrderStatus;
-}
-impl ShopDataKey for ListOrderGroups {
-    type Key = OrderGroup;
-}
-impl ShopDataKey for ListOrderFields {
-    type Key = FieldId;
-}
-impl ShopDataKey for ListOrderGoodsFields {
-    type Key = String;
 }
 
 pub fn list_delivery_methods() {
