@@ -227,10 +227,10 @@ pub struct GoodsLine {
     pub id: u64,
     pub goods_id: u64,
     pub name: Option<String>,
-    pub price: f64,
-    pub price_in: Option<f64>,
+    pub price: Money,
+    pub price_in: Option<Money>,
     pub cnt: u32,
-    pub sum: f64,
+    pub sum: Money,
     pub vat: Option<String>,
     pub warning: Option<String>,
     pub cat: Option<String>,
@@ -238,7 +238,7 @@ pub struct GoodsLine {
     pub art: Option<String>,
     pub brand: Option<String>,
     pub warr: Option<String>,
-    pub weight: Option<f64>,
+    pub weight: Option<Money>,
     pub unit: Option<String>,
     pub options: Option<String>,
     pub added_user: Option<String>,
@@ -253,6 +253,13 @@ pub struct GoodsLine {
     pub other9: Option<String>,
 }
 
+/// An amount with the shop's display of it.
+#[derive(Debug, Deserialize)]
+pub struct Money {
+    pub raw: f64,
+    pub display: String,
+}
+
 #[derive(Debug, Deserialize)]
 pub struct Image {
     pub small: Option<String>,
@@ -263,14 +270,14 @@ pub struct Image {
 pub struct OrderData {
     pub order_hash: String,
     pub order_cnt: u32,
-    pub order_weight: f64,
+    pub order_weight: Money,
     pub order_currency: Currency,
-    pub order_discount: f64,
-    pub order_amount: f64,
-    pub order_total: f64,
-    pub order_topay: f64,
-    pub order_vat: f64,
-    pub order_profit: f64,
+    pub order_discount: Money,
+    pub order_amount: Money,
+    pub order_total: Money,
+    pub order_topay: Money,
+    pub order_vat: Money,
+    pub order_profit: Money,
     pub order_status: StatusName,
     pub order_payment: OrderPayment,
     pub order_delivery: OrderDelivery,
@@ -306,7 +313,7 @@ pub struct OrderDelivery {
     pub id: Option<u64>,
     pub name: Option<String>,
     pub descr: Option<String>,
-    pub tax: f64,
+    pub tax: Money,
     pub courier: Option<String>,
     pub delivery_date: Option<i64>,
 }

@@ -939,6 +939,55 @@ pub mod particulars {
         }
     }
 
+    /// U26: whichever shape an order comes in, a bad field is named by its
+    /// path in that shape (the documented one is decoded without buffering).
+    #[test]
+    fn one_order_errors_name_the_field_in_either_shape() {
+        let manifest = support::manifest();
+        let get = GetOrder::new(OrderHash::new("h").unwrap());
+        let mut documented: serde_json::Value =
+            serde_json::from_slice(&manifest.read("add_goods.200.repaired.json")).unwrap();
+        documented["success"]["order_data"]["order_cnt"] = "many".into();
+        let error = get
+            .parse(support::response(200, documented.to_string().as_bytes()))
+            .unwrap_err();
+        assert!(
+            error.to_string().contains("$.success.order_data.order_cnt"),
+            "{error}"
+        );
+        let mut listed: serde_json::Value =
+            serde_json::from_slice(&manifest.read("get_order.200.repaired.json")).unwrap();
+        listed["success"]["orders"][1]["cnt"] = "many".into();
+        let error = get
+            .parse(support::response(200, listed.to_string().as_bytes()))
+            .unwrap_err();
+        assert!(
+            error.to_string().contains("$.success.orders[1].cnt"),
+            "{error}"
+        );
+    }
+
+    /// U29: a goods line's `other1`…`other9` are named fields, not unknown ones.
+    #[test]
+    fn additional_goods_fields() {
+        let manifest = support::manifest();
+        let get = GetOrder::new(OrderHash::new("h").unwrap());
+        let body = manifest.read("add_goods.200.repaired.json");
+        let OrderView::Details(order) = get.parse(support::response(200, &body)).unwrap() else {
+            panic!("the documented shape");
+        };
+        let line = order.order_goods.goods.values().next().unwrap();
+        assert_eq!(line.other(1), Some("20x20x20"));
+        assert_eq!(line.other(2), Some("Не бьются"));
+        assert_eq!(line.other3.as_deref(), Some("ЗУ в комплект не входит"));
+        assert_eq!(line.other(4), None);
+        assert!(
+            !line.unknown.keys().any(|key| key.starts_with("other")),
+            "{:?}",
+            line.unknown.keys().collect::<Vec<_>>()
+        );
+    }
+
     /// U27: the field change goes to /shop/invoices/ as its PHP example
     /// calls it; a map address replaces `fval`.
     #[test]

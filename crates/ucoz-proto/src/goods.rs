@@ -78,8 +78,9 @@ pub struct Image {
 }
 
 /// One line of goods. Which fields come depends on the shop's settings;
-/// `goods_id`, `price`, `cnt`, `sum` and `warning` always do. The up to nine
-/// `otherN` fields and anything else are kept in `unknown`.
+/// `goods_id`, `price`, `cnt`, `sum` and `warning` always do. The shop's
+/// additional fields `other1`…`other9` are named (the document allows at most
+/// nine, U29); anything else is kept in `unknown`.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 #[non_exhaustive]
 pub struct GoodsLine {
@@ -131,9 +132,66 @@ pub struct GoodsLine {
     /// The login of who added it.
     #[serde(default, deserialize_with = "nullable_text::deserialize")]
     pub added_user: Option<String>,
-    /// `otherN` and any field the document does not name.
+    /// The value of the shop's "Дополнительное поле 1".
+    #[serde(default, deserialize_with = "nullable_text::deserialize")]
+    pub other1: Option<String>,
+    /// The value of the shop's "Дополнительное поле 2".
+    #[serde(default, deserialize_with = "nullable_text::deserialize")]
+    pub other2: Option<String>,
+    /// The value of the shop's "Дополнительное поле 3".
+    #[serde(default, deserialize_with = "nullable_text::deserialize")]
+    pub other3: Option<String>,
+    /// The value of the shop's "Дополнительное поле 4".
+    #[serde(default, deserialize_with = "nullable_text::deserialize")]
+    pub other4: Option<String>,
+    /// The value of the shop's "Дополнительное поле 5".
+    #[serde(default, deserialize_with = "nullable_text::deserialize")]
+    pub other5: Option<String>,
+    /// The value of the shop's "Дополнительное поле 6".
+    #[serde(default, deserialize_with = "nullable_text::deserialize")]
+    pub other6: Option<String>,
+    /// The value of the shop's "Дополнительное поле 7".
+    #[serde(default, deserialize_with = "nullable_text::deserialize")]
+    pub other7: Option<String>,
+    /// The value of the shop's "Дополнительное поле 8".
+    #[serde(default, deserialize_with = "nullable_text::deserialize")]
+    pub other8: Option<String>,
+    /// The value of the shop's "Дополнительное поле 9".
+    #[serde(default, deserialize_with = "nullable_text::deserialize")]
+    pub other9: Option<String>,
+    /// Any field the document does not name.
     #[serde(flatten)]
     pub unknown: UnknownFields,
+}
+
+impl GoodsLine {
+    /// The value of additional field `n` (`other1`…`other9`), if the shop sent one.
+    ///
+    /// ```
+    /// let line: ucoz_proto::GoodsLine = serde_json::from_str(
+    ///     r#"{"goods_id": "5", "price": {"price": "1$", "price_raw": 1}, "cnt": "1",
+    ///         "sum": {"sum": "1$", "sum_raw": 1}, "other2": "Не бьются", "other3": ""}"#,
+    /// )?;
+    /// assert_eq!(line.other(2), Some("Не бьются"));
+    /// assert_eq!(line.other(3), None);
+    /// assert_eq!(line.other(10), None);
+    /// # Ok::<(), serde_json::Error>(())
+    /// ```
+    pub fn other(&self, n: usize) -> Option<&str> {
+        let field = match n {
+            1 => &self.other1,
+            2 => &self.other2,
+            3 => &self.other3,
+            4 => &self.other4,
+            5 => &self.other5,
+            6 => &self.other6,
+            7 => &self.other7,
+            8 => &self.other8,
+            9 => &self.other9,
+            _ => return None,
+        };
+        field.as_deref()
+    }
 }
 
 // Where each answer keeps fields the document does not name.

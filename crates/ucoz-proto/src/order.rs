@@ -334,9 +334,41 @@ impl Endpoint for GetOrder {
         )
     }
 
+    /// Decodes the documented shape in one pass; only when that fails and the
+    /// answer has the list's shape (U26) is it decoded again as a list. So
+    /// the usual answer is never buffered, and an error names its field.
     fn parse(&self, response: Response<&[u8]>) -> Result<OrderView, ResponseError> {
-        envelope::success(response)
+        let status = response.status();
+        let body = *response.body();
+        let again = || {
+            let mut response = Response::new(body);
+            *response.status_mut() = status;
+            response
+        };
+        match envelope::success::<OrderDetails>(again()) {
+            Ok(details) => Ok(OrderView::Details(Box::new(details))),
+            // The list's own error, if it fails too: the answer has its shape.
+            Err(ResponseError::Decode(_)) if listed_shape(body) => {
+                envelope::success::<Invoices>(again()).map(|list| OrderView::Listed(Box::new(list)))
+            }
+            Err(error) => Err(error),
+        }
     }
+}
+
+/// Whether `{"success": …}` has the invoice list's `orders` and no `order_data`.
+fn listed_shape(body: &[u8]) -> bool {
+    #[derive(Deserialize)]
+    struct Shape {
+        orders: Option<de::IgnoredAny>,
+        order_data: Option<de::IgnoredAny>,
+    }
+    #[derive(Deserialize)]
+    struct Probe {
+        success: Shape,
+    }
+    serde_json::from_slice::<Probe>(body)
+        .is_ok_and(|probe| probe.success.orders.is_some() && probe.success.order_data.is_none())
 }
 
 /// `POST /shop/order/`: adds a product to a placed order. **Unsafe**: a

@@ -1,0 +1,33 @@
+//! Decodes one page one way, `N` times: a target for `valgrind --tool=callgrind`.
+//!
+//! `bench-profile KIND WAY [N]`, KIND one of `saplab_orders_150`, …; WAY one
+//! of `typed`, `naive`, `floor`, `none` (reads the page only, for the baseline).
+
+use std::hint::black_box;
+
+use bench::{Kind, fixture};
+
+fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    let (Some(name), Some(way)) = (args.get(1), args.get(2)) else {
+        eprintln!("usage: bench-profile KIND typed|naive|floor|none [N]");
+        std::process::exit(2);
+    };
+    let times: usize = args.get(3).and_then(|n| n.parse().ok()).unwrap_or(1);
+    let Some(kind) = Kind::ALL.into_iter().find(|k| &k.fixture_name() == name) else {
+        eprintln!("no page named {name}");
+        std::process::exit(2);
+    };
+    let page = fixture(kind).expect("fixtures/bench/ is there");
+    for _ in 0..times {
+        let items = match way.as_str() {
+            "typed" => kind.typed(black_box(&page.wire)).map_err(|e| e.to_string()),
+            "naive" => kind.naive(black_box(&page.wire)).map_err(|e| e.to_string()),
+            "floor" => kind
+                .floor(black_box(&page.native))
+                .map_err(|e| e.to_string()),
+            _ => Ok(black_box(page.items)),
+        };
+        assert_eq!(items, Ok(page.items));
+    }
+}
