@@ -22,9 +22,11 @@ use serde::de::DeserializeOwned;
 use serde_json::Value;
 
 pub mod alloc;
+pub mod building;
 pub mod floor;
 #[path = "../../fixtures/bench/generator.rs"]
 pub mod generator;
+pub mod signing;
 
 /// The pages decoded.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -186,32 +186,105 @@ impl OAuthCredentials {
         timestamp: &str,
         nonce: &str,
     ) -> Vec<(String, String)> {
-        let oauth = [
+        let signature = self.signature(method, url, params, timestamp, nonce);
+        let mut all: Vec<(String, String)> = params
+            .iter()
+            .filter(|(k, _)| !OAUTH_KEYS.contains(&k.as_str()))
+            .cloned()
+            .collect();
+        all.extend(
+            self.oauth_parameters(timestamp, nonce)
+                .iter()
+                .map(|(k, v)| ((*k).to_owned(), (*v).to_owned())),
+        );
+        all.sort_by(|a, b| a.0.as_bytes().cmp(b.0.as_bytes()));
+        // Base64 holds no space, so PHP's `urlencode` and `php_encode` agree here.
+        all.push(("oauth_signature".to_owned(), php_encode(&signature)));
+        all
+    }
+
+    /// The signature alone (Base64, not yet URL-encoded) of what [`sign`](Self::sign)
+    /// sends: the same base string, fed to HMAC-SHA1 piece by piece as it
+    /// is encoded, so that no base string is ever built.
+    ///
+    /// ```
+    /// use ucoz_proto::OAuthCredentials;
+    /// let credentials = OAuthCredentials::new("ck-1", "cs-1", "tk-1", "ts-1")?;
+    /// let params = [("page", "1"), ("per_page", "20"), ("sort", "date"), ("order", "desc"), ("status", "0")]
+    ///     .map(|(k, v)| (k.to_owned(), v.to_owned()));
+    /// let url = "https://shop.example.ucoz.ru/uapi/shop/invoices/";
+    /// let signature = credentials.signature("GET", url, &params, "1700000000", "5d41402abc4b2a76b9719d911017c592");
+    /// assert_eq!(signature, "YZ+69G0MSCfMVmToz+Cs4ML0LaE=");
+    /// # Ok::<(), proto_core::BuildError>(())
+    /// ```
+    pub fn signature(
+        &self,
+        method: &str,
+        url: &str,
+        params: &[(String, String)],
+        timestamp: &str,
+        nonce: &str,
+    ) -> String {
+        let oauth = self.oauth_parameters(timestamp, nonce);
+        let mut all: Vec<(&str, &str)> = Vec::with_capacity(params.len() + oauth.len());
+        all.extend(
+            params
+                .iter()
+                .map(|(k, v)| (k.as_str(), v.as_str()))
+                .filter(|(k, _)| !OAUTH_KEYS.contains(k)),
+        );
+        all.extend(oauth);
+        all.sort_by(|a, b| a.0.as_bytes().cmp(b.0.as_bytes()));
+        let length: usize = all.iter().map(|(k, v)| k.len() + v.len() + 2).sum();
+        let mut joined = String::with_capacity(length + length / 2);
+        for (i, (k, v)) in all.iter().enumerate() {
+            if i > 0 {
+                joined.push('&');
+            }
+            joined.extend(utf8_percent_encode(k, PHP_URLENCODE));
+            joined.push('=');
+            joined.extend(utf8_percent_encode(v, PHP_URLENCODE));
+        }
+        let mut mac = Hmac::<Sha1>::new_from_slice(self.key().as_bytes())
+            .expect("HMAC takes a key of any length");
+        if method.bytes().any(|b| b.is_ascii_lowercase()) {
+            mac.update(method.to_ascii_uppercase().as_bytes());
+        } else {
+            mac.update(method.as_bytes());
+        }
+        mac.update(b"&");
+        for chunk in utf8_percent_encode(url, PHP_URLENCODE) {
+            mac.update(chunk.as_bytes());
+        }
+        mac.update(b"&");
+        for chunk in utf8_percent_encode(&joined, PHP_URLENCODE) {
+            mac.update(chunk.as_bytes());
+        }
+        base64::engine::general_purpose::STANDARD.encode(mac.finalize().into_bytes())
+    }
+
+    /// The OAuth parameters of a request at `timestamp` with `nonce`.
+    fn oauth_parameters<'a>(&'a self, timestamp: &'a str, nonce: &'a str) -> [(&'a str, &'a str); 6] {
+        [
             ("oauth_version", "1.0"),
             ("oauth_timestamp", timestamp),
             ("oauth_nonce", nonce),
             ("oauth_signature_method", "HMAC-SHA1"),
             ("oauth_consumer_key", self.consumer_key.as_str()),
             ("oauth_token", self.token.as_str()),
-        ];
-        let mut all: Vec<(String, String)> = params
-            .iter()
-            .filter(|(k, _)| !oauth.iter().any(|(o, _)| o == k))
-            .cloned()
-            .collect();
-        all.extend(
-            oauth
-                .iter()
-                .map(|(k, v)| ((*k).to_owned(), (*v).to_owned())),
-        );
-        all.sort_by(|a, b| a.0.as_bytes().cmp(b.0.as_bytes()));
-        let base = base_string(method, url, &parameter_string(&all));
-        let signature = hmac_sha1(&self.key(), &base);
-        // Base64 holds no space, so PHP's `urlencode` and `php_encode` agree here.
-        all.push(("oauth_signature".to_owned(), php_encode(&signature)));
-        all
+        ]
     }
 }
+
+/// The parameters OAuth sets, which win over a call parameter of the same name (U6).
+const OAUTH_KEYS: [&str; 6] = [
+    "oauth_version",
+    "oauth_timestamp",
+    "oauth_nonce",
+    "oauth_signature_method",
+    "oauth_consumer_key",
+    "oauth_token",
+];
 
 /// OAuth 1.0a as RFC 5849 defines it, kept for the standard test vectors and
 /// to show where uCoz's helper departs from it.
