@@ -101,10 +101,7 @@ fn adapters(c: &mut Criterion) {
     ));
     let hyper_http: HyperClient<HttpConnector, Full<Bytes>> =
         HyperClient::builder(TokioExecutor::new()).build(HttpConnector::new());
-    let ours_hyper = Arc::new(proto_hyper::Client::from_hyper(
-        hyper_http.clone(),
-        config,
-    ));
+    let ours_hyper = Arc::new(proto_hyper::Client::from_hyper(hyper_http.clone(), config));
     let reqwest_http = Arc::new(reqwest_http);
     let hyper_http = Arc::new(hyper_http);
 

@@ -58,9 +58,7 @@ pub fn saplab_create_client() -> usize {
 pub fn ucoz_put_signed() -> usize {
     let site = Ucoz::new(
         BaseUrl::parse("https://yoursite.ucoz.ru/uapi").expect("a valid URL"),
-        Auth::OAuth1(
-            OAuthCredentials::new("ck", "cs", "tk", "ts").expect("valid credentials"),
-        ),
+        Auth::OAuth1(OAuthCredentials::new("ck", "cs", "tk", "ts").expect("valid credentials")),
     );
     let change = ChangeOrderField::new(
         OrderHash::new("UqTzDXQDXQMW3yE2cfI5p4lur1zUPEiVskfgy%3Boo").expect("a hash"),

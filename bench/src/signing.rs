@@ -55,24 +55,15 @@ impl SignedPut {
 
     /// What the crate does to sign it.
     pub fn sign(&self) -> String {
-        self.credentials.signature(
-            "PUT",
-            &self.url,
-            &self.params,
-            &self.timestamp,
-            &self.nonce,
-        )
+        self.credentials
+            .signature("PUT", &self.url, &self.params, &self.timestamp, &self.nonce)
     }
 
     /// The base string the signature covers, built once outside the timing.
     pub fn base_string(&self) -> String {
-        let signed = self.credentials.sign(
-            "PUT",
-            &self.url,
-            &self.params,
-            &self.timestamp,
-            &self.nonce,
-        );
+        let signed =
+            self.credentials
+                .sign("PUT", &self.url, &self.params, &self.timestamp, &self.nonce);
         let without_signature: Vec<(String, String)> = signed
             .into_iter()
             .filter(|(k, _)| k != "oauth_signature")

@@ -14,6 +14,21 @@ fn main() {
         std::process::exit(2);
     };
     let times: usize = args.get(3).and_then(|n| n.parse().ok()).unwrap_or(1);
+    if name == "sign" {
+        let put = bench::signing::SignedPut::new();
+        let (key, base) = (put.key.clone(), put.base_string());
+        for _ in 0..times {
+            match way.as_str() {
+                "typed" => drop(black_box(put.sign())),
+                "floor" => drop(black_box(bench::signing::bare_hmac(
+                    key.as_bytes(),
+                    base.as_bytes(),
+                ))),
+                _ => {}
+            }
+        }
+        return;
+    }
     let Some(kind) = Kind::ALL.into_iter().find(|k| &k.fixture_name() == name) else {
         eprintln!("no page named {name}");
         std::process::exit(2);

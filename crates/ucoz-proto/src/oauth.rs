@@ -235,36 +235,34 @@ impl OAuthCredentials {
         );
         all.extend(oauth);
         all.sort_by(|a, b| a.0.as_bytes().cmp(b.0.as_bytes()));
-        let length: usize = all.iter().map(|(k, v)| k.len() + v.len() + 2).sum();
-        let mut joined = String::with_capacity(length + length / 2);
+        // METHOD&urlencode(url)&urlencode(k=urlencode(v)&…), in one buffer.
+        let length: usize = all.iter().map(|(k, v)| k.len() + v.len() + 6).sum();
+        // Room for the worst case (every byte escaped), so the buffer never grows.
+        let mut base = Vec::with_capacity(method.len() + 2 + 3 * url.len() + 5 * length);
+        base.extend(method.bytes().map(|b| b.to_ascii_uppercase()));
+        base.push(b'&');
+        encode_into(&mut base, url.as_bytes(), 1);
+        base.push(b'&');
         for (i, (k, v)) in all.iter().enumerate() {
             if i > 0 {
-                joined.push('&');
+                base.extend_from_slice(b"%26");
             }
-            joined.extend(utf8_percent_encode(k, PHP_URLENCODE));
-            joined.push('=');
-            joined.extend(utf8_percent_encode(v, PHP_URLENCODE));
+            encode_into(&mut base, k.as_bytes(), 2);
+            base.extend_from_slice(b"%3D");
+            encode_into(&mut base, v.as_bytes(), 2);
         }
         let mut mac = Hmac::<Sha1>::new_from_slice(self.key().as_bytes())
             .expect("HMAC takes a key of any length");
-        if method.bytes().any(|b| b.is_ascii_lowercase()) {
-            mac.update(method.to_ascii_uppercase().as_bytes());
-        } else {
-            mac.update(method.as_bytes());
-        }
-        mac.update(b"&");
-        for chunk in utf8_percent_encode(url, PHP_URLENCODE) {
-            mac.update(chunk.as_bytes());
-        }
-        mac.update(b"&");
-        for chunk in utf8_percent_encode(&joined, PHP_URLENCODE) {
-            mac.update(chunk.as_bytes());
-        }
+        mac.update(&base);
         base64::engine::general_purpose::STANDARD.encode(mac.finalize().into_bytes())
     }
 
     /// The OAuth parameters of a request at `timestamp` with `nonce`.
-    fn oauth_parameters<'a>(&'a self, timestamp: &'a str, nonce: &'a str) -> [(&'a str, &'a str); 6] {
+    fn oauth_parameters<'a>(
+        &'a self,
+        timestamp: &'a str,
+        nonce: &'a str,
+    ) -> [(&'a str, &'a str); 6] {
         [
             ("oauth_version", "1.0"),
             ("oauth_timestamp", timestamp),
@@ -275,6 +273,44 @@ impl OAuthCredentials {
         ]
     }
 }
+
+/// Appends `text` as [`php_encode`] writes it, `times` times over (1 or 2):
+/// a byte outside the unreserved set becomes `%XX`, and encoded again
+/// `%25XX`, since the second pass changes only the `%`.
+fn encode_into(out: &mut Vec<u8>, text: &[u8], times: u8) {
+    const HEX: &[u8; 16] = b"0123456789ABCDEF";
+    let mut rest = text;
+    loop {
+        // Copy the longest run that needs no escape at once.
+        let run = rest
+            .iter()
+            .position(|&byte| !UNRESERVED[usize::from(byte)])
+            .unwrap_or(rest.len());
+        out.extend_from_slice(&rest[..run]);
+        let Some((&byte, tail)) = rest[run..].split_first() else {
+            return;
+        };
+        let (high, low) = (HEX[usize::from(byte >> 4)], HEX[usize::from(byte & 0xF)]);
+        if times == 2 {
+            out.extend_from_slice(&[b'%', b'2', b'5', high, low]);
+        } else {
+            out.extend_from_slice(&[b'%', high, low]);
+        }
+        rest = tail;
+    }
+}
+
+/// The bytes PHP's `urlencode` leaves as they are (see `PHP_URLENCODE`).
+const UNRESERVED: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut byte = 0;
+    while byte < 256 {
+        let b = byte as u8;
+        table[byte] = b.is_ascii_alphanumeric() || b == b'-' || b == b'_' || b == b'.';
+        byte += 1;
+    }
+    table
+};
 
 /// The parameters OAuth sets, which win over a call parameter of the same name (U6).
 const OAUTH_KEYS: [&str; 6] = [
