@@ -12,6 +12,10 @@ commands:
       (see the README), report unknown fields (target/conformance/live-API.md);
       --allow-writes also creates, changes and removes objects of its own;
       --save-fixtures adds the scrubbed answers to fixtures/API/live/.
+  bench
+      Run the benchmarks (criterion, a counting allocator, callgrind where
+      valgrind is installed) and print each ratio beside its target; write
+      target/bench/report.md and target/bench/scaling.svg.
   emulate [--addr ADDR]
       Run the emulator of every API in the foreground (default 127.0.0.1:8080);
       print each API's base URL and credentials; serve until Ctrl-C.
@@ -25,6 +29,7 @@ pub(crate) const APIS: [&str; 3] = ["qnits", "saplab", "ucoz"];
 pub(crate) enum Command {
     Help,
     Conformance(ConformanceOptions),
+    Bench,
     Emulate {
         /// Where to listen, as `IP:PORT`; the emulator's default when `None`.
         addr: Option<String>,
@@ -76,6 +81,10 @@ pub(crate) fn parse(mut args: impl Iterator<Item = String>) -> Result<Command, S
             }
             Ok(Command::Conformance(options))
         }
+        "bench" => match args.next() {
+            None => Ok(Command::Bench),
+            Some(other) => Err(format!("unknown flag {other:?}")),
+        },
         "emulate" => {
             let mut addr = None;
             while let Some(flag) = args.next() {
@@ -99,6 +108,12 @@ mod tests {
             .map(String::from)
             .collect::<Vec<_>>()
             .into_iter()
+    }
+
+    #[test]
+    fn parses_bench() {
+        assert_eq!(parse(args("bench")), Ok(Command::Bench));
+        assert!(parse(args("bench --fast")).is_err());
     }
 
     #[test]

@@ -4,10 +4,13 @@
 //! - `conformance [--api qnits|saplab|ucoz]`: runs the conformance suites,
 //!   prints the endpoint × check table and the quirk table, writes both to
 //!   `target/conformance/report.md`, and fails on any gap or failure.
+//! - `bench`: runs the benchmarks and prints each ratio beside its target
+//!   (`target/bench/report.md`, `target/bench/scaling.svg`).
 //! - `emulate [--addr ADDR]`: runs the emulator in the foreground and prints
 //!   each API's base URL and credentials.
 #![forbid(unsafe_code)]
 
+mod bench;
 mod conformance;
 mod flags;
 #[cfg(test)]
@@ -30,6 +33,7 @@ fn main() -> ExitCode {
             Ok(true)
         }
         flags::Command::Conformance(options) => conformance::run(&options),
+        flags::Command::Bench => bench::run(),
         flags::Command::Emulate { addr } => emulate(addr.as_deref()),
     };
     match result {
