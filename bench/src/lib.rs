@@ -5,7 +5,7 @@
 //! decoded three ways:
 //!
 //! - **typed**: this project's decode, through the endpoint's own
-//!   [`Endpoint::response`](proto_core::Endpoint::response), unknown fields kept;
+//!   [`Endpoint::response`], unknown fields kept;
 //! - **naive**: what a hand-written client does, `serde_json::Value` first,
 //!   then conversion into the same types;
 //! - **floor**: a plain serde derive ([`floor`]) over the page's native form,
