@@ -105,62 +105,61 @@ fn adapters(c: &mut Criterion) {
     let reqwest_http = Arc::new(reqwest_http);
     let hyper_http = Arc::new(hyper_http);
 
-    let mut group = c.benchmark_group("adapters/reqwest");
-    group.bench_function("ours", |b| {
-        b.iter(|| runtime.block_on(ours_reqwest.call(&setup.api, &ListOrders::default())))
-    });
-    group.bench_function("plain", |b| {
-        b.iter(|| runtime.block_on(plain_reqwest(&reqwest_http, &setup.request)))
-    });
-    group.bench_function("ours_x32", |b| {
-        b.iter(|| {
-            runtime.block_on(many(|| {
-                let (client, setup) = (ours_reqwest.clone(), setup.clone());
-                async move {
-                    let page = client.call(&setup.api, &ListOrders::default()).await;
-                    page.expect("answers").orders.len()
-                }
-            }))
-        })
-    });
-    group.bench_function("plain_x32", |b| {
-        b.iter(|| {
-            runtime.block_on(many(|| {
-                let (http, setup) = (reqwest_http.clone(), setup.clone());
-                async move { plain_reqwest(&http, &setup.request).await }
-            }))
-        })
-    });
-    group.finish();
-
-    let mut group = c.benchmark_group("adapters/hyper");
-    group.bench_function("ours", |b| {
-        b.iter(|| runtime.block_on(ours_hyper.call(&setup.api, &ListOrders::default())))
-    });
-    group.bench_function("plain", |b| {
-        b.iter(|| runtime.block_on(plain_hyper(&hyper_http, &setup.request)))
-    });
-    group.bench_function("ours_x32", |b| {
-        b.iter(|| {
-            runtime.block_on(many(|| {
-                let (client, setup) = (ours_hyper.clone(), setup.clone());
-                async move {
-                    let page = client.call(&setup.api, &ListOrders::default()).await;
-                    page.expect("answers").orders.len()
-                }
-            }))
-        })
-    });
-    group.bench_function("plain_x32", |b| {
-        b.iter(|| {
-            runtime.block_on(many(|| {
-                let (http, setup) = (hyper_http.clone(), setup.clone());
-                async move { plain_hyper(&http, &setup.request).await }
-            }))
-        })
-    });
-    group.finish();
+    adapter_group!(
+        c,
+        runtime,
+        setup,
+        "adapters/reqwest",
+        ours_reqwest,
+        reqwest_http,
+        plain_reqwest
+    );
+    adapter_group!(
+        c,
+        runtime,
+        setup,
+        "adapters/hyper",
+        ours_hyper,
+        hyper_http,
+        plain_hyper
+    );
 }
+
+/// The four cases of one adapter: ours and plain, one at a time and
+/// `CONCURRENT` at once. A macro because the two adapters' clients share no
+/// trait.
+macro_rules! adapter_group {
+    ($c:ident, $runtime:ident, $setup:ident, $name:literal, $ours:ident, $http:ident, $plain:ident) => {{
+        let mut group = $c.benchmark_group($name);
+        group.bench_function("ours", |b| {
+            b.iter(|| $runtime.block_on($ours.call(&$setup.api, &ListOrders::default())))
+        });
+        group.bench_function("plain", |b| {
+            b.iter(|| $runtime.block_on($plain(&$http, &$setup.request)))
+        });
+        group.bench_function("ours_x32", |b| {
+            b.iter(|| {
+                $runtime.block_on(many(|| {
+                    let (client, setup) = ($ours.clone(), $setup.clone());
+                    async move {
+                        let page = client.call(&setup.api, &ListOrders::default()).await;
+                        page.expect("answers").orders.len()
+                    }
+                }))
+            })
+        });
+        group.bench_function("plain_x32", |b| {
+            b.iter(|| {
+                $runtime.block_on(many(|| {
+                    let (http, setup) = ($http.clone(), $setup.clone());
+                    async move { $plain(&http, &setup.request).await }
+                }))
+            })
+        });
+        group.finish();
+    }};
+}
+use adapter_group;
 
 /// Runs `CONCURRENT` copies of a task at once and waits for all.
 async fn many<F, Fut>(task: F) -> usize

@@ -3,7 +3,10 @@
 use ucoz_proto::OAuthCredentials;
 use ucoz_proto::oauth::{base_string, parameter_string};
 
-/// A PUT of an order's contents with ten parameters, some Cyrillic.
+const CONSUMER_SECRET: &str = "cs-9f8e7d6c5b4a3928";
+const TOKEN_SECRET: &str = "ts-0a1b2c3d4e5f6071";
+
+/// A PUT to the invoices with ten parameters, some Cyrillic.
 #[derive(Debug, Clone)]
 pub struct SignedPut {
     /// The site's credentials.
@@ -40,16 +43,16 @@ impl SignedPut {
         SignedPut {
             credentials: OAuthCredentials::new(
                 "ck-shop-example",
-                "cs-9f8e7d6c5b4a3928",
+                CONSUMER_SECRET,
                 "tk-1a2b3c4d5e6f7081",
-                "ts-0a1b2c3d4e5f6071",
+                TOKEN_SECRET,
             )
             .expect("valid credentials"),
             url: "https://yoursite.ucoz.ru/uapi/shop/invoices/".to_owned(),
             params,
             timestamp: "1700000000".to_owned(),
             nonce: "5d41402abc4b2a76b9719d911017c592".to_owned(),
-            key: "cs-9f8e7d6c5b4a3928&ts-0a1b2c3d4e5f6071".to_owned(),
+            key: format!("{CONSUMER_SECRET}&{TOKEN_SECRET}"),
         }
     }
 

@@ -187,17 +187,11 @@ impl OAuthCredentials {
         nonce: &str,
     ) -> Vec<(String, String)> {
         let signature = self.signature(method, url, params, timestamp, nonce);
-        let mut all: Vec<(String, String)> = params
-            .iter()
-            .filter(|(k, _)| !OAUTH_KEYS.contains(&k.as_str()))
-            .cloned()
+        let mut all: Vec<(String, String)> = self
+            .sorted_parameters(params, timestamp, nonce)
+            .into_iter()
+            .map(|(k, v)| (k.to_owned(), v.to_owned()))
             .collect();
-        all.extend(
-            self.oauth_parameters(timestamp, nonce)
-                .iter()
-                .map(|(k, v)| ((*k).to_owned(), (*v).to_owned())),
-        );
-        all.sort_by(|a, b| a.0.as_bytes().cmp(b.0.as_bytes()));
         // Base64 holds no space, so PHP's `urlencode` and `php_encode` agree here.
         all.push(("oauth_signature".to_owned(), php_encode(&signature)));
         all
@@ -225,16 +219,7 @@ impl OAuthCredentials {
         timestamp: &str,
         nonce: &str,
     ) -> String {
-        let oauth = self.oauth_parameters(timestamp, nonce);
-        let mut all: Vec<(&str, &str)> = Vec::with_capacity(params.len() + oauth.len());
-        all.extend(
-            params
-                .iter()
-                .map(|(k, v)| (k.as_str(), v.as_str()))
-                .filter(|(k, _)| !OAUTH_KEYS.contains(k)),
-        );
-        all.extend(oauth);
-        all.sort_by(|a, b| a.0.as_bytes().cmp(b.0.as_bytes()));
+        let all = self.sorted_parameters(params, timestamp, nonce);
         // METHOD&urlencode(url)&urlencode(k=urlencode(v)&…), in one buffer.
         let length: usize = all.iter().map(|(k, v)| k.len() + v.len() + 6).sum();
         // Room for the worst case (every byte escaped), so the buffer never grows.
@@ -257,20 +242,32 @@ impl OAuthCredentials {
         base64::engine::general_purpose::STANDARD.encode(mac.finalize().into_bytes())
     }
 
-    /// The OAuth parameters of a request at `timestamp` with `nonce`.
-    fn oauth_parameters<'a>(
+    /// The call's parameters and the OAuth ones (which win over a call
+    /// parameter of the same name, U6), sorted by raw key as PHP's `ksort`.
+    fn sorted_parameters<'a>(
         &'a self,
+        params: &'a [(String, String)],
         timestamp: &'a str,
         nonce: &'a str,
-    ) -> [(&'a str, &'a str); 6] {
-        [
+    ) -> Vec<(&'a str, &'a str)> {
+        let oauth = [
             ("oauth_version", "1.0"),
             ("oauth_timestamp", timestamp),
             ("oauth_nonce", nonce),
             ("oauth_signature_method", "HMAC-SHA1"),
             ("oauth_consumer_key", self.consumer_key.as_str()),
             ("oauth_token", self.token.as_str()),
-        ]
+        ];
+        let mut all: Vec<(&str, &str)> = Vec::with_capacity(params.len() + oauth.len());
+        all.extend(
+            params
+                .iter()
+                .map(|(k, v)| (k.as_str(), v.as_str()))
+                .filter(|(k, _)| !oauth.iter().any(|(o, _)| o == k)),
+        );
+        all.extend(oauth);
+        all.sort_by(|a, b| a.0.as_bytes().cmp(b.0.as_bytes()));
+        all
     }
 }
 
@@ -311,16 +308,6 @@ const UNRESERVED: [bool; 256] = {
     }
     table
 };
-
-/// The parameters OAuth sets, which win over a call parameter of the same name (U6).
-const OAUTH_KEYS: [&str; 6] = [
-    "oauth_version",
-    "oauth_timestamp",
-    "oauth_nonce",
-    "oauth_signature_method",
-    "oauth_consumer_key",
-    "oauth_token",
-];
 
 /// OAuth 1.0a as RFC 5849 defines it, kept for the standard test vectors and
 /// to show where uCoz's helper departs from it.
@@ -380,5 +367,40 @@ pub mod rfc5849 {
         );
         let key = format!("{}&{}", encode(consumer_secret), encode(token_secret));
         hmac_sha1(&key, &base)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The signer's byte table and `php_encode`'s set say the same of every byte.
+    #[test]
+    fn unreserved_table_agrees_with_php_urlencode() {
+        for byte in 0..=255u8 {
+            let kept_by_php_encode =
+                byte.is_ascii() && php_encode(&char::from(byte).to_string()).len() == 1;
+            assert_eq!(
+                UNRESERVED[usize::from(byte)],
+                kept_by_php_encode,
+                "byte {byte:#04x}"
+            );
+        }
+    }
+
+    /// Encoding twice in one pass is `php_encode` applied twice.
+    #[test]
+    fn double_encoding_in_one_pass() {
+        for text in ["", "a b~*", "Мой consumer_key", "a=1&b=%2F", "-_.AZaz09"] {
+            let mut once = Vec::new();
+            encode_into(&mut once, text.as_bytes(), 1);
+            assert_eq!(String::from_utf8(once).unwrap(), php_encode(text));
+            let mut twice = Vec::new();
+            encode_into(&mut twice, text.as_bytes(), 2);
+            assert_eq!(
+                String::from_utf8(twice).unwrap(),
+                php_encode(&php_encode(text))
+            );
+        }
     }
 }
