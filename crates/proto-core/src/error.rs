@@ -3,7 +3,7 @@ use std::fmt;
 
 use http::StatusCode;
 
-use crate::excerpt::BodyExcerpt;
+use crate::excerpt::{BodyExcerpt, shorten};
 
 /// A request that was not built because its input would be refused.
 ///
@@ -211,6 +211,11 @@ impl FieldError {
 }
 
 impl ApiError {
+    /// How many of the server's messages the display shows.
+    pub const SHOWN_ITEMS: usize = 10;
+    /// How many bytes of each message the display shows.
+    pub const SHOWN_ITEM_BYTES: usize = 500;
+
     /// An error with only a status; add the rest with the `with_*` methods.
     pub fn new(status: StatusCode) -> Self {
         ApiError {
@@ -252,16 +257,22 @@ impl ApiError {
             text.push_str(", ");
             text.push_str(code);
         }
-        let mut said: Vec<String> = self.message.iter().cloned().collect();
-        said.extend(self.details.iter().map(ToString::to_string));
-        said.extend(
-            self.fields
-                .iter()
-                .map(|f| format!("{}: {}", f.field, f.message)),
+        // The server decides how much it says: the display shows the first
+        // few items, each shortened; the fields keep every word.
+        let said = self.message.iter().cloned().chain(
+            self.details.iter().map(ToString::to_string).chain(
+                self.fields
+                    .iter()
+                    .map(|f| format!("{}: {}", f.field, f.message)),
+            ),
         );
-        if !said.is_empty() {
-            text.push_str(": ");
-            text.push_str(&said.join("; "));
+        let total = usize::from(self.message.is_some()) + self.details.len() + self.fields.len();
+        for (index, item) in said.take(Self::SHOWN_ITEMS).enumerate() {
+            text.push_str(if index == 0 { ": " } else { "; " });
+            text.push_str(&shorten(&item, Self::SHOWN_ITEM_BYTES));
+        }
+        if total > Self::SHOWN_ITEMS {
+            text.push_str(&format!("; and {} more", total - Self::SHOWN_ITEMS));
         }
         text
     }
@@ -311,14 +322,19 @@ pub struct DecodeError {
     /// The HTTP status of the answer.
     pub status: StatusCode,
     /// Where in the JSON the problem is, as a JSONPath (`$.orders[3].price`); `$` for the whole body.
+    /// At most [`MAX_TEXT`](Self::MAX_TEXT) bytes (a key can be of any size).
     pub path: String,
-    /// What the decoder found wrong.
+    /// What the decoder found wrong, at most [`MAX_TEXT`](Self::MAX_TEXT)
+    /// bytes (serde quotes the offending value whole).
     pub message: String,
     /// The start of the body.
     pub excerpt: BodyExcerpt,
 }
 
 impl DecodeError {
+    /// How many bytes of the path and of the message are kept.
+    pub const MAX_TEXT: usize = 300;
+
     /// A decode error at `path` (a JSONPath, `$` for the whole body).
     pub fn new(
         status: StatusCode,
@@ -326,10 +342,13 @@ impl DecodeError {
         message: impl Into<String>,
         body: &[u8],
     ) -> Self {
+        // serde quotes the offending value whole (a 10 MB string, a
+        // 10,000-digit number) and a path can hold a key of any size.
+        let (path, message) = (path.into(), message.into());
         DecodeError {
             status,
-            path: path.into(),
-            message: message.into(),
+            path: shorten(&path, Self::MAX_TEXT).into_owned(),
+            message: shorten(&message, Self::MAX_TEXT).into_owned(),
             excerpt: BodyExcerpt::of(body),
         }
     }

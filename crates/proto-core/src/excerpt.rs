@@ -68,3 +68,28 @@ impl fmt::Display for BodyExcerpt {
         Ok(())
     }
 }
+
+/// `text` cut to at most `max` bytes at a character boundary, with `…` and
+/// the full length when cut: for texts an error quotes (a server's message,
+/// a value serde names), whose size the server decides.
+pub(crate) fn shorten(text: &str, max: usize) -> std::borrow::Cow<'_, str> {
+    if text.len() <= max {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut end = max;
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    std::borrow::Cow::Owned(format!("{}… ({} bytes in all)", &text[..end], text.len()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::shorten;
+
+    #[test]
+    fn shorten_cuts_at_a_character_boundary() {
+        assert_eq!(shorten("Привет", 20), "Привет");
+        assert_eq!(shorten("Привет", 5), "Пр… (12 bytes in all)");
+    }
+}

@@ -1,0 +1,15 @@
+//! Reliability and security promises, each kept by the tests of one module
+//! (`docs/reliability.md` lists them):
+//! - `hostile`: any bytes or JSON into every decoder give `Ok` or a typed
+//!   error, in bounded time and with a bounded error;
+//! - `validation`: input that could split a header or a path is refused
+//!   before anything is sent;
+//! - `secrets`: credentials never print, never reach a URL;
+//! - `faults`: each adapter reports each transport fault as the right typed
+//!   error, retries only what may be repeated;
+//! - `load`: no order is lost or doubled under concurrency and faults.
+
+#[path = "reliability/decoders.rs"]
+mod decoders;
+#[path = "reliability/hostile.rs"]
+mod hostile;
