@@ -16,6 +16,10 @@ commands:
       Run the benchmarks (criterion, a counting allocator, callgrind where
       valgrind is installed) and print each ratio beside its target; write
       target/bench/report.md and target/bench/scaling.svg.
+  fuzz [--seconds N]
+      Run every cargo-fuzz target of fuzz/ for N seconds each (default 60),
+      seeded from fixtures/; print executions, coverage and crashes and write
+      target/fuzz/report.md. Needs a nightly toolchain (skipped without one).
   emulate [--addr ADDR]
       Run the emulator of every API in the foreground (default 127.0.0.1:8080);
       print each API's base URL and credentials; serve until Ctrl-C.
@@ -30,6 +34,10 @@ pub(crate) enum Command {
     Help,
     Conformance(ConformanceOptions),
     Bench,
+    Fuzz {
+        /// How long each target runs.
+        seconds: u64,
+    },
     Emulate {
         /// Where to listen, as `IP:PORT`; the emulator's default when `None`.
         addr: Option<String>,
@@ -85,6 +93,22 @@ pub(crate) fn parse(mut args: impl Iterator<Item = String>) -> Result<Command, S
             None => Ok(Command::Bench),
             Some(other) => Err(format!("unknown flag {other:?}")),
         },
+        "fuzz" => {
+            let mut seconds = 60;
+            while let Some(flag) = args.next() {
+                match flag.as_str() {
+                    "--seconds" => {
+                        seconds = args
+                            .next()
+                            .and_then(|v| v.parse().ok())
+                            .filter(|s| *s > 0)
+                            .ok_or("--seconds needs a whole number of seconds above 0")?
+                    }
+                    other => return Err(format!("unknown flag {other:?}")),
+                }
+            }
+            Ok(Command::Fuzz { seconds })
+        }
         "emulate" => {
             let mut addr = None;
             while let Some(flag) = args.next() {
@@ -142,6 +166,17 @@ mod tests {
         assert!(parse(args("conformance --api nope")).is_err());
         assert!(parse(args("conformance --bogus")).is_err());
         assert_eq!(parse(args("")), Ok(Command::Help));
+    }
+
+    #[test]
+    fn parses_fuzz() {
+        assert_eq!(parse(args("fuzz")), Ok(Command::Fuzz { seconds: 60 }));
+        assert_eq!(
+            parse(args("fuzz --seconds 5")),
+            Ok(Command::Fuzz { seconds: 5 })
+        );
+        assert!(parse(args("fuzz --seconds 0")).is_err());
+        assert!(parse(args("fuzz --seconds")).is_err());
     }
 
     #[test]

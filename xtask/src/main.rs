@@ -6,6 +6,8 @@
 //!   `target/conformance/report.md`, and fails on any gap or failure.
 //! - `bench`: runs the benchmarks and prints each ratio beside its target
 //!   (`target/bench/report.md`, `target/bench/scaling.svg`).
+//! - `fuzz [--seconds N]`: runs every cargo-fuzz target of `fuzz/` for N
+//!   seconds, seeded from `fixtures/` (`target/fuzz/report.md`).
 //! - `emulate [--addr ADDR]`: runs the emulator in the foreground and prints
 //!   each API's base URL and credentials.
 #![forbid(unsafe_code)]
@@ -13,6 +15,7 @@
 mod bench;
 mod conformance;
 mod flags;
+mod fuzz;
 #[cfg(test)]
 mod tidy;
 
@@ -34,6 +37,7 @@ fn main() -> ExitCode {
         }
         flags::Command::Conformance(options) => conformance::run(&options),
         flags::Command::Bench => bench::run(),
+        flags::Command::Fuzz { seconds } => fuzz::run(seconds),
         flags::Command::Emulate { addr } => emulate(addr.as_deref()),
     };
     match result {

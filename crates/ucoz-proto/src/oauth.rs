@@ -259,11 +259,13 @@ impl OAuthCredentials {
             ("oauth_token", self.token.as_str()),
         ];
         let mut all: Vec<(&str, &str)> = Vec::with_capacity(params.len() + oauth.len());
+        // `oauth_signature` is OAuth's too: a call parameter of that name
+        // would be signed, then sent beside the real signature.
         all.extend(
             params
                 .iter()
                 .map(|(k, v)| (k.as_str(), v.as_str()))
-                .filter(|(k, _)| !oauth.iter().any(|(o, _)| o == k)),
+                .filter(|(k, _)| *k != "oauth_signature" && !oauth.iter().any(|(o, _)| o == k)),
         );
         all.extend(oauth);
         all.sort_by(|a, b| a.0.as_bytes().cmp(b.0.as_bytes()));
@@ -389,6 +391,26 @@ mod tests {
     }
 
     /// Encoding twice in one pass is `php_encode` applied twice.
+    /// Found by the `oauth_signer` fuzz target: a call parameter named
+    /// `oauth_signature` was signed and sent beside the real signature.
+    #[test]
+    fn a_call_parameter_named_oauth_signature_is_dropped() {
+        let credentials = OAuthCredentials::new("ck", "cs", "tk", "ts").unwrap();
+        let params = vec![
+            ("oauth_signature".to_owned(), "forged".to_owned()),
+            ("page".to_owned(), "1".to_owned()),
+        ];
+        let url = "https://shop.example/uapi/shop/invoices";
+        let signed = credentials.sign("GET", url, &params, "1", "n");
+        let signatures: Vec<&str> = signed
+            .iter()
+            .filter(|(k, _)| k == "oauth_signature")
+            .map(|(_, v)| v.as_str())
+            .collect();
+        let without = credentials.signature("GET", url, &params[1..], "1", "n");
+        assert_eq!(signatures, [php_encode(&without)]);
+    }
+
     #[test]
     fn double_encoding_in_one_pass() {
         for text in ["", "a b~*", "Мой consumer_key", "a=1&b=%2F", "-_.AZaz09"] {

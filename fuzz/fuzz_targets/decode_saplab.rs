@@ -1,0 +1,4 @@
+//! Any status and bytes into every saplab response decoder.
+#![no_main]
+
+libfuzzer_sys::fuzz_target!(|data: &[u8]| shop_apis_fuzz::decode("saplab", data));
