@@ -9,7 +9,16 @@
 //!   error, retries only what may be repeated;
 //! - `load`: no order is lost or doubled under concurrency and faults.
 
+// Shared with `endpoints.rs`, which uses the rest of it.
+#[allow(dead_code)]
+#[path = "endpoints/harness.rs"]
+mod harness;
+#[macro_use]
 #[path = "reliability/decoders.rs"]
 mod decoders;
 #[path = "reliability/hostile.rs"]
 mod hostile;
+#[path = "reliability/secrets.rs"]
+mod secrets;
+#[path = "reliability/validation.rs"]
+mod validation;

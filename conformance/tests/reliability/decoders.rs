@@ -52,6 +52,79 @@ fn run<E: Endpoint>(endpoint: &E, status: u16, body: &[u8]) -> Result<(), Respon
     endpoint.parse(response(status, body)).map(drop)
 }
 
+/// Calls `$callback!` with every endpoint of the three APIs, each as
+/// `Type => value;`: the one list behind [`all`] and the secrets test.
+macro_rules! every_endpoint {
+    ($callback:ident) => {
+        $callback![
+        ::qnits_proto::CreateOrder => ::qnits_proto::CreateOrder::new(
+            "Иванов Иван",
+            "+7 900 000-00-00",
+            ::qnits_proto::ExternalId::new("A-1").unwrap(),
+            vec![::qnits_proto::Product::new(::qnits_proto::ProductId::new(1), 1)],
+        );
+
+        ::saplab_proto::ListManagers => ::saplab_proto::ListManagers;
+        ::saplab_proto::ListShippingTypes => ::saplab_proto::ListShippingTypes;
+        ::saplab_proto::CreateShippingType => ::saplab_proto::CreateShippingType(::saplab_proto::ShippingTypeFields::new("Способ", 1000.into()));
+        ::saplab_proto::UpdateShippingType => ::saplab_proto::UpdateShippingType::new(::saplab_proto::ShippingTypeId::new(1), ::saplab_proto::ShippingTypeFields::new("Способ", 1000.into()));
+        ::saplab_proto::RemoveShippingType => ::saplab_proto::RemoveShippingType::new(::saplab_proto::ShippingTypeId::new(3));
+        ::saplab_proto::ListStatuses => ::saplab_proto::ListStatuses;
+        ::saplab_proto::CreateStatus => ::saplab_proto::CreateStatus(::saplab_proto::StatusFields::new("Статус", "ABABAB"));
+        ::saplab_proto::UpdateStatus => ::saplab_proto::UpdateStatus::new(::saplab_proto::StatusId::new(1), ::saplab_proto::StatusFields::new("Статус", "ABABAB"));
+        ::saplab_proto::RemoveStatus => ::saplab_proto::RemoveStatus::new(::saplab_proto::StatusId::new(3));
+        ::saplab_proto::ListGroups => ::saplab_proto::ListGroups;
+        ::saplab_proto::CreateGroup => ::saplab_proto::CreateGroup(::saplab_proto::GroupFields::new("Web", 1.into()));
+        ::saplab_proto::UpdateGroup => ::saplab_proto::UpdateGroup::new(::saplab_proto::GroupId::new(8), ::saplab_proto::GroupFields::new("Web", 2.into()));
+        ::saplab_proto::RemoveGroup => ::saplab_proto::RemoveGroup::new(::saplab_proto::GroupId::new(3));
+        ::saplab_proto::ListClients => ::saplab_proto::ListClients::default();
+        ::saplab_proto::GetClient => ::saplab_proto::GetClient::new(::saplab_proto::ClientId::new(2));
+        ::saplab_proto::CreateClient => ::saplab_proto::CreateClient(crate::decoders::client_fields());
+        ::saplab_proto::UpdateClient => ::saplab_proto::UpdateClient::new(::saplab_proto::ClientId::new(1), crate::decoders::client_fields());
+        ::saplab_proto::GetBalance => ::saplab_proto::GetBalance::new(::saplab_proto::ClientId::new(1));
+        ::saplab_proto::AddTransaction => ::saplab_proto::AddTransaction::new(::saplab_proto::ClientId::new(1), (-100).into(), "списание");
+        ::saplab_proto::ListOrders => ::saplab_proto::ListOrders::default();
+        ::saplab_proto::SetPositionStatus => ::saplab_proto::SetPositionStatus::new(::saplab_proto::PositionId::new(20), ::saplab_proto::StatusId::new(5));
+        ::saplab_proto::DenyPosition => ::saplab_proto::DenyPosition::new(::saplab_proto::PositionId::new(20));
+        ::saplab_proto::PayPosition => ::saplab_proto::PayPosition::new(::saplab_proto::PositionId::new(20));
+        ::saplab_proto::ArchivePosition => ::saplab_proto::ArchivePosition::new(::saplab_proto::PositionId::new(20));
+        ::saplab_proto::UnarchivePosition => ::saplab_proto::UnarchivePosition::new(::saplab_proto::PositionId::new(20));
+        ::saplab_proto::CreateDocuments => ::saplab_proto::CreateDocuments::new([19, 20, 21].map(::saplab_proto::PositionId::new));
+
+        ::ucoz_proto::ListDeliveryMethods => ::ucoz_proto::ListDeliveryMethods;
+        ::ucoz_proto::ListPaymentMethods => ::ucoz_proto::ListPaymentMethods;
+        ::ucoz_proto::ListOrderStatuses => ::ucoz_proto::ListOrderStatuses;
+        ::ucoz_proto::ListOrderGroups => ::ucoz_proto::ListOrderGroups;
+        ::ucoz_proto::ListOrderFields => ::ucoz_proto::ListOrderFields;
+        ::ucoz_proto::ListOrderGoodsFields => ::ucoz_proto::ListOrderGoodsFields;
+        ::ucoz_proto::GetCheckout => ::ucoz_proto::GetCheckout::default();
+        ::ucoz_proto::RecalcCheckout => ::ucoz_proto::RecalcCheckout::default();
+        ::ucoz_proto::ChangeCheckout => ::ucoz_proto::ChangeCheckout(::ucoz_proto::OrderChoices::default());
+        ::ucoz_proto::PlaceOrder => ::ucoz_proto::PlaceOrder::new(::ucoz_proto::OrderChoices::default());
+        ::ucoz_proto::ListInvoices => ::ucoz_proto::ListInvoices::default();
+        ::ucoz_proto::SetInvoicesGroup => ::ucoz_proto::SetInvoicesGroup::new([::ucoz_proto::InvoiceId::new(1)], ::ucoz_proto::OrderGroup::InWork);
+        ::ucoz_proto::SetInvoicesCourier => ::ucoz_proto::SetInvoicesCourier::new([::ucoz_proto::InvoiceId::new(1)], "Tom".to_owned());
+        ::ucoz_proto::SetInvoicesStatus => ::ucoz_proto::SetInvoicesStatus::new([::ucoz_proto::InvoiceId::new(1)], ::ucoz_proto::OrderStatus::Ready);
+        ::ucoz_proto::ListBaskets => ::ucoz_proto::ListBaskets::default();
+        ::ucoz_proto::SaveInvoiceNote => ::ucoz_proto::SaveInvoiceNote::new(::ucoz_proto::InvoiceId::new(180), "примечание");
+        ::ucoz_proto::GetOrder => ::ucoz_proto::GetOrder::new(crate::decoders::order_hash());
+        ::ucoz_proto::AddGoods => ::ucoz_proto::AddGoods::new(crate::decoders::order_hash(), ::ucoz_proto::GoodsId::new(5));
+        ::ucoz_proto::ChangeOrderContents => ::ucoz_proto::ChangeOrderContents::new(crate::decoders::order_hash()).count(::ucoz_proto::RecordId::new(3), 10);
+        ::ucoz_proto::ChangeOrderField => ::ucoz_proto::ChangeOrderField::new(crate::decoders::order_hash(), ::ucoz_proto::FieldId::new(2), ::ucoz_proto::FieldValue::Text("x".into()));
+        ]
+    };
+}
+
+/// An order hash for the endpoints that take one.
+pub fn order_hash() -> ::ucoz_proto::OrderHash {
+    ::ucoz_proto::OrderHash::new("UqTzDXQDXQMW3yE2cfI5p4lur1zUPEiVskfgy%3Boo").unwrap()
+}
+
+/// A client's fields for the endpoints that take them.
+pub fn client_fields() -> ::saplab_proto::ClientFields {
+    ::saplab_proto::ClientFields::new("Пупкин Василий Петрович", "71111111111")
+}
+
 macro_rules! decoders {
     ($($endpoint:ty => $value:expr;)*) => {
         vec![$(Decoder {
@@ -63,70 +136,5 @@ macro_rules! decoders {
 
 /// Every response decoder.
 pub fn all() -> Vec<Decoder> {
-    use qnits_proto as qn;
-    use saplab_proto as sl;
-    use ucoz_proto as uc;
-
-    fn hash() -> uc::OrderHash {
-        uc::OrderHash::new("UqTzDXQDXQMW3yE2cfI5p4lur1zUPEiVskfgy%3Boo").unwrap()
-    }
-    fn client() -> sl::ClientFields {
-        sl::ClientFields::new("Пупкин Василий Петрович", "71111111111")
-    }
-    decoders![
-        qn::CreateOrder => qn::CreateOrder::new(
-            "Иванов Иван",
-            "+7 900 000-00-00",
-            qn::ExternalId::new("A-1").unwrap(),
-            vec![qn::Product::new(qn::ProductId::new(1), 1)],
-        );
-
-        sl::ListManagers => sl::ListManagers;
-        sl::ListShippingTypes => sl::ListShippingTypes;
-        sl::CreateShippingType => sl::CreateShippingType(sl::ShippingTypeFields::new("Способ", 1000.into()));
-        sl::UpdateShippingType => sl::UpdateShippingType::new(sl::ShippingTypeId::new(1), sl::ShippingTypeFields::new("Способ", 1000.into()));
-        sl::RemoveShippingType => sl::RemoveShippingType::new(sl::ShippingTypeId::new(3));
-        sl::ListStatuses => sl::ListStatuses;
-        sl::CreateStatus => sl::CreateStatus(sl::StatusFields::new("Статус", "ABABAB"));
-        sl::UpdateStatus => sl::UpdateStatus::new(sl::StatusId::new(1), sl::StatusFields::new("Статус", "ABABAB"));
-        sl::RemoveStatus => sl::RemoveStatus::new(sl::StatusId::new(3));
-        sl::ListGroups => sl::ListGroups;
-        sl::CreateGroup => sl::CreateGroup(sl::GroupFields::new("Web", 1.into()));
-        sl::UpdateGroup => sl::UpdateGroup::new(sl::GroupId::new(8), sl::GroupFields::new("Web", 2.into()));
-        sl::RemoveGroup => sl::RemoveGroup::new(sl::GroupId::new(3));
-        sl::ListClients => sl::ListClients::default();
-        sl::GetClient => sl::GetClient::new(sl::ClientId::new(2));
-        sl::CreateClient => sl::CreateClient(client());
-        sl::UpdateClient => sl::UpdateClient::new(sl::ClientId::new(1), client());
-        sl::GetBalance => sl::GetBalance::new(sl::ClientId::new(1));
-        sl::AddTransaction => sl::AddTransaction::new(sl::ClientId::new(1), (-100).into(), "списание");
-        sl::ListOrders => sl::ListOrders::default();
-        sl::SetPositionStatus => sl::SetPositionStatus::new(sl::PositionId::new(20), sl::StatusId::new(5));
-        sl::DenyPosition => sl::DenyPosition::new(sl::PositionId::new(20));
-        sl::PayPosition => sl::PayPosition::new(sl::PositionId::new(20));
-        sl::ArchivePosition => sl::ArchivePosition::new(sl::PositionId::new(20));
-        sl::UnarchivePosition => sl::UnarchivePosition::new(sl::PositionId::new(20));
-        sl::CreateDocuments => sl::CreateDocuments::new([19, 20, 21].map(sl::PositionId::new));
-
-        uc::ListDeliveryMethods => uc::ListDeliveryMethods;
-        uc::ListPaymentMethods => uc::ListPaymentMethods;
-        uc::ListOrderStatuses => uc::ListOrderStatuses;
-        uc::ListOrderGroups => uc::ListOrderGroups;
-        uc::ListOrderFields => uc::ListOrderFields;
-        uc::ListOrderGoodsFields => uc::ListOrderGoodsFields;
-        uc::GetCheckout => uc::GetCheckout::default();
-        uc::RecalcCheckout => uc::RecalcCheckout::default();
-        uc::ChangeCheckout => uc::ChangeCheckout(uc::OrderChoices::default());
-        uc::PlaceOrder => uc::PlaceOrder::new(uc::OrderChoices::default());
-        uc::ListInvoices => uc::ListInvoices::default();
-        uc::SetInvoicesGroup => uc::SetInvoicesGroup::new([uc::InvoiceId::new(1)], uc::OrderGroup::InWork);
-        uc::SetInvoicesCourier => uc::SetInvoicesCourier::new([uc::InvoiceId::new(1)], "Tom".to_owned());
-        uc::SetInvoicesStatus => uc::SetInvoicesStatus::new([uc::InvoiceId::new(1)], uc::OrderStatus::Ready);
-        uc::ListBaskets => uc::ListBaskets::default();
-        uc::SaveInvoiceNote => uc::SaveInvoiceNote::new(uc::InvoiceId::new(180), "примечание");
-        uc::GetOrder => uc::GetOrder::new(hash());
-        uc::AddGoods => uc::AddGoods::new(hash(), uc::GoodsId::new(5));
-        uc::ChangeOrderContents => uc::ChangeOrderContents::new(hash()).count(uc::RecordId::new(3), 10);
-        uc::ChangeOrderField => uc::ChangeOrderField::new(hash(), uc::FieldId::new(2), uc::FieldValue::Text("x".into()));
-    ]
+    every_endpoint!(decoders)
 }

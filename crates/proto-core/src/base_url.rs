@@ -95,9 +95,24 @@ impl BaseUrl {
         &self.authority
     }
 
+    /// The longest URL [`join`](BaseUrl::join) builds, in bytes: Apache and
+    /// nginx refuse request lines of about 8 KiB by default, so a longer one
+    /// (a huge filter value, thousands of ids) is a build error, not a 414.
+    pub const MAX_URL_BYTES: usize = 8000;
+
     /// The URL of `path_and_query` below this base; it must start with `/`.
     pub fn join(&self, path_and_query: &str) -> Result<Uri, BuildError> {
         debug_assert!(path_and_query.starts_with('/'));
+        let length = self.to_string().len() + path_and_query.len();
+        if length > Self::MAX_URL_BYTES {
+            return Err(BuildError::new(
+                "path",
+                BuildErrorKind::OutOfRange(format!(
+                    "the URL would be {length} bytes, above the {} servers accept",
+                    Self::MAX_URL_BYTES
+                )),
+            ));
+        }
         Uri::builder()
             .scheme(self.scheme.clone())
             .authority(self.authority.clone())
@@ -145,6 +160,20 @@ mod tests {
         ] {
             assert!(BaseUrl::parse(url).is_err(), "{url}");
         }
+    }
+
+    #[test]
+    fn a_url_beyond_what_servers_accept_is_refused() {
+        let base = BaseUrl::parse("https://h.example").unwrap();
+        let room = BaseUrl::MAX_URL_BYTES - "https://h.example/".len();
+        assert!(base.join(&format!("/{}", "a".repeat(room))).is_ok());
+        let error = base
+            .join(&format!("/{}", "a".repeat(room + 1)))
+            .unwrap_err();
+        assert!(
+            matches!(error.kind(), BuildErrorKind::OutOfRange(_)),
+            "{error}"
+        );
     }
 
     #[test]

@@ -37,7 +37,9 @@ impl PathFilters {
         self.path.push_str(&path_segment(value));
     }
 
-    /// A text filter; an empty or blank one cannot be a segment and is refused.
+    /// A text filter; an empty or blank one cannot be a segment and is
+    /// refused, and so is one with a control character (a path is no place
+    /// for a line break, even encoded).
     pub(crate) fn text(
         &mut self,
         key: &'static str,
@@ -45,6 +47,7 @@ impl PathFilters {
     ) -> Result<(), BuildError> {
         if let Some(value) = value {
             validate::not_blank(key, value)?;
+            validate::no_control_characters(key, value)?;
             self.push(key, value);
         }
         Ok(())

@@ -92,6 +92,13 @@ impl Ucoz {
         if matches!(method, Method::POST | Method::PUT | Method::DELETE) {
             path.push('/');
         }
+        // Parameters of a GET or DELETE travel in the URL: no control
+        // characters there (a form body may carry line breaks).
+        if matches!(method, Method::GET | Method::DELETE) {
+            for (key, value) in &params {
+                validate::no_control_characters(key.clone(), value)?;
+            }
+        }
         let mut request = Request::new(Vec::new());
         *request.method_mut() = method;
         self.carry(&mut request, &path, &params)?;

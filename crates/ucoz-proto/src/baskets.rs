@@ -169,6 +169,7 @@ impl LoginFilter {
     pub fn new(login: impl Into<String>) -> Result<Self, BuildError> {
         let login = login.into();
         proto_core::validate::not_blank("f_user_login", &login)?;
+        proto_core::validate::no_control_characters("f_user_login", &login)?;
         Ok(LoginFilter(login))
     }
 }

@@ -43,6 +43,7 @@ impl OrderHash {
     pub fn new(hash: impl Into<String>) -> Result<Self, BuildError> {
         let hash = hash.into();
         proto_core::validate::not_blank("order", &hash)?;
+        proto_core::validate::no_control_characters("order", &hash)?;
         Ok(OrderHash(hash))
     }
 
