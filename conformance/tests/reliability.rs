@@ -16,8 +16,12 @@ mod harness;
 #[macro_use]
 #[path = "reliability/decoders.rs"]
 mod decoders;
+#[path = "reliability/faults.rs"]
+mod faults;
 #[path = "reliability/hostile.rs"]
 mod hostile;
+#[path = "reliability/load.rs"]
+mod load;
 #[path = "reliability/secrets.rs"]
 mod secrets;
 #[path = "reliability/validation.rs"]
