@@ -16,10 +16,12 @@ commands:
       Run the benchmarks (criterion, a counting allocator, callgrind where
       valgrind is installed) and print each ratio beside its target; write
       target/bench/report.md and target/bench/scaling.svg.
-  fuzz [--seconds N]
+  fuzz [--seconds N | --seeds-only]
       Run every cargo-fuzz target of fuzz/ for N seconds each (default 60),
       seeded from fixtures/; print executions, coverage and crashes and write
-      target/fuzz/report.md. Needs a nightly toolchain (skipped without one).
+      target/fuzz/report.md. --seeds-only runs each target over its seeds
+      once (deterministic, for CI). Needs a nightly toolchain (skipped
+      without one).
   emulate [--addr ADDR]
       Run the emulator of every API in the foreground (default 127.0.0.1:8080);
       print each API's base URL and credentials; serve until Ctrl-C.
@@ -35,8 +37,8 @@ pub(crate) enum Command {
     Conformance(ConformanceOptions),
     Bench,
     Fuzz {
-        /// How long each target runs.
-        seconds: u64,
+        /// How long each target runs; `None` to run the seeds once.
+        seconds: Option<u64>,
     },
     Emulate {
         /// Where to listen, as `IP:PORT`; the emulator's default when `None`.
@@ -94,18 +96,28 @@ pub(crate) fn parse(mut args: impl Iterator<Item = String>) -> Result<Command, S
             Some(other) => Err(format!("unknown flag {other:?}")),
         },
         "fuzz" => {
-            let mut seconds = 60;
+            let mut seconds = Some(60);
+            let (mut timed, mut seeds_only) = (false, false);
             while let Some(flag) = args.next() {
                 match flag.as_str() {
                     "--seconds" => {
-                        seconds = args
-                            .next()
-                            .and_then(|v| v.parse().ok())
-                            .filter(|s| *s > 0)
-                            .ok_or("--seconds needs a whole number of seconds above 0")?
+                        timed = true;
+                        seconds = Some(
+                            args.next()
+                                .and_then(|v| v.parse().ok())
+                                .filter(|s| *s > 0)
+                                .ok_or("--seconds needs a whole number of seconds above 0")?,
+                        )
+                    }
+                    "--seeds-only" => {
+                        seeds_only = true;
+                        seconds = None;
                     }
                     other => return Err(format!("unknown flag {other:?}")),
                 }
+            }
+            if timed && seeds_only {
+                return Err("--seconds and --seeds-only exclude each other".to_owned());
             }
             Ok(Command::Fuzz { seconds })
         }
@@ -170,11 +182,16 @@ mod tests {
 
     #[test]
     fn parses_fuzz() {
-        assert_eq!(parse(args("fuzz")), Ok(Command::Fuzz { seconds: 60 }));
+        assert_eq!(parse(args("fuzz")), Ok(Command::Fuzz { seconds: Some(60) }));
         assert_eq!(
             parse(args("fuzz --seconds 5")),
-            Ok(Command::Fuzz { seconds: 5 })
+            Ok(Command::Fuzz { seconds: Some(5) })
         );
+        assert_eq!(
+            parse(args("fuzz --seeds-only")),
+            Ok(Command::Fuzz { seconds: None })
+        );
+        assert!(parse(args("fuzz --seeds-only --seconds 5")).is_err());
         assert!(parse(args("fuzz --seconds 0")).is_err());
         assert!(parse(args("fuzz --seconds")).is_err());
     }

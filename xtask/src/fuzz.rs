@@ -1,5 +1,7 @@
 //! `cargo xtask fuzz --seconds N`: every cargo-fuzz target of `fuzz/` for N
 //! seconds, seeded from `fixtures/`, and a table of what each reached.
+//! `--seeds-only` runs each target once over its seeds: deterministic, so
+//! that CI keeps the targets building and the fixtures passing.
 //!
 //! cargo-fuzz needs a nightly toolchain: without one the run is skipped
 //! with a message (and succeeds); cargo-fuzz itself is installed from the
@@ -37,7 +39,7 @@ struct Outcome {
     crashed: bool,
 }
 
-pub(crate) fn run(seconds: u64) -> Result<bool, String> {
+pub(crate) fn run(seconds: Option<u64>) -> Result<bool, String> {
     let root = project_root();
     let toolchains = Command::new("rustup")
         .args(["toolchain", "list"])
@@ -70,16 +72,28 @@ pub(crate) fn run(seconds: u64) -> Result<bool, String> {
     for (target, api) in TARGETS {
         let seeds = seeds_root.join(target);
         write_seeds(&seeds, api)?;
-        let corpus = root.join("fuzz/corpus").join(target);
-        std::fs::create_dir_all(&corpus).map_err(|e| format!("{}: {e}", corpus.display()))?;
-        println!("fuzz: {target} for {seconds} s");
-        let output = Command::new("cargo")
+        let mut command = Command::new("cargo");
+        command
             .current_dir(&root)
-            .args(["+nightly", "fuzz", "run", "--release", target])
-            .arg(&corpus)
-            .arg(&seeds)
-            .arg("--")
-            .arg(format!("-max_total_time={seconds}"))
+            .args(["+nightly", "fuzz", "run", "--release", target]);
+        match seconds {
+            Some(seconds) => {
+                let corpus = root.join("fuzz/corpus").join(target);
+                std::fs::create_dir_all(&corpus)
+                    .map_err(|e| format!("{}: {e}", corpus.display()))?;
+                println!("fuzz: {target} for {seconds} s");
+                command
+                    .arg(&corpus)
+                    .arg(&seeds)
+                    .arg("--")
+                    .arg(format!("-max_total_time={seconds}"));
+            }
+            None => {
+                println!("fuzz: {target} over its seeds");
+                command.arg(&seeds).args(["--", "-runs=0"]);
+            }
+        }
+        let output = command
             .args(["-max_len=65536", "-rss_limit_mb=4096", "-timeout=20"])
             .args(["-print_final_stats=1"])
             .output()
@@ -177,15 +191,22 @@ fn read_outcome(target: &'static str, log: &str, success: bool) -> Outcome {
     }
 }
 
-fn render(outcomes: &[Outcome], seconds: u64) -> String {
+fn render(outcomes: &[Outcome], seconds: Option<u64>) -> String {
     let shown = |v: Option<u64>| v.map_or("?".to_owned(), |v| v.to_string());
+    let how = match seconds {
+        Some(seconds) => format!("Each target ran for {seconds} s."),
+        None => "Each target ran once over its seeds.".to_owned(),
+    };
     let mut text = format!(
-        "# Fuzzing\n\nEach target ran for {seconds} s.\n\n\
+        "# Fuzzing\n\n{how}\n\n\
          | target | executions | executions/s | coverage (edges) | corpus | peak RSS (MB) | result |\n\
          |---|---:|---:|---:|---:|---:|---|\n"
     );
     for o in outcomes {
-        let rate = o.executions.map(|e| (e / seconds.max(1)).to_string());
+        let rate = o
+            .executions
+            .zip(seconds)
+            .map(|(e, s)| (e / s.max(1)).to_string());
         let _ = writeln!(
             text,
             "| {} | {} | {} | {} | {} | {} | {} |",
