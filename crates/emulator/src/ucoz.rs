@@ -14,7 +14,7 @@
 //! invoices 1 and 2, two abandoned baskets, the shop's reference data);
 //! checkout walks the basket through recalc and change into a new invoice.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap};
 use std::sync::Mutex;
 use std::time::{SystemTime, UNIX_EPOCH};
 
@@ -40,6 +40,9 @@ pub const TOKEN_SECRET: &str = "emulator-token-secret";
 pub const BEARER: &str = "emulator-bearer-token";
 /// How far a timestamp may be from the emulator's clock.
 const TIMESTAMP_WINDOW: u64 = 600;
+
+/// How many nonces are kept before those of stale requests are dropped.
+const NONCES_BEFORE_PRUNING: usize = 4096;
 /// The invoice list's largest page.
 const MAX_PER_PAGE: usize = 20;
 
@@ -112,14 +115,16 @@ struct State {
 #[derive(Debug)]
 pub struct Ucoz {
     state: Mutex<State>,
-    nonces: Mutex<HashSet<String>>,
+    /// Nonces seen, with their request's timestamp: kept only while that
+    /// timestamp is fresh, since a stale one is refused anyway.
+    nonces: Mutex<HashMap<String, u64>>,
 }
 
 impl Ucoz {
     pub(crate) fn new() -> Self {
         Ucoz {
             state: Mutex::new(seed::seeded()),
-            nonces: Mutex::new(HashSet::new()),
+            nonces: Mutex::new(HashMap::new()),
         }
     }
 
@@ -229,12 +234,10 @@ impl Ucoz {
         let now = SystemTime::now()
             .duration_since(UNIX_EPOCH)
             .map_or(0, |d| d.as_secs());
-        let fresh = get("oauth_timestamp")
-            .and_then(|t| t.parse::<u64>().ok())
-            .is_some_and(|t| t.abs_diff(now) <= TIMESTAMP_WINDOW);
-        if !fresh {
+        let timestamp = get("oauth_timestamp").and_then(|t| t.parse::<u64>().ok());
+        let Some(timestamp) = timestamp.filter(|t| t.abs_diff(now) <= TIMESTAMP_WINDOW) else {
             return Err("Stale timestamp");
-        }
+        };
         let mut signed: Vec<&(String, String)> = params
             .iter()
             .filter(|(k, _)| k != "oauth_signature")
@@ -261,11 +264,22 @@ impl Ucoz {
         if expected != signature {
             return Err("Invalid signature");
         }
-        let nonce = get("oauth_nonce").unwrap_or_default().to_owned();
-        if nonce.is_empty() || !self.nonces.lock().unwrap().insert(nonce) {
+        let nonce = get("oauth_nonce").unwrap_or_default();
+        if nonce.is_empty() || !self.remember_nonce(nonce, timestamp, now) {
             return Err("Nonce already used");
         }
         Ok(())
+    }
+
+    /// Whether `nonce` is new; remembers it. Past [`NONCES_BEFORE_PRUNING`]
+    /// nonces, those of requests now stale are forgotten first, so memory
+    /// stays bounded however long the emulator runs.
+    fn remember_nonce(&self, nonce: &str, timestamp: u64, now: u64) -> bool {
+        let mut nonces = self.nonces.lock().unwrap();
+        if nonces.len() >= NONCES_BEFORE_PRUNING {
+            nonces.retain(|_, t| t.abs_diff(now) <= TIMESTAMP_WINDOW);
+        }
+        nonces.insert(nonce.to_owned(), timestamp).is_none()
     }
 }
 
@@ -803,4 +817,25 @@ fn param<'a>(params: &'a [(String, String)], key: &str) -> Option<&'a str> {
 
 fn invoice_amount(invoice: &Invoice) -> Cents {
     invoice.lines.iter().map(|l| l.price * l.cnt as i64).sum()
+}
+
+#[cfg(test)]
+mod nonce_tests {
+    use super::*;
+
+    #[test]
+    fn nonces_of_stale_requests_are_forgotten_and_fresh_ones_kept() {
+        let ucoz = Ucoz::new();
+        let now = 1_700_000_000;
+        let stale = now - TIMESTAMP_WINDOW - 1;
+        for n in 0..NONCES_BEFORE_PRUNING {
+            assert!(ucoz.remember_nonce(&format!("old-{n}"), stale, now));
+        }
+        assert!(ucoz.remember_nonce("fresh", now, now));
+        assert_eq!(ucoz.nonces.lock().unwrap().len(), 1);
+        assert!(
+            !ucoz.remember_nonce("fresh", now, now),
+            "a replay is refused"
+        );
+    }
 }
