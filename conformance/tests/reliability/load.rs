@@ -68,6 +68,29 @@ fn qnits_of(emulator: &Emulator) -> Qnits {
     )
 }
 
+/// An emulator whose next `each` Qnits requests are reset after being read,
+/// and the `each` after those before, with a client of it.
+async fn resetting_emulator(each: u32) -> (Emulator, Arc<Qnits>) {
+    let emulator = Emulator::start().await.unwrap();
+    let faults = emulator.faults();
+    faults.inject("/qnits/api", Fault::ResetAfterRead, each);
+    faults.inject("/qnits/api", Fault::ResetBeforeRead, each);
+    let qnits = Arc::new(qnits_of(&emulator));
+    (emulator, qnits)
+}
+
+/// Sends `order` until the answer comes, as a sync job would (at most ten
+/// times; every failure on the way must be "outcome unknown").
+async fn create_until_answered(adapter: &Async, qnits: &Qnits, order: &CreateOrder) -> Option<u64> {
+    for _ in 0..10 {
+        match adapter.create(qnits, order).await {
+            Ok(created) => return Some(created.order_id.get()),
+            Err(error) => assert!(error.is_outcome_unknown(), "{error:?}"),
+        }
+    }
+    None
+}
+
 fn order(external_id: &str) -> CreateOrder {
     CreateOrder::new(
         "Иванов Иван",
@@ -86,26 +109,12 @@ fn same_order_from_32_tasks_is_created_once() {
     let runtime = runtime();
     for adapter in Async::both() {
         runtime.block_on(async {
-            let emulator = Emulator::start().await.unwrap();
-            emulator
-                .faults()
-                .inject("/qnits/api", Fault::ResetAfterRead, 12);
-            emulator
-                .faults()
-                .inject("/qnits/api", Fault::ResetBeforeRead, 12);
-            let qnits = Arc::new(qnits_of(&emulator));
+            let (emulator, qnits) = resetting_emulator(12).await;
             let mut tasks = tokio::task::JoinSet::new();
             for _ in 0..32 {
                 let (adapter, qnits) = (adapter.clone(), qnits.clone());
                 tasks.spawn(async move {
-                    let order = order("same-for-all");
-                    for _ in 0..10 {
-                        match adapter.create(&qnits, &order).await {
-                            Ok(created) => return Some(created.order_id.get()),
-                            Err(error) => assert!(error.is_outcome_unknown(), "{error:?}"),
-                        }
-                    }
-                    None
+                    create_until_answered(&adapter, &qnits, &order("same-for-all")).await
                 });
             }
             let answers = tokio::time::timeout(BOUND, tasks.join_all()).await.unwrap();
@@ -134,14 +143,7 @@ fn ten_thousand_orders_none_lost_none_doubled() {
     let runtime = runtime();
     for adapter in Async::both() {
         runtime.block_on(async {
-            let emulator = Emulator::start().await.unwrap();
-            emulator
-                .faults()
-                .inject("/qnits/api", Fault::ResetAfterRead, 50);
-            emulator
-                .faults()
-                .inject("/qnits/api", Fault::ResetBeforeRead, 50);
-            let qnits = Arc::new(qnits_of(&emulator));
+            let (emulator, qnits) = resetting_emulator(50).await;
             let next = Arc::new(AtomicU32::new(0));
             let mut workers = tokio::task::JoinSet::new();
             for _ in 0..CONCURRENCY {
@@ -154,16 +156,7 @@ fn ten_thousand_orders_none_lost_none_doubled() {
                             return created;
                         }
                         let order = order(&format!("load-{n}"));
-                        let mut answer = None;
-                        for _ in 0..10 {
-                            match adapter.create(&qnits, &order).await {
-                                Ok(done) => {
-                                    answer = Some(done.order_id.get());
-                                    break;
-                                }
-                                Err(error) => assert!(error.is_outcome_unknown(), "{error:?}"),
-                            }
-                        }
+                        let answer = create_until_answered(&adapter, &qnits, &order).await;
                         created.push((n, answer.expect("an answer within ten tries")));
                     }
                 });
