@@ -937,6 +937,32 @@ mod u_oauth {
             prop_assert_ne!(&original, &signature(&unique, "1", "n", "https://s.example/uapi/shop/order/"));
         }
     }
+
+    /// An OAuth name among the call's parameters never reaches the wire
+    /// beside the real one: `oauth_signature` included (found by the
+    /// `oauth_signer` fuzz target).
+    #[test]
+    fn oauth_names_in_call_parameters_are_dropped() {
+        let credentials = OAuthCredentials::new("ck", "cs", "tk", "ts").unwrap();
+        let url = "https://shop.example/uapi/shop/invoices";
+        let page = ("page".to_owned(), "1".to_owned());
+        for name in ["oauth_signature", "oauth_nonce", "oauth_token"] {
+            let params = vec![(name.to_owned(), "forged".to_owned()), page.clone()];
+            let signed = credentials.sign("GET", url, &params, "1", "n");
+            let named: Vec<&str> = signed
+                .iter()
+                .filter(|(k, _)| k == name)
+                .map(|(_, v)| v.as_str())
+                .collect();
+            assert_eq!(named.len(), 1, "{name}: {signed:?}");
+            assert_ne!(named[0], "forged", "{name}");
+            assert_eq!(
+                credentials.signature("GET", url, &params, "1", "n"),
+                credentials.signature("GET", url, std::slice::from_ref(&page), "1", "n"),
+                "{name}"
+            );
+        }
+    }
 }
 
 mod w11_money {
