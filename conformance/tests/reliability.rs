@@ -1,5 +1,7 @@
 //! Reliability and security promises, each kept by the tests of one module
 //! (`docs/reliability.md` lists them):
+//! - `dropout`: every answer survives a field left out or sent empty
+//!   (requiredness);
 //! - `hostile`: any bytes or JSON into every decoder give `Ok` or a typed
 //!   error, in bounded time and with a bounded error;
 //! - `validation`: input that could split a header or a path is refused
@@ -16,6 +18,8 @@ mod harness;
 #[macro_use]
 #[path = "reliability/decoders.rs"]
 mod decoders;
+#[path = "reliability/dropout.rs"]
+mod dropout;
 #[path = "reliability/faults.rs"]
 mod faults;
 #[path = "reliability/hostile.rs"]

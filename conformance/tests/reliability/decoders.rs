@@ -15,6 +15,9 @@ pub struct Decoder {
     /// Parses a response of this status and body, keeping only whether it was
     /// accepted and the error's text.
     pub parse: fn(u16, &[u8]) -> Result<(), ResponseError>,
+    /// The same, keeping the output as its pretty `Debug` text (what the
+    /// dropout test compares).
+    pub show: fn(u16, &[u8]) -> Result<String, ResponseError>,
 }
 
 impl std::fmt::Debug for Decoder {
@@ -50,6 +53,15 @@ pub fn response(status: u16, body: &[u8]) -> http::Response<&[u8]> {
 
 fn run<E: Endpoint>(endpoint: &E, status: u16, body: &[u8]) -> Result<(), ResponseError> {
     endpoint.parse(response(status, body)).map(drop)
+}
+
+fn show<E: Endpoint>(endpoint: &E, status: u16, body: &[u8]) -> Result<String, ResponseError>
+where
+    E::Output: std::fmt::Debug,
+{
+    endpoint
+        .parse(response(status, body))
+        .map(|output| format!("{output:#?}"))
 }
 
 /// Calls `$callback!` with every endpoint of the three APIs, each as
@@ -130,6 +142,7 @@ macro_rules! decoders {
         vec![$(Decoder {
             name: <$endpoint as Endpoint>::NAME,
             parse: |status, body| run(&$value, status, body),
+            show: |status, body| show(&$value, status, body),
         },)*]
     };
 }

@@ -174,14 +174,14 @@ fn hostile_bodies_into_ucoz() {
 }
 
 /// A response fixture of one API that parses as JSON, with its decoder.
-struct Sample {
-    file: String,
-    status: u16,
-    value: Value,
-    decoder: Decoder,
+pub(crate) struct Sample {
+    pub(crate) file: String,
+    pub(crate) status: u16,
+    pub(crate) value: Value,
+    pub(crate) decoder: Decoder,
 }
 
-fn samples(api: &str) -> Vec<Sample> {
+pub(crate) fn samples(api: &str) -> Vec<Sample> {
     let manifest = Manifest::load(api);
     let decoders = of_api(api);
     manifest

@@ -1,0 +1,399 @@
+//! Requiredness (`docs/ARCHITECTURE.md`): an answer survives a field the
+//! shop left out, and a field the shop sent empty.
+//!
+//! Generated, not hand-listed: for every response fixture of the three APIs
+//! and every key at any depth,
+//! - the answer with that key removed decodes as the original did (`Ok`
+//!   stays `Ok`, a refusal stays a refusal), unless the key is on the
+//!   [`IDENTITY`] list below, where the answer means nothing without it;
+//! - the answer with that key's value replaced by `null`, `""`, `[]`, `{}`
+//!   and `0` decodes, or is a decode error whose path names that key.
+//!
+//! Where it decodes, the answer differs from the original's in one place at
+//! most: the two outputs' pretty `Debug` trees are walked together, and no
+//! node may have two children that differ. A mutation that changed a value
+//! elsewhere (a shape guessed anew, a sibling defaulted) fails.
+
+use std::io::Write as _;
+
+use proto_core::ResponseError;
+use serde_json::Value;
+
+use crate::hostile::{Sample, samples};
+
+/// What a key on the identity list may do when it is removed or emptied.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Role {
+    /// The answer means nothing without it (an id, an order hash, a list's
+    /// items): removed, the answer may be refused with a decode error.
+    /// Emptied, the error must still name it.
+    Identity,
+    /// It decides what kind of answer this is (the envelope): removed or
+    /// emptied, the answer may become any typed error.
+    Envelope,
+}
+
+/// Keys the answer means nothing without, reviewed one by one:
+/// `(api, endpoint or "*", JSONPath with `*` for any key or index, role, why)`.
+const IDENTITY: &[(&str, &str, &str, Role, &str)] = &[
+    // Qnits (`000`:49–58).
+    (
+        "qnits",
+        "*",
+        "$.order_id",
+        Role::Identity,
+        "the created order's id: the answer's point",
+    ),
+    (
+        "qnits",
+        "*",
+        "$.status",
+        Role::Envelope,
+        "`ERROR` marks a refusal",
+    ),
+    (
+        "qnits",
+        "*",
+        "$.errors",
+        Role::Envelope,
+        "a refusal's details mark it as one",
+    ),
+    // SapLab (`001`).
+    (
+        "saplab",
+        "*",
+        "$.status",
+        Role::Envelope,
+        "`success` / `error` envelope (S2)",
+    ),
+    ("saplab", "*", "$.items", Role::Identity, "a list's items"),
+    (
+        "saplab",
+        "*",
+        "$.items[*].id",
+        Role::Identity,
+        "an item's id",
+    ),
+    (
+        "saplab",
+        "*",
+        "$.items[*].group_id",
+        Role::Identity,
+        "a group's id (S9)",
+    ),
+    (
+        "saplab",
+        "*",
+        "$.id",
+        Role::Identity,
+        "the id of the object answered",
+    ),
+    // uCoz (`002`).
+    (
+        "ucoz",
+        "*",
+        "$.success",
+        Role::Envelope,
+        "`{\"success\": …}` envelope (U8)",
+    ),
+    (
+        "ucoz",
+        "*",
+        "$.error",
+        Role::Envelope,
+        "`{\"error\": …}` envelope (U8)",
+    ),
+];
+
+/// The values a key's value is replaced by.
+fn empties() -> [Value; 5] {
+    [
+        Value::Null,
+        Value::String(String::new()),
+        Value::Array(Vec::new()),
+        Value::Object(Default::default()),
+        Value::from(0),
+    ]
+}
+
+/// Whether `pattern` (with `*` for one key or index) matches `path`.
+fn path_matches(pattern: &str, path: &str) -> bool {
+    let split = |p: &str| -> Vec<String> {
+        p.replace('[', ".[")
+            .split('.')
+            .map(str::to_owned)
+            .collect::<Vec<_>>()
+    };
+    let (pattern, path) = (split(pattern), split(path));
+    pattern.len() == path.len()
+        && pattern
+            .iter()
+            .zip(&path)
+            .all(|(p, s)| p == s || p == "*" || (p == "[*]" && s.starts_with('[')))
+}
+
+fn identity_role(api: &str, endpoint: &str, path: &str) -> Option<Role> {
+    IDENTITY
+        .iter()
+        .find(|(a, e, pattern, _, _)| {
+            *a == api && (*e == "*" || *e == endpoint) && path_matches(pattern, path)
+        })
+        .map(|entry| entry.3)
+}
+
+/// Every object key at any depth, as `(JSONPath, path of keys and indices)`.
+/// Paths are written as the decoders' errors write them (`$.a.b[0].c`).
+fn keys(value: &Value) -> Vec<(String, Vec<Step>)> {
+    fn walk(value: &Value, path: &str, steps: &mut Vec<Step>, out: &mut Vec<(String, Vec<Step>)>) {
+        match value {
+            Value::Object(map) => {
+                for (key, child) in map {
+                    let child_path = format!("{path}.{key}");
+                    steps.push(Step::Key(key.clone()));
+                    out.push((child_path.clone(), steps.clone()));
+                    walk(child, &child_path, steps, out);
+                    steps.pop();
+                }
+            }
+            Value::Array(items) => {
+                for (i, child) in items.iter().enumerate() {
+                    steps.push(Step::Index(i));
+                    walk(child, &format!("{path}[{i}]"), steps, out);
+                    steps.pop();
+                }
+            }
+            _ => {}
+        }
+    }
+    let mut out = Vec::new();
+    walk(value, "$", &mut Vec::new(), &mut out);
+    out
+}
+
+#[derive(Debug, Clone)]
+enum Step {
+    Key(String),
+    Index(usize),
+}
+
+/// `value` with the key at `steps` removed (`None`) or its value replaced.
+fn mutated(value: &Value, steps: &[Step], replacement: Option<&Value>) -> Value {
+    let mut copy = value.clone();
+    let mut node = &mut copy;
+    for step in &steps[..steps.len() - 1] {
+        node = match step {
+            Step::Key(key) => &mut node[key.as_str()],
+            Step::Index(i) => &mut node[*i],
+        };
+    }
+    let Some(Step::Key(last)) = steps.last() else {
+        unreachable!("a key path ends in a key")
+    };
+    let object = node
+        .as_object_mut()
+        .expect("the parent of a key is an object");
+    match replacement {
+        None => {
+            object.remove(last);
+        }
+        Some(new) => {
+            object.insert(last.clone(), new.clone());
+        }
+    }
+    copy
+}
+
+/// A pretty `Debug` text as a tree: each line a node, its children the lines
+/// indented under it.
+#[derive(Debug, PartialEq)]
+struct Node {
+    label: String,
+    children: Vec<Node>,
+}
+
+fn tree(text: &str) -> Node {
+    fn indent(line: &str) -> usize {
+        line.len() - line.trim_start().len()
+    }
+    fn build(lines: &[&str], at: &mut usize, depth: usize) -> Vec<Node> {
+        let mut nodes = Vec::new();
+        while *at < lines.len() && indent(lines[*at]) >= depth {
+            let line = lines[*at];
+            *at += 1;
+            // A closing line (`}`, `),`) ends its opener's children.
+            if line.trim().bytes().all(|b| b"}])(,".contains(&b)) {
+                continue;
+            }
+            let children = if *at < lines.len() && indent(lines[*at]) > indent(line) {
+                build(lines, at, indent(lines[*at]))
+            } else {
+                Vec::new()
+            };
+            nodes.push(Node {
+                label: line.trim().trim_end_matches(',').to_owned(),
+                children,
+            });
+        }
+        nodes
+    }
+    let lines: Vec<&str> = text.lines().collect();
+    Node {
+        label: "$".to_owned(),
+        children: build(&lines, &mut 0, 0),
+    }
+}
+
+/// Where two trees differ, if in one place at most: `Ok(None)` when equal,
+/// `Ok(Some(label path))` for one place, `Err` naming two places.
+fn one_difference(a: &Node, b: &Node, at: &str) -> Result<Option<String>, String> {
+    if a == b {
+        return Ok(None);
+    }
+    if a.label != b.label || a.children.len() != b.children.len() {
+        return Ok(Some(format!("{at} / {}", a.label)));
+    }
+    let differing: Vec<(&Node, &Node)> = a
+        .children
+        .iter()
+        .zip(&b.children)
+        .filter(|(x, y)| x != y)
+        .collect();
+    match differing.as_slice() {
+        [(x, y)] => one_difference(x, y, &format!("{at} / {}", a.label)),
+        more => Err(format!(
+            "{} places under `{at} / {}`: {}",
+            more.len(),
+            a.label,
+            more.iter()
+                .map(|(x, _)| format!("`{}`", x.label))
+                .collect::<Vec<_>>()
+                .join(", ")
+        )),
+    }
+}
+
+/// Whether an error's path names `path` (it, or something inside it).
+fn names(error_path: &str, path: &str) -> bool {
+    error_path == path
+        || error_path.starts_with(&format!("{path}."))
+        || error_path.starts_with(&format!("{path}["))
+}
+
+/// How the original answer decoded: its output, or that it was a refusal.
+enum Baseline {
+    Output(String),
+    Refusal(String),
+}
+
+fn baseline(sample: &Sample, body: &[u8]) -> Baseline {
+    match (sample.decoder.show)(sample.status, body) {
+        Ok(text) => Baseline::Output(text),
+        Err(ResponseError::Api(error)) => Baseline::Refusal(format!("{error:#?}")),
+        Err(other) => panic!(
+            "{}: the fixture itself does not decode: {other}",
+            sample.file
+        ),
+    }
+}
+
+/// Checks one mutant; `None` if it keeps the rule, or what went wrong.
+fn check(
+    sample: &Sample,
+    base: &Baseline,
+    path: &str,
+    role: Option<Role>,
+    removed: bool,
+    body: &[u8],
+) -> Option<String> {
+    let got = (sample.decoder.show)(sample.status, body);
+    let same_place = |before: &str, after: &str| {
+        one_difference(&tree(before), &tree(after), "$")
+            .err()
+            .map(|e| format!("changed elsewhere: {e}"))
+    };
+    match (base, got, role) {
+        (Baseline::Output(before), Ok(after), _) => same_place(before, &after),
+        (Baseline::Refusal(before), Err(ResponseError::Api(after)), _) => {
+            same_place(before, &format!("{after:#?}"))
+        }
+        (_, Err(_), Some(Role::Envelope)) => None,
+        (_, Err(ResponseError::Decode(_)), Some(Role::Identity)) if removed => None,
+        (_, Err(ResponseError::Decode(error)), _) if !removed && names(&error.path, path) => None,
+        (_, Ok(_), _) => Some("a refusal decoded as an output".to_owned()),
+        (_, Err(error), _) => Some(format!("refused: {error}")),
+    }
+}
+
+/// Runs every mutant of one API's fixtures; returns how many were tried.
+fn dropout(api: &str) -> usize {
+    let mut tried = 0;
+    let mut failures = Vec::new();
+    for sample in samples(api) {
+        let original = serde_json::to_vec(&sample.value).unwrap();
+        let base = baseline(&sample, &original);
+        for (path, steps) in keys(&sample.value) {
+            let role = identity_role(api, sample.decoder.endpoint(), &path);
+            let mut variants: Vec<(String, Option<Value>)> = vec![("removed".into(), None)];
+            variants.extend(empties().into_iter().map(|v| (format!("as {v}"), Some(v))));
+            for (what, replacement) in variants {
+                tried += 1;
+                let body =
+                    serde_json::to_vec(&mutated(&sample.value, &steps, replacement.as_ref()))
+                        .unwrap();
+                if let Some(problem) =
+                    check(&sample, &base, &path, role, replacement.is_none(), &body)
+                {
+                    failures.push(format!("{}: {path} {what}: {problem}", sample.file));
+                }
+            }
+        }
+    }
+    writeln!(
+        std::io::stderr(),
+        "dropout {api}: {tried} variants tried, {} broke the rule",
+        failures.len()
+    )
+    .unwrap();
+    assert!(
+        failures.is_empty(),
+        "{} of {tried} {api} variants broke the requiredness rule:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+    tried
+}
+
+#[test]
+#[ignore = "qnits: its types are being made to keep the rule"]
+fn every_qnits_answer_survives_a_missing_or_empty_field() {
+    assert!(dropout("qnits") > 0);
+}
+
+#[test]
+#[ignore = "saplab: its types are being made to keep the rule"]
+fn every_saplab_answer_survives_a_missing_or_empty_field() {
+    assert!(dropout("saplab") > 0);
+}
+
+#[test]
+#[ignore = "ucoz: its types are being made to keep the rule"]
+fn every_ucoz_answer_survives_a_missing_or_empty_field() {
+    assert!(dropout("ucoz") > 0);
+}
+
+#[test]
+fn the_tree_comparison_sees_one_place_and_two() {
+    let base = "A {\n    x: 1,\n    y: Some(\n        2,\n    ),\n}";
+    let one = "A {\n    x: 1,\n    y: None,\n}";
+    let two = "A {\n    x: 3,\n    y: None,\n}";
+    assert_eq!(one_difference(&tree(base), &tree(base), "$"), Ok(None));
+    assert!(
+        one_difference(&tree(base), &tree(one), "$")
+            .unwrap()
+            .is_some()
+    );
+    assert!(one_difference(&tree(base), &tree(two), "$").is_err());
+    assert!(path_matches("$.items[*].id", "$.items[3].id"));
+    assert!(!path_matches("$.items[*].id", "$.items[3].name"));
+    assert!(names("$.a.b[0]", "$.a.b") && !names("$.a.bc", "$.a.b"));
+}
