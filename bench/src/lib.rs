@@ -121,7 +121,12 @@ impl Kind {
             Kind::UcozInvoices => convert::<ucoz_proto::Invoices>(success(value))?
                 .orders
                 .len(),
-            Kind::UcozOrder => order_lines(convert::<ucoz_proto::OrderView>(success(value))?),
+            // The page has the documented shape; the naive way picks no shape.
+            Kind::UcozOrder => order_lines(ucoz_proto::OrderView::Details(Box::new(convert::<
+                ucoz_proto::OrderDetails,
+            >(
+                success(value),
+            )?))),
             Kind::UcozBaskets => convert::<ucoz_proto::Baskets>(success(value))?
                 .users_baskets
                 .len(),

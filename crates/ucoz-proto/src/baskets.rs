@@ -26,14 +26,14 @@ pub struct BasketItem {
     #[serde(default, deserialize_with = "nullable_text::deserialize")]
     pub name: Option<String>,
     /// The unit price with markup.
-    #[serde(deserialize_with = "decimal::deserialize")]
-    pub price: Decimal,
+    #[serde(default, deserialize_with = "decimal::option::deserialize")]
+    pub price: Option<Decimal>,
     /// How many.
-    #[serde(deserialize_with = "int::deserialize")]
-    pub cnt: u32,
+    #[serde(default, deserialize_with = "int::option::deserialize")]
+    pub cnt: Option<u32>,
     /// Price times count.
-    #[serde(deserialize_with = "decimal::deserialize")]
-    pub sum: Decimal,
+    #[serde(default, deserialize_with = "decimal::option::deserialize")]
+    pub sum: Option<Decimal>,
     /// Other fields the shop shows.
     #[serde(flatten)]
     pub unknown: UnknownFields,
@@ -71,11 +71,11 @@ pub struct UserBasket {
     #[serde(default, deserialize_with = "nullable_text::deserialize")]
     pub user_ip: Option<String>,
     /// The basket's total.
-    #[serde(deserialize_with = "decimal::deserialize")]
-    pub user_basket_amount: Decimal,
+    #[serde(default, deserialize_with = "decimal::option::deserialize")]
+    pub user_basket_amount: Option<Decimal>,
     /// How many goods.
-    #[serde(deserialize_with = "int::deserialize")]
-    pub user_basket_items_cnt: u32,
+    #[serde(default, deserialize_with = "int::option::deserialize")]
+    pub user_basket_items_cnt: Option<u32>,
     /// The lines, by basket record.
     #[serde(default)]
     pub user_basket_items: IdMap<RecordId, BasketItem>,
@@ -92,17 +92,17 @@ pub struct Baskets {
     #[serde(default)]
     pub users_baskets: IdMap<u64, UserBasket>,
     /// This page.
-    #[serde(deserialize_with = "int::deserialize")]
-    pub paginator_page: u32,
+    #[serde(default, deserialize_with = "int::option::deserialize")]
+    pub paginator_page: Option<u32>,
     /// How many pages.
-    #[serde(deserialize_with = "int::deserialize")]
-    pub paginator_pages_cnt: u32,
+    #[serde(default, deserialize_with = "int::option::deserialize")]
+    pub paginator_pages_cnt: Option<u32>,
     /// How many baskets match.
-    #[serde(deserialize_with = "int::deserialize")]
-    pub paginator_count: u64,
+    #[serde(default, deserialize_with = "int::option::deserialize")]
+    pub paginator_count: Option<u64>,
     /// Baskets a page.
-    #[serde(deserialize_with = "int::deserialize")]
-    pub paginator_per_page: u32,
+    #[serde(default, deserialize_with = "int::option::deserialize")]
+    pub paginator_per_page: Option<u32>,
     /// Fields the document does not name.
     #[serde(flatten)]
     pub unknown: UnknownFields,
@@ -274,7 +274,7 @@ impl ListBaskets {
     /// The same list's next page, or `None` after the last one.
     pub fn next_page(&self, answer: &Baskets) -> Option<ListBaskets> {
         let current = self.page.unwrap_or(1);
-        (current < answer.paginator_pages_cnt).then(|| ListBaskets {
+        (current < answer.paginator_pages_cnt?).then(|| ListBaskets {
             page: Some(current + 1),
             ..self.clone()
         })

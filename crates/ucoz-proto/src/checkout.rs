@@ -2,13 +2,11 @@
 //! belongs to, recalculated, changed, and placed.
 
 use http::{Method, Request, Response};
-use proto_core::wire::{IdMap, Money, int, nullable_text};
+use proto_core::wire::{IdMap, Money, int, money, nullable_text};
 use proto_core::{
     BuildError, BuildErrorKind, Decimal, Endpoint, ResponseError, Safety, UnknownFields,
 };
 use serde::Deserialize;
-use serde::de::{self, Deserializer};
-use serde_json::Value;
 
 use crate::api::Ucoz;
 use crate::envelope;
@@ -20,7 +18,8 @@ use crate::shop_data::{DeliveryId, DeliveryMethod, FieldId, OrderField, PaymentI
 #[non_exhaustive]
 pub struct GoodsFieldLabel {
     /// The label.
-    pub name: String,
+    #[serde(default, deserialize_with = "nullable_text::deserialize")]
+    pub name: Option<String>,
     /// Its column.
     #[serde(default, deserialize_with = "int::option::deserialize")]
     pub pos: Option<i64>,
@@ -53,8 +52,10 @@ pub struct OrderNotice {
     pub notice_err: Option<String>,
 }
 
-/// The unplaced order's totals, each an amount with the shop's display of it.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+/// The unplaced order's totals, each an amount with the shop's display of
+/// it. Every total is optional: a shop shows tax, VAT and discount only with
+/// those settings on (`002`:83–87).
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
 #[non_exhaustive]
 pub struct OrderTotals {
     /// Additional information.
@@ -67,38 +68,47 @@ pub struct OrderTotals {
     #[serde(default, deserialize_with = "int::option::deserialize")]
     pub order_uid: Option<u64>,
     /// Total weight.
-    pub order_weight: Money,
+    #[serde(default, deserialize_with = "money::optional::deserialize")]
+    pub order_weight: Option<Money>,
     /// The goods' total.
-    pub order_amount: Money,
-    /// The delivery charge.
-    pub order_tax: Money,
+    #[serde(default, deserialize_with = "money::optional::deserialize")]
+    pub order_amount: Option<Money>,
+    /// The delivery charge, when the delivery method sets one.
+    #[serde(default, deserialize_with = "money::optional::deserialize")]
+    pub order_tax: Option<Money>,
     /// The goods and the delivery.
-    pub order_total: Money,
-    /// VAT of the amount to pay.
-    pub order_vat: Money,
-    /// The discount.
-    pub order_discount: Money,
+    #[serde(default, deserialize_with = "money::optional::deserialize")]
+    pub order_total: Option<Money>,
+    /// VAT of the amount to pay, when VAT is on.
+    #[serde(default, deserialize_with = "money::optional::deserialize")]
+    pub order_vat: Option<Money>,
+    /// The discount, when the discount system is on.
+    #[serde(default, deserialize_with = "money::optional::deserialize")]
+    pub order_discount: Option<Money>,
     /// What is to be paid.
-    pub order_topay: Money,
+    #[serde(default, deserialize_with = "money::optional::deserialize")]
+    pub order_topay: Option<Money>,
     /// Fields the document does not name.
     #[serde(flatten)]
     pub unknown: UnknownFields,
 }
 
 /// The unplaced order when the basket holds goods.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
 #[non_exhaustive]
 pub struct Checkout {
     /// How many goods lines.
-    #[serde(deserialize_with = "int::deserialize")]
-    pub num_entries: u32,
+    #[serde(default, deserialize_with = "int::option::deserialize")]
+    pub num_entries: Option<u32>,
     /// The goods.
-    pub order_content: OrderContent,
+    #[serde(default)]
+    pub order_content: Option<OrderContent>,
     /// The order form's additional fields, by number.
     #[serde(default)]
     pub order_fields: IdMap<FieldId, OrderField>,
     /// The totals.
-    pub order_data: OrderTotals,
+    #[serde(default)]
+    pub order_data: Option<OrderTotals>,
     /// The payment methods to choose from.
     #[serde(default)]
     pub payment_list: IdMap<PaymentId, PaymentMethod>,
@@ -117,14 +127,20 @@ pub struct Checkout {
         deserialize_with = "proto_core::wire::optional_id::deserialize"
     )]
     pub current_delivery_id: Option<DeliveryId>,
+    /// The shop's message, which alone means the basket is empty (U11).
+    #[serde(default, deserialize_with = "nullable_text::deserialize")]
+    pub msg: Option<String>,
     /// Fields the document does not name.
     #[serde(flatten)]
     pub unknown: UnknownFields,
 }
 
 /// What checkout answers: the order, or a message when the basket is empty
-/// (`{"msg": "Ваша корзина пуста"}`, U11).
-#[derive(Debug, Clone, PartialEq)]
+/// (`{"msg": "Ваша корзина пуста"}`, U11). Decoded in one pass as a
+/// [`Checkout`]; an answer with a `msg` and no goods, totals or choices is
+/// the empty basket.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(from = "Checkout")]
 #[non_exhaustive]
 pub enum CheckoutData {
     /// The basket is empty; the shop's message.
@@ -136,19 +152,19 @@ pub enum CheckoutData {
     Order(Box<Checkout>),
 }
 
-impl<'de> Deserialize<'de> for CheckoutData {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let value = Value::deserialize(deserializer)?;
-        let only_msg = value
-            .as_object()
-            .is_some_and(|o| o.contains_key("msg") && !o.contains_key("order_content"));
-        if only_msg {
-            let msg = value["msg"].as_str().unwrap_or_default().to_owned();
-            return Ok(CheckoutData::Empty { msg });
+impl From<Checkout> for CheckoutData {
+    fn from(checkout: Checkout) -> Self {
+        let only_msg = checkout.order_content.is_none()
+            && checkout.order_data.is_none()
+            && checkout.num_entries.is_none()
+            && checkout.order_fields.is_empty()
+            && checkout.payment_list.is_empty()
+            && checkout.delivery_list.is_empty()
+            && checkout.unknown.is_empty();
+        match checkout.msg {
+            Some(msg) if only_msg => CheckoutData::Empty { msg },
+            _ => CheckoutData::Order(Box::new(checkout)),
         }
-        Checkout::deserialize(value)
-            .map(|order| CheckoutData::Order(Box::new(order)))
-            .map_err(de::Error::custom)
     }
 }
 

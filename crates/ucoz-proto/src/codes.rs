@@ -7,13 +7,13 @@ use std::fmt;
 
 use proto_core::wire::IdKey;
 use serde::Deserialize;
-use serde::de::{self, Deserializer, Unexpected, Visitor};
+use serde::de::{self, Deserializer, Unexpected};
 
 /// Declares an open set of integer codes.
 macro_rules! open_codes {
     (
         $(#[$doc:meta])*
-        $name:ident { $($(#[$vdoc:meta])* $variant:ident = $code:literal,)* }
+        $name:ident: $repr:ty { $($(#[$vdoc:meta])* $variant:ident = $code:literal,)* }
     ) => {
         $(#[$doc])*
         ///
@@ -24,12 +24,12 @@ macro_rules! open_codes {
         pub enum $name {
             $($(#[$vdoc])* $variant,)*
             /// A code the document does not list, kept as sent.
-            Other(u32),
+            Other($repr),
         }
 
         impl $name {
             /// The value for `code`.
-            pub fn from_code(code: u32) -> Self {
+            pub fn from_code(code: $repr) -> Self {
                 match code {
                     $($code => $name::$variant,)*
                     other => $name::Other(other),
@@ -37,7 +37,7 @@ macro_rules! open_codes {
             }
 
             /// The code sent on the wire.
-            pub fn code(self) -> u32 {
+            pub fn code(self) -> $repr {
                 match self {
                     $($name::$variant => $code,)*
                     $name::Other(code) => code,
@@ -77,18 +77,24 @@ macro_rules! open_codes {
             }
         }
 
+        impl From<$repr> for $name {
+            fn from(code: $repr) -> Self {
+                $name::from_code(code)
+            }
+        }
+
         impl IdKey for $name {
             fn from_wire_key(key: &str) -> Option<Self> {
-                u32::from_wire_key(key).map($name::from_code)
+                <$repr>::from_wire_key(key).map($name::from_code)
             }
             fn from_index(index: usize) -> Option<Self> {
-                u32::try_from(index).ok().map($name::from_code)
+                <$repr>::try_from(index).ok().map($name::from_code)
             }
         }
 
         impl<'de> Deserialize<'de> for $name {
             fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-                let code: u32 = proto_core::wire::int::deserialize(deserializer)?;
+                let code: $repr = proto_core::wire::int::deserialize(deserializer)?;
                 Ok($name::from_code(code))
             }
         }
@@ -106,7 +112,7 @@ open_codes! {
     /// // Compared by code: an `Other` of a listed code is that value.
     /// assert_eq!(OrderStatus::Other(4), OrderStatus::Ready);
     /// ```
-    OrderStatus {
+    OrderStatus: u32 {
         /// 0, "Новый".
         New = 0,
         /// 1, "Оплачивается".
@@ -135,7 +141,7 @@ open_codes! {
     /// use ucoz_proto::OrderGroup;
     /// assert_eq!(OrderGroup::from_code(1), OrderGroup::Archive);
     /// ```
-    OrderGroup {
+    OrderGroup: u32 {
         /// 0, "В работе".
         InWork = 0,
         /// 1, "В архиве".
@@ -145,87 +151,183 @@ open_codes! {
     }
 }
 
-/// An order field's type: the document's list, and any other kept as sent.
-///
-/// ```
-/// use ucoz_proto::FieldType;
-/// let kind: FieldType = serde_json::from_str(r#""gmaps""#).unwrap();
-/// assert_eq!(kind, FieldType::Gmaps);
-/// let other: FieldType = serde_json::from_str(r#""date""#).unwrap();
-/// assert_eq!(other, FieldType::Other("date".into()));
-/// assert_eq!(other.as_str(), "date");
-/// ```
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum FieldType {
-    /// `text`.
-    Text,
-    /// `textarea`.
-    Textarea,
-    /// `checkbox`.
-    Checkbox,
-    /// `file`: cannot be changed through the API.
-    File,
-    /// `email`.
-    Email,
-    /// `phone`.
-    Phone,
-    /// `promo`: a promotional code.
-    Promo,
-    /// `select`, with its `values`.
-    Select,
-    /// `radio`, with its `values`.
-    Radio,
-    /// `gmaps`: an address on a map.
-    Gmaps,
-    /// A type the document does not list, as sent.
-    Other(String),
-}
-
-impl FieldType {
-    const KNOWN: [(&'static str, FieldType); 10] = [
-        ("text", FieldType::Text),
-        ("textarea", FieldType::Textarea),
-        ("checkbox", FieldType::Checkbox),
-        ("file", FieldType::File),
-        ("email", FieldType::Email),
-        ("phone", FieldType::Phone),
-        ("promo", FieldType::Promo),
-        ("select", FieldType::Select),
-        ("radio", FieldType::Radio),
-        ("gmaps", FieldType::Gmaps),
-    ];
-
-    /// The type as the wire spells it.
-    pub fn as_str(&self) -> &str {
-        match self {
-            FieldType::Other(other) => other,
-            known => Self::KNOWN
-                .iter()
-                .find(|(_, k)| k == known)
-                .map_or("", |(name, _)| name),
+/// Declares an open set of names: the listed ones as variants, any other
+/// kept as sent in `Other`.
+macro_rules! open_names {
+    (
+        $(#[$doc:meta])*
+        $name:ident { $($(#[$vdoc:meta])* $variant:ident = $text:literal,)* }
+    ) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+        #[non_exhaustive]
+        pub enum $name {
+            $($(#[$vdoc])* $variant,)*
+            /// A name the document does not list, as sent.
+            Other(String),
         }
-    }
-}
 
-impl<'de> Deserialize<'de> for FieldType {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct TypeVisitor;
-        impl Visitor<'_> for TypeVisitor {
-            type Value = FieldType;
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("a field type")
-            }
-            fn visit_str<E: de::Error>(self, v: &str) -> Result<FieldType, E> {
-                if v.is_empty() {
-                    return Err(E::invalid_value(Unexpected::Str(v), &self));
+        impl $name {
+            /// The value the wire spells `text`.
+            pub fn from_name(text: &str) -> Self {
+                match text {
+                    $($text => $name::$variant,)*
+                    other => $name::Other(other.to_owned()),
                 }
-                Ok(FieldType::KNOWN
-                    .iter()
-                    .find(|(name, _)| *name == v)
-                    .map_or_else(|| FieldType::Other(v.to_owned()), |(_, k)| k.clone()))
+            }
+
+            /// The name as the wire spells it.
+            pub fn as_str(&self) -> &str {
+                match self {
+                    $($name::$variant => $text,)*
+                    $name::Other(other) => other,
+                }
             }
         }
-        deserializer.deserialize_str(TypeVisitor)
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+
+        impl From<&str> for $name {
+            fn from(text: &str) -> Self {
+                $name::from_name(text)
+            }
+        }
+
+        impl<'de> Deserialize<'de> for $name {
+            /// Any text but `""`, which names nothing (an absent value is `None`
+            /// in the field that holds it).
+            fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                let text = String::deserialize(deserializer)?;
+                if text.is_empty() {
+                    return Err(de::Error::invalid_value(Unexpected::Str(&text), &stringify!($name)));
+                }
+                Ok($name::from_name(&text))
+            }
+        }
+    };
+}
+
+open_names! {
+    /// An order field's type: the document's list, and any other kept as sent.
+    ///
+    /// ```
+    /// use ucoz_proto::FieldType;
+    /// let kind: FieldType = serde_json::from_str(r#""gmaps""#).unwrap();
+    /// assert_eq!(kind, FieldType::Gmaps);
+    /// let other: FieldType = serde_json::from_str(r#""date""#).unwrap();
+    /// assert_eq!(other, FieldType::Other("date".into()));
+    /// assert_eq!(other.as_str(), "date");
+    /// ```
+    FieldType {
+        /// `text`.
+        Text = "text",
+        /// `textarea`.
+        Textarea = "textarea",
+        /// `checkbox`.
+        Checkbox = "checkbox",
+        /// `file`: cannot be changed through the API.
+        File = "file",
+        /// `email`.
+        Email = "email",
+        /// `phone`.
+        Phone = "phone",
+        /// `promo`: a promotional code.
+        Promo = "promo",
+        /// `select`, with its `values`.
+        Select = "select",
+        /// `radio`, with its `values`.
+        Radio = "radio",
+        /// `gmaps`: an address on a map.
+        Gmaps = "gmaps",
     }
+}
+
+open_names! {
+    /// Which field of the user's card an order field is filled from
+    /// (`afld`, `002`:1236–1249); `""` (no association) is `None` where it is held.
+    ///
+    /// ```
+    /// use ucoz_proto::UserField;
+    /// assert_eq!(UserField::from_name("city"), UserField::City);
+    /// assert_eq!(UserField::from_name("skype").as_str(), "skype");
+    /// ```
+    UserField {
+        /// `full_name`, "Имя".
+        FullName = "full_name",
+        /// `phone`, "Телефон".
+        Phone = "phone",
+        /// `email`, "E-mail".
+        Email = "email",
+        /// `gender`, "Пол".
+        Gender = "gender",
+        /// `state`, "Штат".
+        State = "state",
+        /// `city`, "Город".
+        City = "city",
+        /// `msn`.
+        Msn = "msn",
+        /// `aol`.
+        Aol = "aol",
+        /// `icq`.
+        Icq = "icq",
+        /// `yahoo`.
+        Yahoo = "yahoo",
+        /// `signature`, "Подпись".
+        Signature = "signature",
+        /// `birthday`, "Дата рождения".
+        Birthday = "birthday",
+    }
+}
+
+open_names! {
+    /// Whether a payment method can be chosen (`status`, "доступен/недоступен",
+    /// `002`:94); the examples send `"active"`, the other spelling is not shown.
+    ///
+    /// ```
+    /// use ucoz_proto::PaymentStatus;
+    /// assert_eq!(PaymentStatus::from_name("active"), PaymentStatus::Active);
+    /// assert_eq!(PaymentStatus::from_name("inactive"), PaymentStatus::Other("inactive".into()));
+    /// ```
+    PaymentStatus {
+        /// `active`: available.
+        Active = "active",
+    }
+}
+
+open_codes! {
+    /// A kind of goods: what an order field is shown for (`dig`,
+    /// `002`:1230–1235) and what a digital product is (`type`, `002`:531).
+    ///
+    /// ```
+    /// use ucoz_proto::GoodsKind;
+    /// assert_eq!(GoodsKind::from_code(-1), GoodsKind::Any);
+    /// assert_eq!(GoodsKind::from_code(2), GoodsKind::Code);
+    /// assert_eq!(GoodsKind::from_code(7), GoodsKind::Other(7));
+    /// ```
+    GoodsKind: i32 {
+        /// -1, "любого типа" (fields only).
+        Any = -1,
+        /// 0, "Материальный товар".
+        Material = 0,
+        /// 1, "Товар является файлом".
+        File = 1,
+        /// 2, "Товар - электронный код".
+        Code = 2,
+        /// 3, "Услуга".
+        Service = 3,
+    }
+}
+
+/// An optional code of an open set, by the W1 decoder (`""` and `null` are none).
+pub(crate) fn code_option<'de, D, R, T>(deserializer: D) -> Result<Option<T>, D::Error>
+where
+    D: Deserializer<'de>,
+    R: proto_core::wire::int::Integer,
+    T: From<R>,
+{
+    Ok(proto_core::wire::int::option::deserialize::<D, R>(deserializer)?.map(T::from))
 }

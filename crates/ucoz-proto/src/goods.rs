@@ -1,11 +1,9 @@
 //! A line of goods in a basket or an order.
 
-use std::fmt;
-
-use proto_core::UnknownFields;
-use proto_core::wire::{Money, int, money, nullable_text};
+use proto_core::wire::object_or_text::{self, ObjectOrText};
+use proto_core::wire::{IdMap, Markup, Money, decimal, flag, int, markup, money, nullable_text};
+use proto_core::{Decimal, UnknownFields};
 use serde::Deserialize;
-use serde::de::{self, Deserializer, MapAccess, Visitor};
 
 proto_core::id_type! {
     /// A goods line's record id in a basket or an order (`REC_ID`, the key
@@ -29,40 +27,136 @@ pub struct Category {
     pub name: Option<String>,
 }
 
-impl<'de> Deserialize<'de> for Category {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct CategoryVisitor;
-        impl<'de> Visitor<'de> for CategoryVisitor {
-            type Value = Category;
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("a category: an object or its name")
-            }
-            fn visit_str<E: de::Error>(self, v: &str) -> Result<Category, E> {
-                Ok(Category {
-                    id: None,
-                    name: (!v.is_empty()).then(|| v.to_owned()),
-                })
-            }
-            fn visit_unit<E: de::Error>(self) -> Result<Category, E> {
-                Ok(Category::default())
-            }
-            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Category, A::Error> {
-                #[derive(Deserialize)]
-                struct Object {
-                    #[serde(default, deserialize_with = "int::option::deserialize")]
-                    cat_id: Option<u64>,
-                    #[serde(default, deserialize_with = "nullable_text::deserialize")]
-                    cat_name: Option<String>,
-                }
-                let object = Object::deserialize(de::value::MapAccessDeserializer::new(map))?;
-                Ok(Category {
-                    id: object.cat_id,
-                    name: object.cat_name,
-                })
-            }
+/// A category's object form.
+#[derive(Debug, Deserialize)]
+#[doc(hidden)]
+pub struct CategoryObject {
+    #[serde(default, deserialize_with = "int::option::deserialize")]
+    cat_id: Option<u64>,
+    #[serde(default, deserialize_with = "nullable_text::deserialize")]
+    cat_name: Option<String>,
+}
+
+impl ObjectOrText for Category {
+    type Object = CategoryObject;
+    fn from_text(text: String) -> Self {
+        Category {
+            id: None,
+            name: Some(text),
         }
-        deserializer.deserialize_any(CategoryVisitor)
     }
+    fn from_object(object: CategoryObject) -> Self {
+        Category {
+            id: object.cat_id,
+            name: object.cat_name,
+        }
+    }
+}
+
+/// The options chosen for a goods line: the shop's text ("Размер: L"), or
+/// the documented object (`ORDER_GOODS_OPTIONS`, `002`:570–590, U30).
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub enum GoodsOptions {
+    /// The options as one text.
+    Text(String),
+    /// The options as the document describes them.
+    Chosen(Box<ChosenOptions>),
+}
+
+impl ObjectOrText for GoodsOptions {
+    type Object = ChosenOptions;
+    fn from_text(text: String) -> Self {
+        GoodsOptions::Text(text)
+    }
+    fn from_object(object: ChosenOptions) -> Self {
+        GoodsOptions::Chosen(Box::new(object))
+    }
+}
+
+/// `ORDER_GOODS_OPTIONS`: the options chosen, and every option the product has.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[non_exhaustive]
+pub struct ChosenOptions {
+    /// The choice as `<OPTION_ID>-<VALUE_ID>-<VALUE_ID>:<OPTION_ID>-<VALUE_ID>:…`.
+    #[serde(default, deserialize_with = "nullable_text::deserialize")]
+    pub selected_str: Option<String>,
+    /// The options chosen, by option id.
+    #[serde(default)]
+    pub selected_data: IdMap<u64, SelectedOption>,
+    /// Every option of the product, by option id.
+    #[serde(default)]
+    pub all_options_data: IdMap<u64, GoodsOption>,
+    /// Fields the document does not name.
+    #[serde(flatten)]
+    pub unknown: UnknownFields,
+}
+
+/// An option chosen (`SELECTED_OPTIONS_DATA`).
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[non_exhaustive]
+pub struct SelectedOption {
+    /// The option's name.
+    #[serde(default, deserialize_with = "nullable_text::deserialize")]
+    pub name: Option<String>,
+    /// Which of the option's values (its position in `all_options_data`'s `values`).
+    #[serde(default, deserialize_with = "int::option::deserialize")]
+    pub indx: Option<u32>,
+    /// The markup: an amount, or a percentage with the amount it came to
+    /// (`"4%&2.00"`).
+    #[serde(default, deserialize_with = "markup::deserialize")]
+    pub over: Option<Markup>,
+    /// Fields the document does not name.
+    #[serde(flatten)]
+    pub unknown: UnknownFields,
+}
+
+/// Every option of a product (`OPTIONS_DATA`).
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[non_exhaustive]
+pub struct GoodsOption {
+    /// The option's name.
+    #[serde(default, deserialize_with = "nullable_text::deserialize")]
+    pub name: Option<String>,
+    /// Its values, in the shop's order.
+    #[serde(default)]
+    pub values: IdMap<u32, OptionValue>,
+    /// "Использовать изображения".
+    #[serde(default, deserialize_with = "flag::option::deserialize")]
+    pub use_images: Option<bool>,
+    /// "Выводить в виде чекбокса".
+    #[serde(default, deserialize_with = "flag::option::deserialize")]
+    pub as_checkbox: Option<bool>,
+    /// "Выводить в виде radio buttons".
+    #[serde(default, deserialize_with = "flag::option::deserialize")]
+    pub as_radio: Option<bool>,
+    /// "Выделять первое значение".
+    #[serde(default, deserialize_with = "flag::option::deserialize")]
+    pub check_first: Option<bool>,
+    /// Its position among the product's options.
+    #[serde(default, deserialize_with = "int::option::deserialize")]
+    pub pos: Option<i64>,
+    /// Fields the document does not name.
+    #[serde(flatten)]
+    pub unknown: UnknownFields,
+}
+
+/// One value of an option.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[non_exhaustive]
+pub struct OptionValue {
+    /// Its label.
+    #[serde(default, deserialize_with = "nullable_text::deserialize")]
+    pub label: Option<String>,
+    /// The markup it adds (computed, when given as a percentage).
+    #[serde(default, deserialize_with = "decimal::option::deserialize")]
+    pub val: Option<Decimal>,
+    /// The markup's percentage, when given as one.
+    #[serde(default, deserialize_with = "decimal::option::deserialize")]
+    pub percent: Option<Decimal>,
+    /// Fields the document does not name.
+    #[serde(flatten)]
+    pub unknown: UnknownFields,
 }
 
 /// A product's default picture.
@@ -77,8 +171,10 @@ pub struct Image {
     pub photo: Option<String>,
 }
 
-/// One line of goods. Which fields come depends on the shop's settings;
-/// `goods_id`, `price`, `cnt`, `sum` and `warning` always do. The shop's
+/// One line of goods. Which fields come depends on the shop's settings; the
+/// document says `goods_id`, `price`, `cnt`, `sum` and `warning` always do,
+/// yet only `goods_id` is required here: a line means nothing without its
+/// product, and a shop that leaves out a price still sends the rest. The shop's
 /// additional fields `other1`…`other9` are named (the document allows at most
 /// nine, U29); anything else is kept in `unknown`.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
@@ -90,24 +186,27 @@ pub struct GoodsLine {
     #[serde(default, deserialize_with = "nullable_text::deserialize")]
     pub name: Option<String>,
     /// The unit price.
-    pub price: Money,
+    #[serde(default, deserialize_with = "money::optional::deserialize")]
+    pub price: Option<Money>,
     /// The purchase price (orders only).
     #[serde(default, deserialize_with = "money::optional::deserialize")]
     pub price_in: Option<Money>,
     /// How many.
-    #[serde(deserialize_with = "int::deserialize")]
-    pub cnt: u32,
+    #[serde(default, deserialize_with = "int::option::deserialize")]
+    pub cnt: Option<u32>,
     /// Price times count.
-    pub sum: Money,
-    /// The price with VAT, as the shop displays it, when VAT is on.
-    #[serde(default, deserialize_with = "nullable_text::deserialize")]
-    pub vat: Option<String>,
+    #[serde(default, deserialize_with = "money::optional::deserialize")]
+    pub sum: Option<Money>,
+    /// The price with VAT, when VAT is on (`"0.00$"`: its amount and the
+    /// shop's display, U32).
+    #[serde(default, deserialize_with = "money::displayed::deserialize")]
+    pub vat: Option<Money>,
     /// A warning, such as "out of stock".
     #[serde(default, deserialize_with = "nullable_text::deserialize")]
     pub warning: Option<String>,
     /// The category.
-    #[serde(default)]
-    pub cat: Category,
+    #[serde(default, deserialize_with = "object_or_text::deserialize")]
+    pub cat: Option<Category>,
     /// The picture.
     #[serde(default)]
     pub img: Option<Image>,
@@ -126,9 +225,9 @@ pub struct GoodsLine {
     /// Unit.
     #[serde(default, deserialize_with = "nullable_text::deserialize")]
     pub unit: Option<String>,
-    /// The options chosen ("Размер: L").
-    #[serde(default, deserialize_with = "nullable_text::deserialize")]
-    pub options: Option<String>,
+    /// The options chosen: a text ("Размер: L") or the documented object.
+    #[serde(default, deserialize_with = "object_or_text::deserialize")]
+    pub options: Option<GoodsOptions>,
     /// The login of who added it.
     #[serde(default, deserialize_with = "nullable_text::deserialize")]
     pub added_user: Option<String>,
@@ -195,4 +294,20 @@ impl GoodsLine {
 }
 
 // Where each answer keeps fields the document does not name.
-proto_core::report_unknown!(GoodsLine { unknown });
+proto_core::report_unknown!(GoodsLine { unknown, options });
+proto_core::report_unknown!(ChosenOptions {
+    unknown,
+    selected_data,
+    all_options_data
+});
+proto_core::report_unknown!(SelectedOption { unknown });
+proto_core::report_unknown!(GoodsOption { unknown, values });
+proto_core::report_unknown!(OptionValue { unknown });
+
+impl proto_core::ReportUnknown for GoodsOptions {
+    fn unknown_fields(&self, path: &str, found: &mut Vec<String>) {
+        if let GoodsOptions::Chosen(chosen) = self {
+            chosen.unknown_fields(path, found);
+        }
+    }
+}

@@ -5,16 +5,18 @@
 use std::fmt;
 
 use http::{Method, Request, Response};
-use proto_core::wire::{IdMap, int, nullable_text, optional_id, unix_time};
+use proto_core::wire::{
+    IdMap, Money, decimal, int, money, nullable_text, optional_id, php_empty_object, unix_time,
+};
 use proto_core::{
     BuildError, BuildErrorKind, Decimal, Endpoint, ResponseError, Safety, UnknownFields,
 };
 use serde::Deserialize;
-use serde::de::{self, Deserializer};
+use serde::de::Deserializer;
 use time::OffsetDateTime;
 
 use crate::api::Ucoz;
-use crate::codes::{OrderGroup, OrderStatus};
+use crate::codes::{OrderGroup, OrderStatus, code_option};
 use crate::envelope;
 use crate::shop_data::{DeliveryId, FieldId, OrderField, PaymentId};
 
@@ -105,9 +107,9 @@ pub struct InvoicePayment {
     /// The payment method.
     #[serde(default, deserialize_with = "optional_id::deserialize")]
     pub id: Option<PaymentId>,
-    /// What is to be paid, as the shop displays it (`"500.00$"`).
-    #[serde(default, deserialize_with = "nullable_text::deserialize")]
-    pub topay: Option<String>,
+    /// What is to be paid: its amount and the shop's display (`"500.00$"`, U32).
+    #[serde(default, deserialize_with = "money::displayed::deserialize")]
+    pub topay: Option<Money>,
     /// Fields the document does not name.
     #[serde(flatten)]
     pub unknown: UnknownFields,
@@ -127,7 +129,7 @@ pub struct InvoiceDelivery {
     )]
     pub tax: Option<Decimal>,
     /// The courier's login; `null`, `0` and `""` are none (U16).
-    #[serde(default, deserialize_with = "courier")]
+    #[serde(default, deserialize_with = "nullable_text::zero_is_none")]
     pub courier: Option<String>,
     /// The delivery date; `"0"` and `""` are none (W12).
     #[serde(default, deserialize_with = "unix_time::option::deserialize")]
@@ -137,18 +139,23 @@ pub struct InvoiceDelivery {
     pub unknown: UnknownFields,
 }
 
-/// A courier: a login, or `null`, `0`, `"0"`, `""` for none (U16).
-pub(crate) fn courier<'de, D: Deserializer<'de>>(
-    deserializer: D,
-) -> Result<Option<String>, D::Error> {
-    Ok(match serde_json::Value::deserialize(deserializer)? {
-        serde_json::Value::Null => None,
-        serde_json::Value::Number(n) if n.as_u64() == Some(0) => None,
-        serde_json::Value::String(s) if s.is_empty() || s == "0" => None,
-        serde_json::Value::String(s) => Some(s),
-        serde_json::Value::Number(n) => Some(n.to_string()),
-        other => return Err(de::Error::custom(format_args!("not a courier: {other}"))),
-    })
+/// The address a `gmaps` field gave (`map`, `002`:443): `address`,
+/// `latitude`, `longitude`.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[non_exhaustive]
+pub struct InvoiceMap {
+    /// The address as text.
+    #[serde(default, deserialize_with = "nullable_text::deserialize")]
+    pub address: Option<String>,
+    /// Its latitude.
+    #[serde(default, deserialize_with = "decimal::option::deserialize")]
+    pub latitude: Option<Decimal>,
+    /// Its longitude.
+    #[serde(default, deserialize_with = "decimal::option::deserialize")]
+    pub longitude: Option<Decimal>,
+    /// Fields the document does not name.
+    #[serde(flatten)]
+    pub unknown: UnknownFields,
 }
 
 /// An order as the list shows it.
@@ -172,11 +179,11 @@ pub struct Invoice {
     #[serde(default, deserialize_with = "nullable_text::deserialize")]
     pub akey: Option<String>,
     /// How many goods.
-    #[serde(deserialize_with = "int::deserialize")]
-    pub cnt: u32,
+    #[serde(default, deserialize_with = "int::option::deserialize")]
+    pub cnt: Option<u32>,
     /// The goods' total.
-    #[serde(deserialize_with = "proto_core::wire::decimal::deserialize")]
-    pub amount: Decimal,
+    #[serde(default, deserialize_with = "decimal::option::deserialize")]
+    pub amount: Option<Decimal>,
     /// The profit.
     #[serde(
         default,
@@ -204,13 +211,18 @@ pub struct Invoice {
     /// The values of the order's additional fields, by number.
     #[serde(default)]
     pub fields: IdMap<FieldId, String>,
+    /// The address of the order form's map field, when it has one.
+    #[serde(default, deserialize_with = "php_empty_object::option")]
+    pub map: Option<InvoiceMap>,
     /// Its group.
-    pub hide: OrderGroup,
+    #[serde(default, deserialize_with = "code_option::<_, u32, _>")]
+    pub hide: Option<OrderGroup>,
     /// Its status.
-    pub status: OrderStatus,
+    #[serde(default, deserialize_with = "code_option::<_, u32, _>")]
+    pub status: Option<OrderStatus>,
     /// When it was placed.
-    #[serde(deserialize_with = "unix_time::deserialize")]
-    pub add_date: OffsetDateTime,
+    #[serde(default, deserialize_with = "unix_time::option::deserialize")]
+    pub add_date: Option<OffsetDateTime>,
     /// When it last changed.
     #[serde(default, deserialize_with = "unix_time::option::deserialize")]
     pub mod_date: Option<OffsetDateTime>,
@@ -223,7 +235,13 @@ pub struct Invoice {
     /// The IP it was placed from.
     #[serde(default, deserialize_with = "nullable_text::deserialize")]
     pub ip: Option<String>,
-    /// Fields the document does not name (`map`, `refhost`, `referer`, …).
+    /// The host of the referring link the buyer came by.
+    #[serde(default, deserialize_with = "nullable_text::deserialize")]
+    pub refhost: Option<String>,
+    /// The URL of the referring link.
+    #[serde(default, deserialize_with = "nullable_text::deserialize")]
+    pub referer: Option<String>,
+    /// Fields the document does not name.
     #[serde(flatten)]
     pub unknown: UnknownFields,
 }
@@ -234,20 +252,20 @@ pub struct Invoice {
 pub struct Invoices {
     /// The orders on this page. The document calls the section keyed; it is
     /// a JSON list (U17), and a keyed object is read too.
-    #[serde(default, deserialize_with = "orders")]
+    #[serde(deserialize_with = "orders")]
     pub orders: Vec<Invoice>,
     /// How many orders match.
-    #[serde(deserialize_with = "int::deserialize")]
-    pub count: u64,
+    #[serde(default, deserialize_with = "int::option::deserialize")]
+    pub count: Option<u64>,
     /// This page.
-    #[serde(deserialize_with = "int::deserialize")]
-    pub page: u32,
+    #[serde(default, deserialize_with = "int::option::deserialize")]
+    pub page: Option<u32>,
     /// How many pages.
-    #[serde(deserialize_with = "int::deserialize")]
-    pub pages_cnt: u32,
+    #[serde(default, deserialize_with = "int::option::deserialize")]
+    pub pages_cnt: Option<u32>,
     /// Orders a page.
-    #[serde(deserialize_with = "int::deserialize")]
-    pub per_page: u32,
+    #[serde(default, deserialize_with = "int::option::deserialize")]
+    pub per_page: Option<u32>,
     /// The matching orders' turnover.
     #[serde(
         default,
@@ -495,7 +513,8 @@ impl ListInvoices {
         self
     }
 
-    /// The same list's next page, or `None` after the last one.
+    /// The same list's next page, or `None` after the last one or when the
+    /// answer does not say how many pages there are.
     ///
     /// ```
     /// use ucoz_proto::{Invoices, ListInvoices};
@@ -505,7 +524,7 @@ impl ListInvoices {
     /// ```
     pub fn next_page(&self, answer: &Invoices) -> Option<ListInvoices> {
         let current = self.page.unwrap_or(1);
-        (current < answer.pages_cnt).then(|| ListInvoices {
+        (current < answer.pages_cnt?).then(|| ListInvoices {
             page: Some(current + 1),
             ..self.clone()
         })
@@ -733,8 +752,10 @@ proto_core::report_unknown!(Discount { unknown });
 proto_core::report_unknown!(Currency { unknown });
 proto_core::report_unknown!(InvoicePayment { unknown });
 proto_core::report_unknown!(InvoiceDelivery { unknown });
+proto_core::report_unknown!(InvoiceMap { unknown });
 proto_core::report_unknown!(Invoice {
     unknown,
+    map,
     discount,
     currency,
     payment,

@@ -45,18 +45,22 @@ pub use checkout::{
     ChangeCheckout, Checkout, CheckoutData, GetCheckout, GoodsFieldLabel, MapAddress, OrderChoices,
     OrderContent, OrderNotice, OrderTotals, PlaceOrder, Placed, RecalcCheckout,
 };
-pub use codes::{FieldType, OrderGroup, OrderStatus};
-pub use goods::{Category, GoodsId, GoodsLine, Image, RecordId};
+pub use codes::{FieldType, GoodsKind, OrderGroup, OrderStatus, PaymentStatus, UserField};
+pub use goods::{
+    Category, ChosenOptions, GoodsId, GoodsLine, GoodsOption, GoodsOptions, Image, OptionValue,
+    RecordId, SelectedOption,
+};
 pub use invoices::{
-    Currency, DateTimeBound, Discount, Invoice, InvoiceDelivery, InvoiceId, InvoicePayment,
-    Invoices, ListInvoices, Message, OrderHash, Range, SetInvoicesCourier, SetInvoicesGroup,
-    SetInvoicesStatus, SortField,
+    Currency, DateTimeBound, Discount, Invoice, InvoiceDelivery, InvoiceId, InvoiceMap,
+    InvoicePayment, Invoices, ListInvoices, Message, OrderHash, Range, SetInvoicesCourier,
+    SetInvoicesGroup, SetInvoicesStatus, SortField,
 };
 pub use notes::SaveInvoiceNote;
 pub use oauth::OAuthCredentials;
 pub use order::{
-    AddGoods, ChangeOrderContents, ChangeOrderField, DigitalGoods, FieldValue, GetOrder, OrderData,
-    OrderDelivery, OrderDetails, OrderFieldValues, OrderGoods, OrderPayment, OrderView, StatusName,
+    AddGoods, ChangeOrderContents, ChangeOrderField, DigitalGoods, DigitalItem, FieldValue,
+    GetOrder, OrderData, OrderDelivery, OrderDetails, OrderFieldValues, OrderGoods, OrderPayment,
+    OrderView, StatusName,
 };
 pub use shop_data::{
     DeliveryAssoc, DeliveryId, DeliveryMethod, FieldId, ListDeliveryMethods, ListOrderFields,

@@ -1,24 +1,23 @@
 //! One placed order (`/shop/order/`): read it, add goods, change its
 //! contents, change one of its fields.
 
-use std::fmt;
-
 use http::{Method, Request, Response};
-use proto_core::wire::{IdMap, Money, int, nullable_text, optional_id, unix_time};
+use proto_core::wire::{
+    FieldValues, IdMap, Money, int, money, nullable_text, optional_id, php_empty_object, unix_time,
+};
 use proto_core::{
     BuildError, BuildErrorKind, Decimal, Endpoint, ResponseError, Safety, UnknownFields,
 };
 use serde::Deserialize;
-use serde::de::{self, Deserializer, MapAccess, Visitor};
-use serde_json::Value;
+use serde::de;
 use time::OffsetDateTime;
 
 use crate::api::Ucoz;
 use crate::checkout::MapAddress;
-use crate::codes::{OrderGroup, OrderStatus};
+use crate::codes::{GoodsKind, OrderGroup, OrderStatus, code_option};
 use crate::envelope;
 use crate::goods::{GoodsId, GoodsLine, RecordId};
-use crate::invoices::{Currency, InvoiceId, Invoices, OrderHash, courier};
+use crate::invoices::{Currency, InvoiceId, Invoices, OrderHash};
 use crate::shop_data::{DeliveryId, FieldId, PaymentId};
 
 /// An order's goods and the labels of their fields.
@@ -36,23 +35,59 @@ pub struct OrderGoods {
     pub unknown: UnknownFields,
 }
 
-/// Files, codes and services of an order.
+/// Files, codes and services of an order (`ORDER_DIGITAL_GOODS`).
 #[derive(Debug, Clone, Default, PartialEq, Deserialize)]
 #[non_exhaustive]
 pub struct DigitalGoods {
     /// How many.
     #[serde(default, deserialize_with = "int::option::deserialize")]
     pub cnt: Option<u32>,
-    /// Each one's data (`id`, `name`, `type`, `data`, `size`), kept as sent.
+    /// Each one, by its position in the list.
     #[serde(default)]
-    pub goods: IdMap<u32, UnknownFields>,
+    pub goods: IdMap<u32, DigitalItem>,
+    /// Fields the document does not name.
+    #[serde(flatten)]
+    pub unknown: UnknownFields,
+}
+
+/// One digital product of an order (`ORDER_DIGITAL_GOODS_LIST`, `002`:532–540).
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[non_exhaustive]
+pub struct DigitalItem {
+    /// The product.
+    pub id: GoodsId,
+    /// Its name.
+    #[serde(default, deserialize_with = "nullable_text::deserialize")]
+    pub name: Option<String>,
+    /// Maker.
+    #[serde(default, deserialize_with = "nullable_text::deserialize")]
+    pub brand: Option<String>,
+    /// Article number.
+    #[serde(default, deserialize_with = "nullable_text::deserialize")]
+    pub art: Option<String>,
+    /// What it is: 1 a file, 2 an electronic code, 3 a service.
+    #[serde(
+        rename = "type",
+        default,
+        deserialize_with = "code_option::<_, i32, _>"
+    )]
+    pub kind: Option<GoodsKind>,
+    /// Its data: the file's link or the code.
+    #[serde(default, deserialize_with = "nullable_text::deserialize")]
+    pub data: Option<String>,
+    /// The file's size (files only), as the shop writes it.
+    #[serde(default, deserialize_with = "int::option::deserialize")]
+    pub size: Option<u64>,
+    /// Fields the document does not name.
+    #[serde(flatten)]
+    pub unknown: UnknownFields,
 }
 
 /// An order's status with its name (`{"code": "0", "status": "Новый"}`).
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 #[non_exhaustive]
 pub struct StatusName {
-    /// The status.
+    /// The status (its id: a status object means nothing without it).
     pub code: OrderStatus,
     /// Its name in the site's language.
     #[serde(default, deserialize_with = "nullable_text::deserialize")]
@@ -73,12 +108,23 @@ pub struct OrderDelivery {
     #[serde(default, deserialize_with = "nullable_text::deserialize")]
     pub descr: Option<String>,
     /// The delivery charge.
-    pub tax: Money,
-    /// The courier's login; none when `null`, `0` or `""` (U16).
-    #[serde(default, deserialize_with = "courier")]
+    #[serde(default, deserialize_with = "money::optional::deserialize")]
+    pub tax: Option<Money>,
+    /// The courier's login; none when `null`, `0` or `""` (U16). The text
+    /// names it `delivery_courier`, the examples `courier`: either is read (U33).
+    #[serde(
+        default,
+        alias = "delivery_courier",
+        deserialize_with = "nullable_text::zero_is_none"
+    )]
     pub courier: Option<String>,
-    /// The delivery date; none when `"0"` or `""` (W12).
-    #[serde(default, deserialize_with = "unix_time::option::deserialize")]
+    /// The delivery date; none when `"0"` or `""` (W12). The text names it
+    /// `delivery_time`, the examples `delivery_date`: either is read (U33).
+    #[serde(
+        default,
+        alias = "delivery_time",
+        deserialize_with = "unix_time::option::deserialize"
+    )]
     pub delivery_date: Option<OffsetDateTime>,
     /// Fields the document does not name.
     #[serde(flatten)]
@@ -106,7 +152,8 @@ pub struct OrderPayment {
 /// The values of an order's additional fields, and their labels: the wire
 /// mixes both in one object (`{"1": "…", "2": "…", "fields_descr": {…}}`,
 /// U25), split here.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[serde(from = "FieldValues<FieldId>")]
 #[non_exhaustive]
 pub struct OrderFieldValues {
     /// The values, by field number.
@@ -117,99 +164,67 @@ pub struct OrderFieldValues {
     pub other: UnknownFields,
 }
 
-impl<'de> Deserialize<'de> for OrderFieldValues {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> Visitor<'de> for FieldsVisitor {
-            type Value = OrderFieldValues;
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("field values by number, with fields_descr")
-            }
-            fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
-                if v.is_empty() {
-                    Ok(OrderFieldValues::default())
-                } else {
-                    Err(E::invalid_value(de::Unexpected::Str(v), &self))
-                }
-            }
-            fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
-                Ok(OrderFieldValues::default())
-            }
-            fn visit_seq<A: de::SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
-                match seq.next_element::<de::IgnoredAny>()? {
-                    None => Ok(OrderFieldValues::default()),
-                    Some(_) => Err(de::Error::custom("field values as a non-empty list")),
-                }
-            }
-            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
-                let mut values = Vec::new();
-                let mut labels = IdMap::new();
-                let mut other = UnknownFields::new();
-                while let Some(key) = map.next_key::<String>()? {
-                    if key == "fields_descr" {
-                        labels = map.next_value()?;
-                    } else if let Ok(number) = key.parse::<u32>() {
-                        let value = match map.next_value::<Value>()? {
-                            Value::String(text) => text,
-                            Value::Null => String::new(),
-                            other => other.to_string(),
-                        };
-                        values.push((FieldId::new(number), value));
-                    } else {
-                        other.insert(key, map.next_value()?);
-                    }
-                }
-                let values = IdMap::from_entries(values)
-                    .map_err(|id| de::Error::custom(format_args!("field {id} occurs twice")))?;
-                Ok(OrderFieldValues {
-                    values,
-                    labels,
-                    other,
-                })
-            }
+impl From<FieldValues<FieldId>> for OrderFieldValues {
+    fn from(fields: FieldValues<FieldId>) -> Self {
+        OrderFieldValues {
+            values: fields.values,
+            labels: fields.labels,
+            other: fields.other,
         }
-        deserializer.deserialize_any(FieldsVisitor)
     }
 }
 
-/// A placed order's data.
+/// A placed order's data. Only `order_hash` is required: it names the
+/// order; every amount and every other part is optional (a shop shows VAT,
+/// profit and discount only with those settings on).
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 #[non_exhaustive]
 pub struct OrderData {
     /// The hash that names it.
     pub order_hash: OrderHash,
     /// How many goods.
-    #[serde(deserialize_with = "int::deserialize")]
-    pub order_cnt: u32,
+    #[serde(default, deserialize_with = "int::option::deserialize")]
+    pub order_cnt: Option<u32>,
     /// Total weight.
-    pub order_weight: Money,
-    /// The currency.
-    #[serde(default)]
-    pub order_currency: Currency,
+    #[serde(default, deserialize_with = "money::optional::deserialize")]
+    pub order_weight: Option<Money>,
+    /// The currency. The text names it `currency`, the examples
+    /// `order_currency`: either is read (U33).
+    #[serde(default, alias = "currency")]
+    pub order_currency: Option<Currency>,
     /// The discount, with `promo_code` and `promo_group` in `other`.
-    pub order_discount: Money,
+    #[serde(default, deserialize_with = "money::optional::deserialize")]
+    pub order_discount: Option<Money>,
     /// The goods' total.
-    pub order_amount: Money,
+    #[serde(default, deserialize_with = "money::optional::deserialize")]
+    pub order_amount: Option<Money>,
     /// The turnover.
-    pub order_total: Money,
+    #[serde(default, deserialize_with = "money::optional::deserialize")]
+    pub order_total: Option<Money>,
     /// What is to be paid.
-    pub order_topay: Money,
+    #[serde(default, deserialize_with = "money::optional::deserialize")]
+    pub order_topay: Option<Money>,
     /// VAT of what is to be paid.
-    pub order_vat: Money,
+    #[serde(default, deserialize_with = "money::optional::deserialize")]
+    pub order_vat: Option<Money>,
     /// The profit.
-    pub order_profit: Money,
+    #[serde(default, deserialize_with = "money::optional::deserialize")]
+    pub order_profit: Option<Money>,
     /// The status.
-    pub order_status: StatusName,
+    #[serde(default, deserialize_with = "php_empty_object::option")]
+    pub order_status: Option<StatusName>,
     /// The payment.
-    pub order_payment: OrderPayment,
+    #[serde(default, deserialize_with = "php_empty_object::option")]
+    pub order_payment: Option<OrderPayment>,
     /// The delivery.
-    pub order_delivery: OrderDelivery,
+    #[serde(default, deserialize_with = "php_empty_object::option")]
+    pub order_delivery: Option<OrderDelivery>,
     /// The additional fields' values and labels.
     #[serde(default)]
     pub order_fields: OrderFieldValues,
     /// When it was placed.
-    #[serde(deserialize_with = "unix_time::deserialize")]
-    pub order_add_date: OffsetDateTime,
+    #[serde(default, deserialize_with = "unix_time::option::deserialize")]
+    pub order_add_date: Option<OffsetDateTime>,
     /// When it last changed.
     #[serde(default, deserialize_with = "unix_time::option::deserialize")]
     pub order_mod_date: Option<OffsetDateTime>,
@@ -238,7 +253,8 @@ pub struct OrderData {
     #[serde(default, deserialize_with = "nullable_text::deserialize")]
     pub order_note: Option<String>,
     /// Its group.
-    pub order_hide: OrderGroup,
+    #[serde(default, deserialize_with = "code_option::<_, u32, _>")]
+    pub order_hide: Option<OrderGroup>,
     /// Fields the document does not name (`order_group_name`, …).
     #[serde(flatten)]
     pub unknown: UnknownFields,
@@ -260,7 +276,7 @@ pub struct OrderDetails {
     /// Its digital goods.
     #[serde(default)]
     pub order_digital_goods: DigitalGoods,
-    /// Its data.
+    /// Its data (the order hash is in it).
     pub order_data: OrderData,
     /// Fields the document does not name.
     #[serde(flatten)]
@@ -276,20 +292,6 @@ pub enum OrderView {
     Details(Box<OrderDetails>),
     /// The invoice list's shape, as the example answers.
     Listed(Box<Invoices>),
-}
-
-impl<'de> Deserialize<'de> for OrderView {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let value = Value::deserialize(deserializer)?;
-        if value.get("orders").is_some() && value.get("order_data").is_none() {
-            return Invoices::deserialize(value)
-                .map(|list| OrderView::Listed(Box::new(list)))
-                .map_err(de::Error::custom);
-        }
-        OrderDetails::deserialize(value)
-            .map(|details| OrderView::Details(Box::new(details)))
-            .map_err(de::Error::custom)
-    }
 }
 
 /// `GET /shop/order/?order=HASH`: one order. Safe.
@@ -356,19 +358,22 @@ impl Endpoint for GetOrder {
     }
 }
 
-/// Whether `{"success": …}` has the invoice list's `orders` and no `order_data`.
+/// Whether `{"success": …}` has the invoice list's `orders` or `count`, and no `order_data`.
 fn listed_shape(body: &[u8]) -> bool {
     #[derive(Deserialize)]
     struct Shape {
         orders: Option<de::IgnoredAny>,
+        count: Option<de::IgnoredAny>,
         order_data: Option<de::IgnoredAny>,
     }
     #[derive(Deserialize)]
     struct Probe {
         success: Shape,
     }
-    serde_json::from_slice::<Probe>(body)
-        .is_ok_and(|probe| probe.success.orders.is_some() && probe.success.order_data.is_none())
+    serde_json::from_slice::<Probe>(body).is_ok_and(|probe| {
+        let shape = probe.success;
+        (shape.orders.is_some() || shape.count.is_some()) && shape.order_data.is_none()
+    })
 }
 
 /// `POST /shop/order/`: adds a product to a placed order. **Unsafe**: a
@@ -648,13 +653,8 @@ proto_core::report_unknown!(OrderDetails {
     order_data
 });
 
-impl proto_core::ReportUnknown for DigitalGoods {
-    /// The document does not describe digital goods: every field of theirs is unknown.
-    fn unknown_fields(&self, path: &str, found: &mut Vec<String>) {
-        self.goods
-            .unknown_fields(&proto_core::unknown::member(path, "goods"), found);
-    }
-}
+proto_core::report_unknown!(DigitalGoods { unknown, goods });
+proto_core::report_unknown!(DigitalItem { unknown });
 
 impl proto_core::ReportUnknown for OrderView {
     fn unknown_fields(&self, path: &str, found: &mut Vec<String>) {

@@ -2,16 +2,13 @@
 //! delivery and payment methods, order statuses and groups, order fields and
 //! the goods fields an order shows.
 
-use std::fmt;
-
 use http::{Method, Request, Response};
-use proto_core::wire::{IdMap, flag, int, nullable_text};
-use proto_core::{BuildError, Endpoint, ResponseError, Safety, UnknownFields};
+use proto_core::wire::{FlagsById, IdMap, decimal, flag, int, nullable_text};
+use proto_core::{BuildError, Decimal, Endpoint, ResponseError, Safety, UnknownFields};
 use serde::Deserialize;
-use serde::de::{self, Deserializer, MapAccess, Visitor};
 
 use crate::api::Ucoz;
-use crate::codes::{FieldType, OrderGroup, OrderStatus};
+use crate::codes::{FieldType, GoodsKind, OrderGroup, OrderStatus, PaymentStatus, UserField};
 use crate::envelope;
 
 proto_core::id_type! {
@@ -34,7 +31,8 @@ proto_core::id_type! {
 #[non_exhaustive]
 pub struct DeliveryMethod {
     /// Its name.
-    pub name: String,
+    #[serde(default, deserialize_with = "nullable_text::deserialize")]
+    pub name: Option<String>,
     /// Its description.
     #[serde(default, deserialize_with = "nullable_text::deserialize")]
     pub dscr: Option<String>,
@@ -53,67 +51,23 @@ pub struct DeliveryMethod {
 }
 
 /// Which delivery methods a payment method goes with: `{"all": 1}`, or
-/// `{"all": 0, "1": 1, "3": 0}`, or `""` for none stated.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+/// `{"all": 0, "1": 1, "3": 0}`, or `""` for none stated (U31).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(from = "FlagsById<DeliveryId>")]
 #[non_exhaustive]
 pub struct DeliveryAssoc {
-    /// With every delivery method.
+    /// With every delivery method (`all`; off when not sent).
     pub all: bool,
     /// With these, one by one.
     pub deliveries: IdMap<DeliveryId, bool>,
 }
 
-impl<'de> Deserialize<'de> for DeliveryAssoc {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct AssocVisitor;
-        impl<'de> Visitor<'de> for AssocVisitor {
-            type Value = DeliveryAssoc;
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("an object of delivery ids and \"all\", or \"\"")
-            }
-            fn visit_str<E: de::Error>(self, v: &str) -> Result<DeliveryAssoc, E> {
-                if v.is_empty() {
-                    Ok(DeliveryAssoc::default())
-                } else {
-                    Err(E::invalid_value(de::Unexpected::Str(v), &self))
-                }
-            }
-            fn visit_unit<E: de::Error>(self) -> Result<DeliveryAssoc, E> {
-                Ok(DeliveryAssoc::default())
-            }
-            fn visit_seq<A: de::SeqAccess<'de>>(
-                self,
-                mut seq: A,
-            ) -> Result<DeliveryAssoc, A::Error> {
-                match seq.next_element::<de::IgnoredAny>()? {
-                    None => Ok(DeliveryAssoc::default()),
-                    Some(_) => Err(de::Error::custom(
-                        "a non-empty list is not a delivery association",
-                    )),
-                }
-            }
-            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<DeliveryAssoc, A::Error> {
-                #[derive(Deserialize)]
-                struct Flag(#[serde(deserialize_with = "flag::deserialize")] bool);
-                let mut all = false;
-                let mut deliveries = Vec::new();
-                while let Some(key) = map.next_key::<String>()? {
-                    let Flag(value) = map.next_value()?;
-                    if key == "all" {
-                        all = value;
-                    } else {
-                        let id = key.parse().map_err(|_| {
-                            de::Error::custom(format_args!("{key:?} is not a delivery id"))
-                        })?;
-                        deliveries.push((DeliveryId::new(id), value));
-                    }
-                }
-                let deliveries = IdMap::from_entries(deliveries)
-                    .map_err(|id| de::Error::custom(format_args!("the id {id} occurs twice")))?;
-                Ok(DeliveryAssoc { all, deliveries })
-            }
+impl From<FlagsById<DeliveryId>> for DeliveryAssoc {
+    fn from(flags: FlagsById<DeliveryId>) -> Self {
+        DeliveryAssoc {
+            all: flags.all.unwrap_or(false),
+            deliveries: flags.by_id,
         }
-        deserializer.deserialize_any(AssocVisitor)
     }
 }
 
@@ -122,16 +76,17 @@ impl<'de> Deserialize<'de> for DeliveryAssoc {
 #[non_exhaustive]
 pub struct PaymentMethod {
     /// Its name.
-    pub name: String,
+    #[serde(default, deserialize_with = "nullable_text::deserialize")]
+    pub name: Option<String>,
     /// Its description.
     #[serde(default, deserialize_with = "nullable_text::deserialize")]
     pub dscr: Option<String>,
     /// Its position in the list.
     #[serde(default, deserialize_with = "int::option::deserialize")]
     pub pos: Option<i64>,
-    /// `active` when it can be chosen.
-    #[serde(default, deserialize_with = "nullable_text::deserialize")]
-    pub status: Option<String>,
+    /// Whether it can be chosen ("доступен/недоступен"; `active` in the examples).
+    #[serde(default, deserialize_with = "typed_text")]
+    pub status: Option<PaymentStatus>,
     /// The payment module it uses, if any.
     #[serde(default, deserialize_with = "nullable_text::deserialize")]
     pub module: Option<String>,
@@ -148,32 +103,62 @@ pub struct PaymentMethod {
 #[non_exhaustive]
 pub struct OrderField {
     /// Its name.
-    pub name: String,
+    #[serde(default, deserialize_with = "nullable_text::deserialize")]
+    pub name: Option<String>,
     /// Its type.
-    #[serde(rename = "type")]
-    pub kind: FieldType,
+    #[serde(rename = "type", default, deserialize_with = "typed_text")]
+    pub kind: Option<FieldType>,
     /// Whether it must be filled.
     #[serde(default, deserialize_with = "flag::option::deserialize")]
     pub required: Option<bool>,
     /// Its position.
     #[serde(default, deserialize_with = "int::option::deserialize")]
     pub pos: Option<i64>,
-    /// For which kind of goods it shows: -1 any, 0 material, 1 a file, 2 an
-    /// electronic code, 3 a service.
-    #[serde(default, deserialize_with = "int::option::deserialize")]
-    pub dig: Option<i8>,
-    /// The user-card field it is filled from (`phone`, `email`, …), if any.
+    /// For which kind of goods it shows (`dig`: -1 any, 0 material, 1 a
+    /// file, 2 an electronic code, 3 a service).
+    #[serde(default, deserialize_with = "crate::codes::code_option::<_, i32, _>")]
+    pub dig: Option<GoodsKind>,
+    /// The user-card field it is filled from (`afld`; `""` is none).
+    #[serde(default, deserialize_with = "typed_text")]
+    pub afld: Option<UserField>,
+    /// Whether the field is shown expanded in the list of fields (the
+    /// field list's example sends `"expand": 1`, the text does not name it).
+    #[serde(default, deserialize_with = "flag::option::deserialize")]
+    pub expand: Option<bool>,
+    /// "Авторегистрация" for guest orders, on an `email` field when the
+    /// shop's users module has it (checkout and invoices).
+    #[serde(default, deserialize_with = "flag::option::deserialize")]
+    pub autoreg: Option<bool>,
+    /// "Позволять покупателям отказываться от авторегистрации".
+    #[serde(default, deserialize_with = "flag::option::deserialize")]
+    pub autoreg_reject: Option<bool>,
+    /// The address the buyer gave (`gmaps` fields only).
     #[serde(default, deserialize_with = "nullable_text::deserialize")]
-    pub afld: Option<String>,
+    pub addr: Option<String>,
+    /// Its latitude (`gmaps` fields only).
+    #[serde(default, deserialize_with = "decimal::option::deserialize")]
+    pub lat: Option<Decimal>,
+    /// Its longitude (`gmaps` fields only).
+    #[serde(default, deserialize_with = "decimal::option::deserialize")]
+    pub lng: Option<Decimal>,
     /// The values a `select` or `radio` field offers.
     #[serde(default)]
     pub values: Vec<String>,
     /// The value the buyer gave or the user card filled in (checkout only).
     #[serde(default, deserialize_with = "nullable_text::deserialize")]
     pub sel_val: Option<String>,
-    /// Fields the document does not name (`expand`, `autoreg`, `addr`, …).
+    /// Fields the document does not name.
     #[serde(flatten)]
     pub unknown: UnknownFields,
+}
+
+/// An open set's name where `""` and `null` mean none.
+fn typed_text<'de, D, T>(deserializer: D) -> Result<Option<T>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: for<'a> From<&'a str>,
+{
+    Ok(nullable_text::deserialize(deserializer)?.map(|text| T::from(text.as_str())))
 }
 
 /// Declares a reference-data endpoint: `GET /shop/getshopdata/?page=$page`.

@@ -82,13 +82,21 @@ fn run() -> Result<(), Box<dyn Error>> {
     while let Some(list) = request {
         let page = client.call(&site, &list)?;
         for invoice in &page.orders {
+            // Every field but the id and the hash may be left out by a shop.
+            let or_dash = |value: Option<String>| value.unwrap_or_else(|| "-".to_owned());
             println!(
                 "  #{:<6} {:<12} {:>10}  {}  {}",
                 invoice.id,
                 invoice.user.as_deref().unwrap_or("-"),
-                invoice.amount,
-                invoice.add_date.date(),
-                invoice.payment.topay.as_deref().unwrap_or("-"),
+                or_dash(invoice.amount.map(|amount| amount.to_string())),
+                or_dash(invoice.add_date.map(|date| date.date().to_string())),
+                or_dash(
+                    invoice
+                        .payment
+                        .topay
+                        .as_ref()
+                        .and_then(|m| m.display.clone())
+                ),
             );
             first.get_or_insert(invoice.id);
         }

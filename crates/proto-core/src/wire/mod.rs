@@ -19,18 +19,31 @@
 //! | references where `0` means none | [`optional_id`] | W10 |
 //! | amounts as a display and a raw part | [`Money`] | W11 |
 //! | Unix seconds in a string, `"0"` for unset | [`unix_time`] | W12 |
+//! | text or an object (a category, goods options) | [`object_or_text`] | U14, U30 |
+//! | flags by id with an `all` switch | [`FlagsById`] | U31 |
+//! | field values mixed with their labels | [`FieldValues`] | U25 |
+//! | a login where `0` and `"0"` mean none | [`nullable_text::zero_is_none`] | U16 |
+//! | a markup, an amount or `"4%&2.00"` | [`markup`] | U30 |
+//! | an amount sent as its display (`"500.00$"`) | [`money::displayed`] | U32 |
 
+mod field_values;
+mod flags_by_id;
 mod id_map;
 pub mod money;
 
+pub use field_values::FieldValues;
+pub use flags_by_id::FlagsById;
 pub use id_map::{IdKey, IdMap};
+pub use markup::Markup;
 pub use money::Money;
 
 pub mod datetime;
 pub mod decimal;
 pub mod flag;
 pub mod int;
+pub mod markup;
 pub mod nullable_text;
+pub mod object_or_text;
 pub mod optional_id;
 pub mod php_empty_object;
 pub mod unix_time;

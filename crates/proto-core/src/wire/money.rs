@@ -17,15 +17,22 @@ use crate::{Decimal, UnknownFields};
 
 /// An amount with the shop's display of it.
 ///
+/// The raw part is what a program acts on; without it an object is not an
+/// amount (an error naming the object). The display is optional: absent,
+/// `null` or `""` is `None`; a display that is neither text nor a number is
+/// kept in `other` under its own key, so nothing is lost.
+///
 /// ```
 /// use proto_core::wire::Money;
 /// let sum: Money = serde_json::from_str(r#"{"sum": "51.00$", "sum_raw": 51}"#).unwrap();
 /// assert_eq!(sum.amount, "51".parse().unwrap());
-/// assert_eq!(sum.display, "51.00$");
+/// assert_eq!(sum.display.as_deref(), Some("51.00$"));
 /// let tax: Money = serde_json::from_str(r#"{"tax_raw": "320.00", "tax": 0}"#).unwrap();
-/// assert_eq!((tax.amount.to_string().as_str(), tax.display.as_str()), ("320.00", "0"));
+/// assert_eq!((tax.amount.to_string().as_str(), tax.display.as_deref()), ("320.00", Some("0")));
 /// let topay: Money = serde_json::from_str(r#"{"topay": "5$", "topay_curr": "5$", "topay_raw": 5}"#).unwrap();
 /// assert_eq!(topay.other["topay_curr"], "5$");
+/// let bare: Money = serde_json::from_str(r#"{"vat_raw": 5}"#).unwrap();
+/// assert_eq!(bare.display, None);
 /// assert!(serde_json::from_str::<Money>(r#"{"sum": "51.00$"}"#).is_err());
 /// ```
 #[derive(Debug, Clone, PartialEq)]
@@ -34,7 +41,7 @@ pub struct Money {
     /// The exact value.
     pub amount: Decimal,
     /// The shop's display of it, as sent (a number is kept as its digits).
-    pub display: String,
+    pub display: Option<String>,
     /// Any other part of the object (`topay_curr`, `vat_type`, …).
     pub other: UnknownFields,
 }
@@ -72,13 +79,14 @@ impl<'de> Visitor<'de> for MoneyVisitor {
             return Err(de::Error::missing_field("…_raw"));
         };
         let display = match rest.remove(&stem) {
-            Some(Value::String(text)) => text,
-            Some(Value::Number(number)) => number.to_string(),
-            Some(Value::Null) | None => String::new(),
+            Some(Value::String(text)) if text.is_empty() => None,
+            Some(Value::String(text)) => Some(text),
+            Some(Value::Number(number)) => Some(number.to_string()),
+            Some(Value::Null) | None => None,
+            // Not a display: kept as sent.
             Some(other) => {
-                return Err(de::Error::custom(format_args!(
-                    "`{stem}` is neither text nor a number: {other}"
-                )));
+                rest.insert(stem, other);
+                None
             }
         };
         Ok(Money {
@@ -100,12 +108,14 @@ impl<'de> de::DeserializeSeed<'de> for RawSeed {
     }
 }
 
-/// For amounts a shop may leave out or send bare: `""` and `null` are
-/// `None`, a pair is read as [`Money`], and a bare number or numeric string
-/// is that amount with itself as the display (`"weight": ""` in a basket,
-/// `{"weight": "300.00", "weight_raw": 300}` in an order).
+/// For amounts a shop may leave out or send bare: absent, `null`, `""` and
+/// `[]` (PHP's empty array) are `None`, a pair is read as [`Money`], and a
+/// bare number or numeric string is that amount with itself as the display
+/// (`"weight": ""` in a basket, `{"weight": "300.00", "weight_raw": 300}` in
+/// an order). One pass, no intermediate value, so an error names its field.
 pub mod optional {
     use super::*;
+    use serde::de::IntoDeserializer;
 
     /// Decodes an optional, possibly bare, amount.
     ///
@@ -118,32 +128,171 @@ pub mod optional {
     /// }
     /// let parse = |json: &str| serde_json::from_str::<Line>(json).unwrap().weight;
     /// assert_eq!(parse(r#"{"weight": ""}"#), None);
+    /// assert_eq!(parse(r#"{"weight": []}"#), None);
+    /// assert_eq!(parse("{}"), None);
     /// assert_eq!(parse(r#"{"weight": {"weight": "300.00", "weight_raw": 300}}"#).unwrap().amount, 300.into());
-    /// assert_eq!(parse(r#"{"weight": "2.5"}"#).unwrap().display, "2.5");
+    /// assert_eq!(parse(r#"{"weight": "2.5"}"#).unwrap().display.as_deref(), Some("2.5"));
+    /// assert!(serde_json::from_str::<Line>(r#"{"weight": "2,5 кг"}"#).is_err());
     /// ```
     pub fn deserialize<'de, D: Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Option<Money>, D::Error> {
-        match Value::deserialize(deserializer)? {
-            Value::Null => Ok(None),
-            Value::String(text) if text.is_empty() => Ok(None),
-            Value::Object(fields) => Money::deserialize(Value::Object(fields))
-                .map(Some)
-                .map_err(de::Error::custom),
-            bare @ (Value::String(_) | Value::Number(_)) => {
-                let amount =
-                    super::super::decimal::deserialize(bare.clone()).map_err(de::Error::custom)?;
-                let display = match bare {
-                    Value::String(text) => text,
-                    other => other.to_string(),
-                };
-                Ok(Some(Money {
-                    amount,
-                    display,
-                    other: UnknownFields::new(),
-                }))
+        deserializer.deserialize_any(OptionalMoney)
+    }
+
+    pub(super) struct OptionalMoney;
+
+    fn bare<E: de::Error>(amount: Result<Decimal, E>, display: String) -> Result<Option<Money>, E> {
+        Ok(Some(Money {
+            amount: amount?,
+            display: Some(display),
+            other: UnknownFields::new(),
+        }))
+    }
+
+    impl<'de> Visitor<'de> for OptionalMoney {
+        type Value = Option<Money>;
+
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("an amount: {\"x\", \"x_raw\"}, a number, a numeric string, \"\" or null")
+        }
+
+        fn visit_unit<E: de::Error>(self) -> Result<Option<Money>, E> {
+            Ok(None)
+        }
+
+        fn visit_none<E: de::Error>(self) -> Result<Option<Money>, E> {
+            Ok(None)
+        }
+
+        fn visit_str<E: de::Error>(self, v: &str) -> Result<Option<Money>, E> {
+            if v.is_empty() {
+                return Ok(None);
             }
-            other => Err(de::Error::custom(format_args!("not an amount: {other}"))),
+            bare(
+                super::super::decimal::deserialize(v.into_deserializer()),
+                v.to_owned(),
+            )
+        }
+
+        fn visit_u64<E: de::Error>(self, v: u64) -> Result<Option<Money>, E> {
+            bare(
+                super::super::decimal::deserialize(v.into_deserializer()),
+                v.to_string(),
+            )
+        }
+
+        fn visit_i64<E: de::Error>(self, v: i64) -> Result<Option<Money>, E> {
+            bare(
+                super::super::decimal::deserialize(v.into_deserializer()),
+                v.to_string(),
+            )
+        }
+
+        fn visit_f64<E: de::Error>(self, v: f64) -> Result<Option<Money>, E> {
+            let amount = super::super::decimal::deserialize(v.into_deserializer());
+            let display = amount.as_ref().map(ToString::to_string).unwrap_or_default();
+            bare(amount, display)
+        }
+
+        fn visit_seq<A: de::SeqAccess<'de>>(self, mut seq: A) -> Result<Option<Money>, A::Error> {
+            match seq.next_element::<de::IgnoredAny>()? {
+                None => Ok(None),
+                Some(_) => Err(de::Error::custom("a non-empty list is not an amount")),
+            }
+        }
+
+        fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Option<Money>, A::Error> {
+            MoneyVisitor.visit_map(map).map(Some)
+        }
+    }
+}
+
+/// U32: an amount a shop sends as its display only, the number and then the
+/// currency (`"topay": "500.00$"`, `"vat": "0.00$"`, `"2445.00 руб."`), or as
+/// [`optional`] reads it (a pair, a bare number, `""`, `null`). The amount is
+/// the leading `-?[0-9]+(\.[0-9]+)?`; what follows must hold no digit (a
+/// currency sign or name), else it is an error rather than a guess.
+pub mod displayed {
+    use super::*;
+
+    /// Decodes an optional amount given by its display.
+    ///
+    /// ```
+    /// use proto_core::wire::Money;
+    /// #[derive(serde::Deserialize)]
+    /// struct Payment {
+    ///     #[serde(default, deserialize_with = "proto_core::wire::money::displayed::deserialize")]
+    ///     topay: Option<Money>,
+    /// }
+    /// let topay = |json: &str| serde_json::from_str::<Payment>(json).map(|p| p.topay);
+    /// let money = topay(r#"{"topay": "500.00$"}"#)?.unwrap();
+    /// assert_eq!((money.amount, money.display.as_deref()), ("500.00".parse().unwrap(), Some("500.00$")));
+    /// assert_eq!(topay(r#"{"topay": "2445.00 руб."}"#)?.unwrap().amount, "2445.00".parse().unwrap());
+    /// assert_eq!(topay(r#"{"topay": 51}"#)?.unwrap().amount, 51.into());
+    /// assert_eq!(topay(r#"{"topay": ""}"#)?, None);
+    /// assert!(topay(r#"{"topay": "1.5 за 2"}"#).is_err());
+    /// assert!(topay(r#"{"topay": "$"}"#).is_err());
+    /// # Ok::<(), serde_json::Error>(())
+    /// ```
+    pub fn deserialize<'de, D: Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Option<Money>, D::Error> {
+        deserializer.deserialize_any(Displayed)
+    }
+
+    struct Displayed;
+
+    impl<'de> Visitor<'de> for Displayed {
+        type Value = Option<Money>;
+
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("an amount and its currency (\"500.00$\"), an amount, \"\" or null")
+        }
+
+        fn visit_str<E: de::Error>(self, v: &str) -> Result<Option<Money>, E> {
+            if v.is_empty() {
+                return Ok(None);
+            }
+            let number_end = v
+                .char_indices()
+                .find(|(i, c)| !(c.is_ascii_digit() || *c == '.' || (*i == 0 && *c == '-')))
+                .map_or(v.len(), |(i, _)| i);
+            let (number, currency) = v.split_at(number_end);
+            let amount = super::super::decimal::parse(number)
+                .filter(|_| !currency.chars().any(|c| c.is_ascii_digit()))
+                .ok_or_else(|| {
+                    E::invalid_value(de::Unexpected::Str(v), &"an amount and its currency")
+                })?;
+            Ok(Some(Money {
+                amount,
+                display: Some(v.to_owned()),
+                other: UnknownFields::new(),
+            }))
+        }
+
+        fn visit_unit<E: de::Error>(self) -> Result<Option<Money>, E> {
+            Ok(None)
+        }
+
+        fn visit_u64<E: de::Error>(self, v: u64) -> Result<Option<Money>, E> {
+            optional::OptionalMoney.visit_u64(v)
+        }
+
+        fn visit_i64<E: de::Error>(self, v: i64) -> Result<Option<Money>, E> {
+            optional::OptionalMoney.visit_i64(v)
+        }
+
+        fn visit_f64<E: de::Error>(self, v: f64) -> Result<Option<Money>, E> {
+            optional::OptionalMoney.visit_f64(v)
+        }
+
+        fn visit_seq<A: de::SeqAccess<'de>>(self, seq: A) -> Result<Option<Money>, A::Error> {
+            optional::OptionalMoney.visit_seq(seq)
+        }
+
+        fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Option<Money>, A::Error> {
+            MoneyVisitor.visit_map(map).map(Some)
         }
     }
 }

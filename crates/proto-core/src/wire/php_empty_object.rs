@@ -56,3 +56,67 @@ impl<'de, T: Deserialize<'de> + Default> Visitor<'de> for ObjectOrEmptyList<T> {
         T::deserialize(de::value::MapAccessDeserializer::new(map))
     }
 }
+
+/// An optional object: `null`, `""`, `[]` and absence are `None` (what PHP
+/// writes for an unset section), an object is decoded as `T`.
+///
+/// ```
+/// #[derive(Debug, PartialEq, serde::Deserialize)]
+/// struct Map { address: String }
+/// #[derive(serde::Deserialize)]
+/// struct Invoice {
+///     #[serde(default, deserialize_with = "proto_core::wire::php_empty_object::option")]
+///     map: Option<Map>,
+/// }
+/// let map = |json: &str| serde_json::from_str::<Invoice>(json).map(|i| i.map);
+/// for empty in [r#"{"map": []}"#, r#"{"map": ""}"#, r#"{"map": null}"#, "{}"] {
+///     assert_eq!(map(empty)?, None);
+/// }
+/// assert_eq!(map(r#"{"map": {"address": "Казань"}}"#)?, Some(Map { address: "Казань".into() }));
+/// assert!(map(r#"{"map": "Казань"}"#).is_err());
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+pub fn option<'de, D, T>(deserializer: D) -> Result<Option<T>, D::Error>
+where
+    D: Deserializer<'de>,
+    T: Deserialize<'de>,
+{
+    deserializer.deserialize_any(OptionalObject(PhantomData))
+}
+
+struct OptionalObject<T>(PhantomData<T>);
+
+impl<'de, T: Deserialize<'de>> Visitor<'de> for OptionalObject<T> {
+    type Value = Option<T>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("an object, or [], \"\" or null for none")
+    }
+
+    fn visit_unit<E: de::Error>(self) -> Result<Option<T>, E> {
+        Ok(None)
+    }
+
+    fn visit_none<E: de::Error>(self) -> Result<Option<T>, E> {
+        Ok(None)
+    }
+
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Option<T>, E> {
+        if v.is_empty() {
+            Ok(None)
+        } else {
+            Err(E::invalid_value(Unexpected::Str(v), &self))
+        }
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Option<T>, A::Error> {
+        match seq.next_element::<IgnoredAny>()? {
+            None => Ok(None),
+            Some(_) => Err(de::Error::invalid_value(Unexpected::Seq, &self)),
+        }
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Option<T>, A::Error> {
+        T::deserialize(de::value::MapAccessDeserializer::new(map)).map(Some)
+    }
+}
