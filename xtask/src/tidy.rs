@@ -130,6 +130,67 @@ fn protocol_sources_are_pure() {
     }
 }
 
+/// Source text that decodes a quirk by hand: a serde visitor, or a JSON
+/// value decoded first and judged after (which loses the JSONPath of an
+/// error). Such code belongs in `proto-core/src/wire`.
+const HAND_DECODING: &[&str] = &[
+    "Visitor<'de> for",
+    "Visitor<'_> for",
+    "MapAccessDeserializer",
+    "Value::deserialize(",
+    "from_value(",
+    "decode::<UnknownFields>",
+    "decode::<Value>",
+    "decode::<serde_json::Value>",
+];
+
+/// Where hand decoding outside `wire` is allowed, and why: `(file, token, reason)`.
+const HAND_DECODING_ALLOWED: &[(&str, &str, &str)] = &[
+    (
+        "crates/proto-core/src/error.rs",
+        "Value::deserialize(",
+        "an API error's detail is kept as sent: the value is the data, not a step to a type",
+    ),
+    (
+        "crates/proto-core/src/json.rs",
+        "decode::<serde_json::Value>",
+        "a unit test of the nesting limit",
+    ),
+];
+
+#[test]
+fn quirks_are_decoded_only_in_the_wire_module() {
+    let root = project_root();
+    let wire = root.join("crates/proto-core/src/wire");
+    for (name, dir) in protocol_crates() {
+        for file in rust_files(&dir.join("src")) {
+            if file.starts_with(&wire) {
+                continue;
+            }
+            let relative = file
+                .strip_prefix(&root)
+                .unwrap()
+                .to_string_lossy()
+                .into_owned();
+            let text = std::fs::read_to_string(&file).unwrap();
+            for (number, line) in text.lines().enumerate() {
+                let code = line.split("//").next().unwrap_or_default();
+                for token in HAND_DECODING {
+                    let allowed = HAND_DECODING_ALLOWED
+                        .iter()
+                        .any(|(f, t, _)| *f == relative && t == token);
+                    assert!(
+                        allowed || !code.contains(token),
+                        "{name}: {relative}:{}: `{token}` decodes by hand; write the decoder in \
+                         proto-core/src/wire (or list the exception, with why, in HAND_DECODING_ALLOWED)",
+                        number + 1
+                    );
+                }
+            }
+        }
+    }
+}
+
 /// Every crate under `crates/`.
 fn library_crates() -> Vec<(String, PathBuf)> {
     let mut crates: Vec<_> = std::fs::read_dir(project_root().join("crates"))
