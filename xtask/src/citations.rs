@@ -476,11 +476,11 @@ pub(crate) fn seeds_dir() -> PathBuf {
     crate::project_root().join("../shared/seeds")
 }
 
-/// The check of `cargo xtask conformance`: its report lines, and whether it
-/// passed (a missing seeds folder passes, and says so).
-pub(crate) fn run(quirks: &str) -> Result<(Vec<String>, bool), String> {
-    let dir = seeds_dir();
-    let Some(seeds) = Seeds::read(&dir)? else {
+/// The check of `cargo xtask conformance` against the seeds in `dir`: its
+/// report lines, and whether it passed (a missing seeds folder passes, and
+/// says so).
+pub(crate) fn run(quirks: &str, dir: &Path) -> Result<(Vec<String>, bool), String> {
+    let Some(seeds) = Seeds::read(dir)? else {
         let mut lines = vec![format!(
             "SKIPPED: no seeds folder at {}; {} citations not checked",
             dir.display(),
@@ -652,6 +652,19 @@ mod tests {
             ]
         );
         assert!(named_ids("U+0441, HS256, W1x, S3_").is_empty());
+    }
+
+    #[test]
+    fn without_seeds_says_so_and_passes() {
+        let doc = row("`001`:2 `wrong`");
+        let (lines, ok) = run(&doc, Path::new("/nonexistent/shared/seeds")).unwrap();
+        assert!(ok);
+        assert_eq!(
+            lines,
+            ["SKIPPED: no seeds folder at /nonexistent/shared/seeds; 1 citations not checked"]
+        );
+        let (lines, ok) = run(&format!("{doc}see W12\n"), Path::new("/nonexistent")).unwrap();
+        assert!(!ok, "{lines:?}");
     }
 
     /// The real document against the real seeds, where they are.

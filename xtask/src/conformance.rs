@@ -56,7 +56,7 @@ pub(crate) fn run(options: &ConformanceOptions) -> Result<bool, String> {
     let quirks = std::fs::read_to_string(project_root().join("docs/quirks.md"))
         .map_err(|e| format!("cannot read docs/quirks.md: {e}"))?;
     println!("==> citations: docs/quirks.md against the vendors' documents");
-    let (citation_lines, citations_ok) = citations::run(&quirks)?;
+    let (citation_lines, citations_ok) = citations::run(&quirks, &citations::seeds_dir())?;
     for line in &citation_lines {
         println!("    {line}");
     }
