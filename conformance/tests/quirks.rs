@@ -1034,3 +1034,90 @@ mod w11_money {
         }
     }
 }
+
+mod w12_unix_time {
+    use proptest::prelude::*;
+    use time::OffsetDateTime;
+
+    use super::*;
+
+    #[derive(Debug, Deserialize)]
+    struct At {
+        #[serde(deserialize_with = "wire::unix_time::deserialize")]
+        v: OffsetDateTime,
+    }
+
+    #[derive(Debug, Deserialize)]
+    struct MaybeAt {
+        #[serde(default, deserialize_with = "wire::unix_time::option::deserialize")]
+        v: Option<OffsetDateTime>,
+    }
+
+    /// The document's spellings: seconds in a string, read as UTC.
+    #[test]
+    fn documents_spellings() {
+        for (json, seconds) in [
+            (r#""1458511535""#, 1_458_511_535),
+            (r#""1336103454""#, 1_336_103_454),
+            ("1599690384", 1_599_690_384),
+        ] {
+            let at = field::<At>(json).unwrap().v;
+            assert_eq!(at.unix_timestamp(), seconds, "{json}");
+            assert!(at.offset().is_utc(), "{json}");
+        }
+        let at = field::<At>(r#""1458511535""#).unwrap().v;
+        assert_eq!(at, time::macros::datetime!(2016-03-20 22:05:35 UTC));
+    }
+
+    /// An unset date: `0`, `"0"`, `""`, `null` and absence are all none.
+    #[test]
+    fn option_reads_zero_empty_null_absent_as_none() {
+        for json in ["0", r#""0""#, r#""""#, "null"] {
+            assert_eq!(field::<MaybeAt>(json).unwrap().v, None, "{json}");
+        }
+        assert_eq!(serde_json::from_str::<MaybeAt>("{}").unwrap().v, None);
+        assert_eq!(
+            field::<MaybeAt>(r#""1458687828""#)
+                .unwrap()
+                .v
+                .map(OffsetDateTime::unix_timestamp),
+            Some(1_458_687_828)
+        );
+    }
+
+    #[test]
+    fn anything_else_is_an_error() {
+        for json in [
+            r#""""#,
+            "null",
+            r#""1458511535.5""#,
+            "1458511535.5",
+            r#""2016-03-20 22:05:35""#,
+            r#""yesterday""#,
+            "true",
+            // Beyond the years `time` can hold.
+            &i64::MAX.to_string(),
+        ] {
+            assert_eq!(field::<At>(json).unwrap_err().path, "$.v", "{json}");
+        }
+        for json in [r#""x""#, r#""1.5""#, &i64::MIN.to_string()] {
+            assert_eq!(field::<MaybeAt>(json).unwrap_err().path, "$.v", "{json}");
+        }
+    }
+
+    proptest! {
+        /// Any second `time` can hold, as a number or a string, reads back as
+        /// itself; the option reads every one but 0 as `Some`.
+        #[test]
+        fn seconds_round_trip(
+            seconds in OffsetDateTime::new_utc(time::Date::MIN, time::Time::MIDNIGHT).unix_timestamp()
+                ..=time::macros::datetime!(9999-12-31 23:59:59 UTC).unix_timestamp(),
+            as_string in any::<bool>(),
+        ) {
+            let json = if as_string { format!("\"{seconds}\"") } else { seconds.to_string() };
+            prop_assert_eq!(field::<At>(&json).unwrap().v.unix_timestamp(), seconds);
+            let maybe = field::<MaybeAt>(&json).unwrap().v.map(OffsetDateTime::unix_timestamp);
+            prop_assert_eq!(maybe, (seconds != 0).then_some(seconds));
+        }
+    }
+}

@@ -2,9 +2,10 @@
 //!
 //! Each suite is one test binary of the `conformance` crate. Results are read
 //! from libtest's `test <name> ... ok` lines; the endpoint table comes from
-//! [`conformance::CATALOGUE`] and the quirk table from `docs/quirks.md`. A
-//! required check with no test, a quirk whose tests did not run, and any failed
-//! test all make the run fail.
+//! [`conformance::CATALOGUE`] and the quirk table from `docs/quirks.md`, whose
+//! citations of the vendors' documents are checked first ([`crate::citations`]).
+//! A required check with no test, a quirk whose tests did not run, a citation
+//! that does not hold and any failed test all make the run fail.
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -12,6 +13,7 @@ use std::process::Command;
 
 use conformance::{CATALOGUE, Check, Endpoint};
 
+use crate::citations;
 use crate::flags::ConformanceOptions;
 use crate::project_root;
 
@@ -51,6 +53,14 @@ pub(crate) fn run(options: &ConformanceOptions) -> Result<bool, String> {
     if let Some(api) = &options.live {
         return live(api, options);
     }
+    let quirks = std::fs::read_to_string(project_root().join("docs/quirks.md"))
+        .map_err(|e| format!("cannot read docs/quirks.md: {e}"))?;
+    println!("==> citations: docs/quirks.md against the vendors' documents");
+    let (citation_lines, citations_ok) = citations::run(&quirks, &citations::seeds_dir())?;
+    for line in &citation_lines {
+        println!("    {line}");
+    }
+
     let mut results = Results::new();
     let mut suites_ok = true;
     for (index, (suite, package, binary, what)) in SUITES.iter().enumerate() {
@@ -88,8 +98,6 @@ pub(crate) fn run(options: &ConformanceOptions) -> Result<bool, String> {
 
     let (endpoint_table, endpoint_gaps) =
         endpoint_table(CATALOGUE, &results, options.api.as_deref());
-    let quirks = std::fs::read_to_string(project_root().join("docs/quirks.md"))
-        .map_err(|e| format!("cannot read docs/quirks.md: {e}"))?;
     let (quirk_table, quirk_gaps) = quirk_table(&quirks, &results, options.api.as_deref())?;
     let failures: Vec<&String> = results
         .iter()
@@ -108,6 +116,10 @@ pub(crate) fn run(options: &ConformanceOptions) -> Result<bool, String> {
     }
     report.push_str("\n## Quirks (docs/quirks.md)\n\n");
     report.push_str(&quirk_table);
+    report.push_str("\n## Citations (docs/quirks.md)\n\n");
+    for line in &citation_lines {
+        let _ = writeln!(report, "- {line}");
+    }
     if !failures.is_empty() {
         report.push_str("\n## Failed tests\n\n");
         for name in &failures {
@@ -139,13 +151,14 @@ pub(crate) fn run(options: &ConformanceOptions) -> Result<bool, String> {
     );
 
     let gaps = endpoint_gaps + quirk_gaps + uncatalogued.len();
-    let ok = suites_ok && gaps == 0 && failures.is_empty();
+    let ok = suites_ok && gaps == 0 && failures.is_empty() && citations_ok;
     if ok {
         println!("conformance: no gaps");
     } else {
         println!(
-            "conformance: {gaps} gap(s), {} failed test(s)",
-            failures.len()
+            "conformance: {gaps} gap(s), {} failed test(s), citations {}",
+            failures.len(),
+            if citations_ok { "hold" } else { "do NOT hold" }
         );
     }
     Ok(ok)
@@ -312,7 +325,7 @@ fn uncatalogued(catalogue: &[Endpoint], results: &Results) -> Vec<String> {
 }
 
 /// Splits a Markdown table row on `|`, keeping escaped `\|` inside cells.
-fn cells(row: &str) -> Vec<String> {
+pub(crate) fn cells(row: &str) -> Vec<String> {
     let mut cells = vec![String::new()];
     let mut chars = row.trim().trim_start_matches('|').chars().peekable();
     while let Some(c) = chars.next() {

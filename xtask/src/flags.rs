@@ -5,8 +5,10 @@ usage: cargo xtask <command>
 
 commands:
   conformance [--api qnits|saplab|ucoz]
-      Run the conformance suites; print and write (target/conformance/) the
-      endpoint x check table and the quirk table; fail on any gap.
+      Check every citation of docs/quirks.md against ../shared/seeds/ (where
+      it exists); run the conformance suites; print and write
+      (target/conformance/) the endpoint x check table and the quirk table;
+      fail on any gap or citation that does not hold.
   conformance --live qnits|saplab|ucoz [--allow-writes] [--save-fixtures]
       Call every safe endpoint of a real shop named in environment variables
       (see the README), report unknown fields (target/conformance/live-API.md);

@@ -1,9 +1,10 @@
 //! Project automation, run as `cargo xtask <command>` (the alias is in
 //! `.cargo/config.toml`).
 //!
-//! - `conformance [--api qnits|saplab|ucoz]`: runs the conformance suites,
-//!   prints the endpoint × check table and the quirk table, writes both to
-//!   `target/conformance/report.md`, and fails on any gap or failure.
+//! - `conformance [--api qnits|saplab|ucoz]`: checks the citations of
+//!   `docs/quirks.md` against the vendors' documents, runs the conformance
+//!   suites, prints the endpoint × check table and the quirk table, writes
+//!   both to `target/conformance/report.md`, and fails on any gap or failure.
 //! - `bench`: runs the benchmarks and prints each ratio beside its target
 //!   (`target/bench/report.md`, `target/bench/scaling.svg`).
 //! - `fuzz [--seconds N]`: runs every cargo-fuzz target of `fuzz/` for N
@@ -13,6 +14,7 @@
 #![forbid(unsafe_code)]
 
 mod bench;
+mod citations;
 mod conformance;
 mod flags;
 mod fuzz;
