@@ -10,15 +10,49 @@ use ucoz_proto::*;
 
 use crate::harness::{self, Adapter, Harness};
 
-fn each_adapter(scenario: impl Fn(&Run)) {
+/// `scenario` through each adapter on a fresh emulator, POST and PUT bodies
+/// in `form` (U7). A multipart run checks what arrived: every POST and PUT
+/// a multipart body, POST to `…//?` and PUT to `…//` as helper 2.3 requests.
+fn each_adapter(form: BodyForm, scenario: impl Fn(&Run)) {
     for adapter in Adapter::ALL {
         let harness = Harness::start();
-        let site = oauth_site(&harness);
-        scenario(&Run {
+        let site = oauth_site(&harness).body_form(form);
+        let run = Run {
             harness,
             adapter,
             site,
-        });
+        };
+        scenario(&run);
+        if form == BodyForm::Multipart {
+            let bodies: Vec<_> = run
+                .harness
+                .emulator
+                .requests()
+                .into_iter()
+                .filter(|r| r.method == "POST" || r.method == "PUT")
+                .collect();
+            assert!(!bodies.is_empty(), "{adapter:?}: no POST or PUT was sent");
+            for request in bodies {
+                let content_type = request.header("content-type").unwrap_or_default();
+                assert!(
+                    content_type.starts_with("multipart/form-data; boundary="),
+                    "{adapter:?} {} {}: {content_type}",
+                    request.method,
+                    request.path_and_query
+                );
+                let ending = if request.method == "POST" {
+                    "//?"
+                } else {
+                    "//"
+                };
+                assert!(
+                    request.path_and_query.ends_with(ending),
+                    "{adapter:?}: {} {}",
+                    request.method,
+                    request.path_and_query
+                );
+            }
+        }
     }
 }
 
@@ -87,8 +121,8 @@ fn order(run: &Run) -> CheckoutData {
     run.ok(&GetCheckout::default())
 }
 
-pub fn get_checkout() {
-    each_adapter(|run| {
+pub fn get_checkout(form: BodyForm) {
+    each_adapter(form, |run| {
         let CheckoutData::Order(checkout) = order(run) else {
             panic!("a basket")
         };
@@ -195,8 +229,32 @@ pub fn stale_and_replayed_requests_are_refused() {
     );
 }
 
-pub fn recalc_checkout() {
-    each_adapter(|run| {
+pub fn recalc_checkout(form: BodyForm) {
+    each_adapter(form, |run| {
+        // A wrong signature is refused in either body form.
+        let ucoz = run.harness.emulator.ucoz();
+        let wrong = Ucoz::new(
+            run.site.base_url().clone(),
+            Auth::OAuth1(
+                OAuthCredentials::new(
+                    ucoz.consumer_key(),
+                    "not-the-secret",
+                    ucoz.token(),
+                    ucoz.token_secret(),
+                )
+                .unwrap(),
+            ),
+        )
+        .body_form(form);
+        let recalc = RecalcCheckout::default().count(RecordId::new(6), 3);
+        let refusal = match run.harness.call(run.adapter, &wrong, &recalc) {
+            Err(Error::Protocol(proto_core::Error::Api { source, .. })) => source,
+            other => panic!("{:?}: {other:?}", run.adapter),
+        };
+        assert_eq!(
+            (refusal.status.as_u16(), refusal.message.as_deref()),
+            (401, Some("Invalid signature"))
+        );
         let CheckoutData::Order(checkout) =
             run.ok(&RecalcCheckout::default().count(RecordId::new(6), 3))
         else {
@@ -213,8 +271,8 @@ pub fn recalc_checkout() {
     });
 }
 
-pub fn change_checkout() {
-    each_adapter(|run| {
+pub fn change_checkout(form: BodyForm) {
+    each_adapter(form, |run| {
         let choices = OrderChoices::default()
             .payment(PaymentId::new(2))
             .delivery(DeliveryId::new(3))
@@ -241,8 +299,8 @@ pub fn change_checkout() {
 }
 
 /// Checkout walks the basket through recalc and change into a new invoice.
-pub fn place_order() {
-    each_adapter(|run| {
+pub fn place_order(form: BodyForm) {
+    each_adapter(form, |run| {
         run.ok(&RecalcCheckout::default().count(RecordId::new(6), 2));
         let missing = run.refused(&PlaceOrder::new(OrderChoices::default()));
         assert!(missing.message.unwrap().contains("Контактный телефон"));
@@ -266,8 +324,8 @@ pub fn place_order() {
     });
 }
 
-pub fn list_invoices() {
-    each_adapter(|run| {
+pub fn list_invoices(form: BodyForm) {
+    each_adapter(form, |run| {
         let all = run.ok(&ListInvoices::default());
         assert_eq!((all.count, all.pages_cnt, all.orders.len()), (2, 1, 2));
         assert_eq!(
@@ -300,8 +358,8 @@ pub fn list_invoices() {
     });
 }
 
-pub fn set_invoices_group() {
-    each_adapter(|run| {
+pub fn set_invoices_group(form: BodyForm) {
+    each_adapter(form, |run| {
         run.ok(&SetInvoicesGroup::new(
             [InvoiceId::new(1)],
             OrderGroup::Archive,
@@ -319,8 +377,8 @@ pub fn set_invoices_group() {
     });
 }
 
-pub fn set_invoices_courier() {
-    each_adapter(|run| {
+pub fn set_invoices_courier(form: BodyForm) {
+    each_adapter(form, |run| {
         let done = run.ok(&SetInvoicesCourier::new(
             [1, 2].map(InvoiceId::new),
             "Tom".into(),
@@ -331,8 +389,8 @@ pub fn set_invoices_courier() {
     });
 }
 
-pub fn set_invoices_status() {
-    each_adapter(|run| {
+pub fn set_invoices_status(form: BodyForm) {
+    each_adapter(form, |run| {
         let done = run.ok(&SetInvoicesStatus::new(
             [1, 2].map(InvoiceId::new),
             OrderStatus::Ready,
@@ -350,8 +408,8 @@ pub fn set_invoices_status() {
     });
 }
 
-pub fn get_order() {
-    each_adapter(|run| {
+pub fn get_order(form: BodyForm) {
+    each_adapter(form, |run| {
         let details = run.details(&hash1());
         assert_eq!(details.order_id, InvoiceId::new(1));
         assert_eq!(details.order_data.order_amount.amount, 500.into());
@@ -372,8 +430,8 @@ pub fn get_order() {
     });
 }
 
-pub fn add_goods() {
-    each_adapter(|run| {
+pub fn add_goods(form: BodyForm) {
+    each_adapter(form, |run| {
         let details = run.ok(&AddGoods::new(hash1(), GoodsId::new(3)));
         assert_eq!(details.order_goods.goods.len(), 2);
         assert_eq!(
@@ -387,8 +445,8 @@ pub fn add_goods() {
     });
 }
 
-pub fn change_order_contents() {
-    each_adapter(|run| {
+pub fn change_order_contents(form: BodyForm) {
+    each_adapter(form, |run| {
         let record = *run
             .details(&hash1())
             .order_goods
@@ -410,8 +468,8 @@ pub fn change_order_contents() {
     });
 }
 
-pub fn change_order_field() {
-    each_adapter(|run| {
+pub fn change_order_field(form: BodyForm) {
+    each_adapter(form, |run| {
         let details = run.ok(&ChangeOrderField::new(
             hash1(),
             FieldId::new(2),
@@ -450,8 +508,8 @@ pub fn change_order_field() {
     });
 }
 
-pub fn list_baskets() {
-    each_adapter(|run| {
+pub fn list_baskets(form: BodyForm) {
+    each_adapter(form, |run| {
         let baskets = run.ok(&ListBaskets::default());
         assert_eq!(
             baskets.users_baskets.keys().copied().collect::<Vec<_>>(),
@@ -465,8 +523,8 @@ pub fn list_baskets() {
     });
 }
 
-pub fn save_invoice_note() {
-    each_adapter(|run| {
+pub fn save_invoice_note(form: BodyForm) {
+    each_adapter(form, |run| {
         let done = run.ok(&SaveInvoiceNote::new(
             InvoiceId::new(2),
             "Позвонить после 18:00 + взять сдачу",
@@ -479,8 +537,8 @@ pub fn save_invoice_note() {
     });
 }
 
-pub fn list_delivery_methods() {
-    each_adapter(|run| {
+pub fn list_delivery_methods(form: BodyForm) {
+    each_adapter(form, |run| {
         let methods = run.ok(&ListDeliveryMethods);
         assert_eq!(methods.len(), 3);
         assert_eq!(methods.get(&DeliveryId::new(1)).unwrap().courier, None);
@@ -491,8 +549,8 @@ pub fn list_delivery_methods() {
     });
 }
 
-pub fn list_payment_methods() {
-    each_adapter(|run| {
+pub fn list_payment_methods(form: BodyForm) {
+    each_adapter(form, |run| {
         let methods = run.ok(&ListPaymentMethods);
         assert!(methods.get(&PaymentId::new(1)).unwrap().delivery_assoc.all);
         assert!(
@@ -506,8 +564,8 @@ pub fn list_payment_methods() {
     });
 }
 
-pub fn list_order_statuses() {
-    each_adapter(|run| {
+pub fn list_order_statuses(form: BodyForm) {
+    each_adapter(form, |run| {
         let statuses = run.ok(&ListOrderStatuses);
         assert_eq!(statuses.len(), 11);
         assert_eq!(
@@ -517,8 +575,8 @@ pub fn list_order_statuses() {
     });
 }
 
-pub fn list_order_groups() {
-    each_adapter(|run| {
+pub fn list_order_groups(form: BodyForm) {
+    each_adapter(form, |run| {
         assert_eq!(
             run.ok(&ListOrderGroups)
                 .get(&OrderGroup::Bin)
@@ -528,16 +586,16 @@ pub fn list_order_groups() {
     });
 }
 
-pub fn list_order_fields() {
-    each_adapter(|run| {
+pub fn list_order_fields(form: BodyForm) {
+    each_adapter(form, |run| {
         let fields = run.ok(&ListOrderFields);
         assert_eq!(fields.get(&FieldId::new(1)).unwrap().kind, FieldType::Phone);
         assert_eq!(fields.get(&FieldId::new(2)).unwrap().required, Some(true));
     });
 }
 
-pub fn list_order_goods_fields() {
-    each_adapter(|run| {
+pub fn list_order_goods_fields(form: BodyForm) {
+    each_adapter(form, |run| {
         let fields = run.ok(&ListOrderGoodsFields);
         assert_eq!(
             fields.get(&"price_in".to_owned()).map(String::as_str),
