@@ -892,6 +892,139 @@ mod u_oauth {
         }
     }
 
+    /// The parts of a multipart body framed by `boundary`, each as its
+    /// header lines and its value; the framing checked on the way.
+    fn parts(body: &str, boundary: &str) -> Vec<(Vec<String>, String)> {
+        let delimiter = format!("--{boundary}");
+        let mut chunks: Vec<&str> = body.split(delimiter.as_str()).collect();
+        assert_eq!(
+            chunks.pop(),
+            Some("--\r\n"),
+            "the closing delimiter ends the body"
+        );
+        assert_eq!(chunks.remove(0), "", "the body starts with a delimiter");
+        chunks
+            .into_iter()
+            .map(|chunk| {
+                let chunk = chunk.strip_prefix("\r\n").expect("CRLF after a delimiter");
+                let (head, value) = chunk.split_once("\r\n\r\n").expect("a blank line");
+                let value = value.strip_suffix("\r\n").expect("CRLF before a delimiter");
+                let headers = head.split("\r\n").map(str::to_owned).collect();
+                (headers, value.to_owned())
+            })
+            .collect()
+    }
+
+    /// The request's multipart body with its own boundary swapped for
+    /// `boundary`, so that it can be compared byte for byte with cURL's.
+    fn with_boundary(body: &[u8], ours: &str, boundary: &str) -> String {
+        std::str::from_utf8(body).unwrap().replace(ours, boundary)
+    }
+
+    /// Helper 2.3's POST and PUT as real libcurl sent them
+    /// (`uapi_multipart.json`, made by `uapi_multipart.php` and
+    /// `echo_server.py`): the fields in the helper's order (ksorted, the
+    /// once-encoded signature last), raw values, the part headers and CRLFs,
+    /// byte for byte but for the boundary, which cURL draws at random. Every
+    /// case through the encoder; the endpoint-shaped ones also through `Ucoz`
+    /// itself, URL (`//?` for POST, `//` for PUT), method and Content-Type.
+    #[test]
+    fn multipart_matches_php_curl() {
+        use proto_core::{BaseUrl, Endpoint, Stamp};
+        use ucoz_proto::multipart::FormData;
+        use ucoz_proto::*;
+
+        let curl = oracle("uapi_multipart.json");
+        let inputs: Vec<Value> = ["cases.json", "multipart_cases.json"]
+            .iter()
+            .flat_map(|file| oracle(file)["cases"].as_array().unwrap().clone())
+            .collect();
+        let mut through_ucoz = 0;
+        for php in curl["cases"].as_array().unwrap() {
+            let name = php["name"].as_str().unwrap();
+            let case = inputs.iter().find(|c| c["name"] == php["name"]).unwrap();
+            let s = |v: &Value, k: &str| v[k].as_str().unwrap().to_owned();
+            let method = s(case, "method");
+            let stamp = Stamp::new(s(case, "timestamp").parse().unwrap(), s(case, "nonce"));
+            let signed = credentials(case).sign(
+                &method,
+                &s(php, "signed_url"),
+                &pairs(&case["params"]),
+                &s(case, "timestamp"),
+                &s(case, "nonce"),
+            );
+            assert_eq!(signed, pairs(&php["fields"]), "{name}: the helper's array");
+            let boundary = s(php, "boundary");
+            let body = s(php, "body");
+            assert_eq!(
+                s(php, "content_type"),
+                format!("multipart/form-data; boundary={boundary}")
+            );
+            let form = FormData::encode(&signed, &stamp).unwrap();
+            assert_eq!(
+                parts(std::str::from_utf8(form.body()).unwrap(), form.boundary()),
+                parts(&body, &boundary),
+                "{name}"
+            );
+            assert_eq!(
+                with_boundary(form.body(), form.boundary(), &boundary),
+                body,
+                "{name}"
+            );
+
+            let site = Ucoz::new(
+                BaseUrl::parse(oracle("multipart_cases.json")["base"].as_str().unwrap()).unwrap(),
+                Auth::OAuth1(credentials(case)),
+            )
+            .body_form(BodyForm::Multipart);
+            let request = match name {
+                "place_order_multipart" => PlaceOrder::new(
+                    OrderChoices::default()
+                        .payment(PaymentId::new(1))
+                        .delivery(DeliveryId::new(3))
+                        .field(FieldId::new(1), "+7 (900) 000-00-01")
+                        .field(
+                            FieldId::new(2),
+                            "Москва, Тверская 1\r\nкв. 5 & \"код\" 1*2~",
+                        ),
+                )
+                .auto_register(false)
+                .request(&site, &stamp),
+                "change_order_contents_multipart" => ChangeOrderContents::new(
+                    OrderHash::new("UqRgN7O%3B1ElzSZVqyJA4IFXbSG3s8iq3jvd2y%3Boo").unwrap(),
+                )
+                .count(RecordId::new(3), 10)
+                .price(RecordId::new(3), "450.50".parse().unwrap())
+                .remove(RecordId::new(4))
+                .request(&site, &stamp),
+                _ => continue,
+            }
+            .unwrap();
+            through_ucoz += 1;
+            assert_eq!(request.method().as_str(), method, "{name}");
+            assert_eq!(request.uri().to_string(), s(php, "requested_url"), "{name}");
+            let target = request.uri().path_and_query().unwrap().as_str();
+            assert_eq!(
+                s(php, "request_line"),
+                format!("{method} {target} HTTP/1.1"),
+                "{name}"
+            );
+            let ours = form.boundary();
+            assert_eq!(
+                request.headers()["content-type"],
+                format!("multipart/form-data; boundary={ours}").as_str(),
+                "{name}"
+            );
+            assert_eq!(
+                with_boundary(request.body(), ours, &boundary),
+                body,
+                "{name}"
+            );
+        }
+        assert_eq!(through_ucoz, 2);
+        assert_eq!(curl["cases"].as_array().unwrap().len(), 5);
+    }
+
     fn param() -> impl Strategy<Value = (String, String)> {
         ("[a-z_]{1,6}(\\[[a-z]{1,3}\\])?", "\\PC{0,8}")
     }

@@ -276,7 +276,7 @@ pub mod support {
 /// The document checks of one endpoint: `$module::{request_built,
 /// fixtures_parsed, error_cases, properties}`.
 macro_rules! endpoint_checks {
-    ($module:ident, $name:literal, $endpoint:expr, $php:literal $(, defaults = [$(($dk:literal, $dv:literal)),*])? $(, also_end_to_end = [$($e2e:ident),*])?) => {
+    ($module:ident, $name:literal, $endpoint:expr, $php:literal $(, defaults = [$(($dk:literal, $dv:literal)),*])? $(, also_end_to_end = [$($e2e:ident),*])? $(, multipart = $multipart:ident)?) => {
         pub mod $module {
             #[allow(unused_imports)]
             use ucoz_proto::*;
@@ -336,8 +336,16 @@ macro_rules! endpoint_checks {
                 /// Signed, sent through every adapter to the emulator, parsed.
                 #[test]
                 fn through_every_adapter() {
-                    crate::ucoz_e2e::$module();
+                    crate::ucoz_e2e::$module(ucoz_proto::BodyForm::UrlEncoded);
                 }
+
+                $(
+                    /// The same with `multipart/form-data` bodies, as helper 2.3 sends (U7).
+                    #[test]
+                    fn $multipart() {
+                        crate::ucoz_e2e::$module(ucoz_proto::BodyForm::Multipart);
+                    }
+                )?
 
                 $($(
                     #[test]
@@ -434,13 +442,15 @@ endpoint_checks!(
     recalc_checkout,
     "RecalcCheckout",
     RecalcCheckout::default(),
-    "recalc_checkout.request.php.txt"
+    "recalc_checkout.request.php.txt",
+    multipart = multipart_bodies
 );
 endpoint_checks!(
     change_checkout,
     "ChangeCheckout",
     ChangeCheckout(OrderChoices::default()),
-    "change_checkout.request.php.txt"
+    "change_checkout.request.php.txt",
+    multipart = multipart_bodies
 );
 endpoint_checks!(
     place_order,
@@ -455,7 +465,8 @@ endpoint_checks!(
                     .at("55.7575".parse().unwrap(), "37.6130".parse().unwrap())
             )
     ),
-    "place_order.request.php.txt"
+    "place_order.request.php.txt",
+    multipart = multipart_bodies
 );
 
 endpoint_checks!(
@@ -469,19 +480,22 @@ endpoint_checks!(
     "SetInvoicesGroup",
     SetInvoicesGroup::new([InvoiceId::new(1)], OrderGroup::InWork),
     "set_invoices_group.request.php.txt",
-    defaults = [("hide", "0")]
+    defaults = [("hide", "0")],
+    multipart = multipart_bodies
 );
 endpoint_checks!(
     set_invoices_courier,
     "SetInvoicesCourier",
     SetInvoicesCourier::new([InvoiceId::new(1), InvoiceId::new(2)], "Tom".to_owned()),
-    "set_invoices_courier.request.php.txt"
+    "set_invoices_courier.request.php.txt",
+    multipart = multipart_bodies
 );
 endpoint_checks!(
     set_invoices_status,
     "SetInvoicesStatus",
     SetInvoicesStatus::new([1, 2, 4].map(InvoiceId::new), OrderStatus::Ready),
-    "set_invoices_status.request.php.txt"
+    "set_invoices_status.request.php.txt",
+    multipart = multipart_bodies
 );
 
 endpoint_checks!(
@@ -494,7 +508,8 @@ endpoint_checks!(
     save_invoice_note,
     "SaveInvoiceNote",
     SaveInvoiceNote::new(InvoiceId::new(180), "текст примечания"),
-    "save_invoice_note.request.php.txt"
+    "save_invoice_note.request.php.txt",
+    multipart = multipart_bodies
 );
 
 endpoint_checks!(
@@ -510,7 +525,8 @@ endpoint_checks!(
         OrderHash::new("UqTzDXQDXQMW3yE2cfI5p4lur1zUPEiVskfgy%3Boo").unwrap(),
         GoodsId::new(5)
     ),
-    "add_goods.request.php.txt"
+    "add_goods.request.php.txt",
+    multipart = multipart_bodies
 );
 endpoint_checks!(
     change_order_contents,
@@ -519,7 +535,8 @@ endpoint_checks!(
         OrderHash::new("UqRgN7O%3B1ElzSZVqyJA4IFXbSG3s8iq3jvd2y%3Boo").unwrap()
     )
     .count(RecordId::new(3), 10),
-    "change_order_contents.request.php.txt"
+    "change_order_contents.request.php.txt",
+    multipart = multipart_bodies
 );
 endpoint_checks!(
     change_order_field,
@@ -529,7 +546,8 @@ endpoint_checks!(
         FieldId::new(2),
         FieldValue::Text("test_api_change".into())
     ),
-    "change_order_field.request.php.txt"
+    "change_order_field.request.php.txt",
+    multipart = multipart_bodies
 );
 
 /// What the fixtures alone do not show.
@@ -1054,5 +1072,72 @@ pub mod particulars {
         ] {
             assert_eq!(safe, Safety::Safe);
         }
+    }
+
+    /// One POST in multipart form (U7), signed with the fixed stamp:
+    /// byte-identical on repeat, to `…//?`, every field a part, the
+    /// signature once encoded and last, no secret shown.
+    #[test]
+    fn multipart_request_snapshot() {
+        let site = support::site().body_form(BodyForm::Multipart);
+        let place = PlaceOrder::new(
+            OrderChoices::default()
+                .payment(PaymentId::new(1))
+                .delivery(DeliveryId::new(3))
+                .field(FieldId::new(2), "Москва, Тверская 1\r\nкв. 5"),
+        );
+        let request = place.request(&site, &support::stamp()).unwrap();
+        let again = place.request(&site, &support::stamp()).unwrap();
+        assert_eq!(
+            (request.uri(), request.headers(), request.body()),
+            (again.uri(), again.headers(), again.body())
+        );
+        assert_eq!(
+            request.uri(),
+            "https://yoursite.ucoz.ru/uapi/shop/checkout//?"
+        );
+        let text = conformance::render_request(
+            &request,
+            &[support::CONSUMER_SECRET, support::TOKEN_SECRET],
+        );
+        assert!(!text.contains("secret"), "{text}");
+        insta::assert_snapshot!("place_order.multipart", text);
+    }
+
+    /// A value that holds every boundary the stamp gives is refused before
+    /// sending, as a `BuildError`, whether building or signing meets it.
+    #[test]
+    fn multipart_boundaries_never_ambiguous() {
+        use ucoz_proto::multipart::{BOUNDARY_ATTEMPTS, boundary};
+        let site = support::site().body_form(BodyForm::Multipart);
+        let holding = |stamp: &proto_core::Stamp| {
+            let all: String = (0..BOUNDARY_ATTEMPTS)
+                .map(|attempt| boundary(stamp, attempt))
+                .collect();
+            ChangeCheckout(OrderChoices::default().field(FieldId::new(1), all))
+        };
+        // The unsigned request is framed with the empty stamp's boundaries.
+        let unsigned = holding(&proto_core::Stamp::new(0, ""));
+        assert_eq!(unsigned.build(&site).unwrap_err().field(), "body");
+        let signed = holding(&support::stamp());
+        assert!(signed.build(&site).is_ok());
+        let error = signed.request(&site, &support::stamp()).unwrap_err();
+        assert!(
+            matches!(error, proto_core::Error::Build { .. }),
+            "{error:?}"
+        );
+        // One boundary taken: the next one frames the body.
+        let first = boundary(&support::stamp(), 0);
+        let request = ChangeCheckout(OrderChoices::default().field(FieldId::new(1), first.clone()))
+            .request(&site, &support::stamp())
+            .unwrap();
+        let content_type = request.headers()["content-type"].to_str().unwrap();
+        assert_eq!(
+            content_type,
+            format!(
+                "multipart/form-data; boundary={}",
+                boundary(&support::stamp(), 1)
+            )
+        );
     }
 }

@@ -15,15 +15,49 @@ fn amount(money: &Option<proto_core::wire::Money>) -> Decimal {
     money.as_ref().expect("an amount").amount
 }
 
-fn each_adapter(scenario: impl Fn(&Run)) {
+/// `scenario` through each adapter on a fresh emulator, POST and PUT bodies
+/// in `form` (U7). A multipart run checks what arrived: every POST and PUT
+/// a multipart body, POST to `…//?` and PUT to `…//` as helper 2.3 requests.
+fn each_adapter(form: BodyForm, scenario: impl Fn(&Run)) {
     for adapter in Adapter::ALL {
         let harness = Harness::start();
-        let site = oauth_site(&harness);
-        scenario(&Run {
+        let site = oauth_site(&harness).body_form(form);
+        let run = Run {
             harness,
             adapter,
             site,
-        });
+        };
+        scenario(&run);
+        if form == BodyForm::Multipart {
+            let bodies: Vec<_> = run
+                .harness
+                .emulator
+                .requests()
+                .into_iter()
+                .filter(|r| r.method == "POST" || r.method == "PUT")
+                .collect();
+            assert!(!bodies.is_empty(), "{adapter:?}: no POST or PUT was sent");
+            for request in bodies {
+                let content_type = request.header("content-type").unwrap_or_default();
+                assert!(
+                    content_type.starts_with("multipart/form-data; boundary="),
+                    "{adapter:?} {} {}: {content_type}",
+                    request.method,
+                    request.path_and_query
+                );
+                let ending = if request.method == "POST" {
+                    "//?"
+                } else {
+                    "//"
+                };
+                assert!(
+                    request.path_and_query.ends_with(ending),
+                    "{adapter:?}: {} {}",
+                    request.method,
+                    request.path_and_query
+                );
+            }
+        }
     }
 }
 
@@ -92,8 +126,8 @@ fn order(run: &Run) -> CheckoutData {
     run.ok(&GetCheckout::default())
 }
 
-pub fn get_checkout() {
-    each_adapter(|run| {
+pub fn get_checkout(form: BodyForm) {
+    each_adapter(form, |run| {
         let CheckoutData::Order(checkout) = order(run) else {
             panic!("a basket")
         };
@@ -205,8 +239,32 @@ pub fn stale_and_replayed_requests_are_refused() {
     );
 }
 
-pub fn recalc_checkout() {
-    each_adapter(|run| {
+pub fn recalc_checkout(form: BodyForm) {
+    each_adapter(form, |run| {
+        // A wrong signature is refused in either body form.
+        let ucoz = run.harness.emulator.ucoz();
+        let wrong = Ucoz::new(
+            run.site.base_url().clone(),
+            Auth::OAuth1(
+                OAuthCredentials::new(
+                    ucoz.consumer_key(),
+                    "not-the-secret",
+                    ucoz.token(),
+                    ucoz.token_secret(),
+                )
+                .unwrap(),
+            ),
+        )
+        .body_form(form);
+        let recalc = RecalcCheckout::default().count(RecordId::new(6), 3);
+        let refusal = match run.harness.call(run.adapter, &wrong, &recalc) {
+            Err(Error::Protocol(proto_core::Error::Api { source, .. })) => source,
+            other => panic!("{:?}: {other:?}", run.adapter),
+        };
+        assert_eq!(
+            (refusal.status.as_u16(), refusal.message.as_deref()),
+            (401, Some("Invalid signature"))
+        );
         let CheckoutData::Order(checkout) =
             run.ok(&RecalcCheckout::default().count(RecordId::new(6), 3))
         else {
@@ -226,8 +284,8 @@ pub fn recalc_checkout() {
     });
 }
 
-pub fn change_checkout() {
-    each_adapter(|run| {
+pub fn change_checkout(form: BodyForm) {
+    each_adapter(form, |run| {
         let choices = OrderChoices::default()
             .payment(PaymentId::new(2))
             .delivery(DeliveryId::new(3))
@@ -254,8 +312,8 @@ pub fn change_checkout() {
 }
 
 /// Checkout walks the basket through recalc and change into a new invoice.
-pub fn place_order() {
-    each_adapter(|run| {
+pub fn place_order(form: BodyForm) {
+    each_adapter(form, |run| {
         run.ok(&RecalcCheckout::default().count(RecordId::new(6), 2));
         let missing = run.refused(&PlaceOrder::new(OrderChoices::default()));
         assert!(missing.message.unwrap().contains("Контактный телефон"));
@@ -279,8 +337,8 @@ pub fn place_order() {
     });
 }
 
-pub fn list_invoices() {
-    each_adapter(|run| {
+pub fn list_invoices(form: BodyForm) {
+    each_adapter(form, |run| {
         let all = run.ok(&ListInvoices::default());
         assert_eq!(
             (all.count, all.pages_cnt, all.orders.len()),
@@ -316,8 +374,8 @@ pub fn list_invoices() {
     });
 }
 
-pub fn set_invoices_group() {
-    each_adapter(|run| {
+pub fn set_invoices_group(form: BodyForm) {
+    each_adapter(form, |run| {
         run.ok(&SetInvoicesGroup::new(
             [InvoiceId::new(1)],
             OrderGroup::Archive,
@@ -335,8 +393,8 @@ pub fn set_invoices_group() {
     });
 }
 
-pub fn set_invoices_courier() {
-    each_adapter(|run| {
+pub fn set_invoices_courier(form: BodyForm) {
+    each_adapter(form, |run| {
         let done = run.ok(&SetInvoicesCourier::new(
             [1, 2].map(InvoiceId::new),
             "Tom".into(),
@@ -350,8 +408,8 @@ pub fn set_invoices_courier() {
     });
 }
 
-pub fn set_invoices_status() {
-    each_adapter(|run| {
+pub fn set_invoices_status(form: BodyForm) {
+    each_adapter(form, |run| {
         let done = run.ok(&SetInvoicesStatus::new(
             [1, 2].map(InvoiceId::new),
             OrderStatus::Ready,
@@ -369,8 +427,8 @@ pub fn set_invoices_status() {
     });
 }
 
-pub fn get_order() {
-    each_adapter(|run| {
+pub fn get_order(form: BodyForm) {
+    each_adapter(form, |run| {
         let details = run.details(&hash1());
         assert_eq!(details.order_id, InvoiceId::new(1));
         assert_eq!(amount(&details.order_data.order_amount), 500.into());
@@ -391,8 +449,8 @@ pub fn get_order() {
     });
 }
 
-pub fn add_goods() {
-    each_adapter(|run| {
+pub fn add_goods(form: BodyForm) {
+    each_adapter(form, |run| {
         let details = run.ok(&AddGoods::new(hash1(), GoodsId::new(3)));
         assert_eq!(details.order_goods.goods.len(), 2);
         assert_eq!(
@@ -406,8 +464,8 @@ pub fn add_goods() {
     });
 }
 
-pub fn change_order_contents() {
-    each_adapter(|run| {
+pub fn change_order_contents(form: BodyForm) {
+    each_adapter(form, |run| {
         let record = *run
             .details(&hash1())
             .order_goods
@@ -432,8 +490,8 @@ pub fn change_order_contents() {
     });
 }
 
-pub fn change_order_field() {
-    each_adapter(|run| {
+pub fn change_order_field(form: BodyForm) {
+    each_adapter(form, |run| {
         let details = run.ok(&ChangeOrderField::new(
             hash1(),
             FieldId::new(2),
@@ -472,8 +530,8 @@ pub fn change_order_field() {
     });
 }
 
-pub fn list_baskets() {
-    each_adapter(|run| {
+pub fn list_baskets(form: BodyForm) {
+    each_adapter(form, |run| {
         let baskets = run.ok(&ListBaskets::default());
         assert_eq!(
             baskets.users_baskets.keys().copied().collect::<Vec<_>>(),
@@ -487,8 +545,8 @@ pub fn list_baskets() {
     });
 }
 
-pub fn save_invoice_note() {
-    each_adapter(|run| {
+pub fn save_invoice_note(form: BodyForm) {
+    each_adapter(form, |run| {
         let done = run.ok(&SaveInvoiceNote::new(
             InvoiceId::new(2),
             "Позвонить после 18:00 + взять сдачу",
@@ -501,8 +559,8 @@ pub fn save_invoice_note() {
     });
 }
 
-pub fn list_delivery_methods() {
-    each_adapter(|run| {
+pub fn list_delivery_methods(form: BodyForm) {
+    each_adapter(form, |run| {
         let methods = run.ok(&ListDeliveryMethods);
         assert_eq!(methods.len(), 3);
         assert_eq!(methods.get(&DeliveryId::new(1)).unwrap().courier, None);
@@ -513,8 +571,8 @@ pub fn list_delivery_methods() {
     });
 }
 
-pub fn list_payment_methods() {
-    each_adapter(|run| {
+pub fn list_payment_methods(form: BodyForm) {
+    each_adapter(form, |run| {
         let methods = run.ok(&ListPaymentMethods);
         assert!(methods.get(&PaymentId::new(1)).unwrap().delivery_assoc.all);
         assert!(
@@ -528,8 +586,8 @@ pub fn list_payment_methods() {
     });
 }
 
-pub fn list_order_statuses() {
-    each_adapter(|run| {
+pub fn list_order_statuses(form: BodyForm) {
+    each_adapter(form, |run| {
         let statuses = run.ok(&ListOrderStatuses);
         assert_eq!(statuses.len(), 11);
         assert_eq!(
@@ -539,8 +597,8 @@ pub fn list_order_statuses() {
     });
 }
 
-pub fn list_order_groups() {
-    each_adapter(|run| {
+pub fn list_order_groups(form: BodyForm) {
+    each_adapter(form, |run| {
         assert_eq!(
             run.ok(&ListOrderGroups)
                 .get(&OrderGroup::Bin)
@@ -550,8 +608,8 @@ pub fn list_order_groups() {
     });
 }
 
-pub fn list_order_fields() {
-    each_adapter(|run| {
+pub fn list_order_fields(form: BodyForm) {
+    each_adapter(form, |run| {
         let fields = run.ok(&ListOrderFields);
         assert_eq!(
             fields.get(&FieldId::new(1)).unwrap().kind,
@@ -561,8 +619,8 @@ pub fn list_order_fields() {
     });
 }
 
-pub fn list_order_goods_fields() {
-    each_adapter(|run| {
+pub fn list_order_goods_fields(form: BodyForm) {
+    each_adapter(form, |run| {
         let fields = run.ok(&ListOrderGoodsFields);
         assert_eq!(
             fields.get(&"price_in".to_owned()).map(String::as_str),

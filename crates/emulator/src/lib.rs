@@ -27,6 +27,7 @@
 mod amounts;
 mod body;
 mod faults;
+mod multipart;
 mod php;
 pub mod qnits;
 pub mod saplab;

@@ -171,7 +171,18 @@ impl Ucoz {
             }
             _ => request.body,
         };
-        let params: Vec<(String, String)> = form_urlencoded::parse(raw).into_owned().collect();
+        // A POST or PUT body is url-encoded, or multipart as helper 2.3 sends it.
+        let multipart = match *request.method {
+            http::Method::GET | http::Method::DELETE => None,
+            _ => crate::multipart::fields(request.headers, request.body),
+        };
+        let params: Vec<(String, String)> = match multipart {
+            Some(Ok(fields)) => fields,
+            Some(Err(why)) => {
+                return Reply::json(400, &json!({"error": {"code": "400", "msg": why}}));
+            }
+            None => form_urlencoded::parse(raw).into_owned().collect(),
+        };
         let url = format!("{host_url}{}", request.path);
         if let Err(why) = self.authenticate(request, &url, &params) {
             return Reply::json(401, &json!({"error": {"code": "401", "msg": why}}));

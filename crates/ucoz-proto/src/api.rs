@@ -1,6 +1,7 @@
 use http::{HeaderValue, Method, Request, header};
 use proto_core::{Api, BaseUrl, BuildError, BuildErrorKind, Secret, Stamp, validate};
 
+use crate::multipart::FormData;
 use crate::oauth::{OAuthCredentials, parameter_string};
 
 /// How requests prove who sends them: OAuth 1.0a, as the document and uCoz's
@@ -29,12 +30,38 @@ impl Auth {
     }
 }
 
+/// How POST and PUT carry their parameters (U7). GET and DELETE always carry
+/// them in the query.
+///
+/// Both forms are signed alike, over the same base string; the server reads
+/// the same fields from either, `oauth_signature` once URL-encoded.
+///
+/// ```
+/// use ucoz_proto::BodyForm;
+/// assert_eq!(BodyForm::default(), BodyForm::UrlEncoded);
+/// ```
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+pub enum BodyForm {
+    /// `application/x-www-form-urlencoded; charset=UTF-8`, encoded as the
+    /// helper's query (U3), so the signature is encoded twice on the wire;
+    /// to `…/path//`. What the helper's v1.0 and its ports send; the default.
+    #[default]
+    UrlEncoded,
+    /// `multipart/form-data`, exactly as helper v2.3 has cURL send its array:
+    /// one part per parameter, raw, in `ksort` order, the OAuth parameters
+    /// among them and `oauth_signature` (once URL-encoded) last; POST to
+    /// `…/path//?`, PUT to `…/path//`. See [`multipart`](crate::multipart).
+    Multipart,
+}
+
 /// A uCoz site's uAPI and how to authenticate to it: the [`Api`] every uCoz
 /// endpoint is built against.
 ///
 /// The base is the site's address with `/uapi` (`https://yoursite.ucoz.ru/uapi`);
 /// endpoint paths such as `/shop/checkout/` go below it, lower-cased, with one
 /// more `/` for POST, PUT and DELETE as uCoz's helper sends them (U1, U2).
+/// POST and PUT bodies are url-encoded unless [`body_form`](Ucoz::body_form)
+/// says otherwise (U7).
 ///
 /// ```
 /// use proto_core::BaseUrl;
@@ -50,6 +77,7 @@ impl Auth {
 pub struct Ucoz {
     base: BaseUrl,
     auth: Auth,
+    form: BodyForm,
 }
 
 /// What a built request is made of, kept on it so that
@@ -66,7 +94,49 @@ pub(crate) struct Call {
 impl Ucoz {
     /// The uAPI at `base` (the site's address and `/uapi`), authenticated by `auth`.
     pub fn new(base: BaseUrl, auth: Auth) -> Self {
-        Ucoz { base, auth }
+        Ucoz {
+            base,
+            auth,
+            form: BodyForm::default(),
+        }
+    }
+
+    /// POST and PUT bodies in `form` ([`BodyForm::UrlEncoded`] unless set).
+    ///
+    /// ```
+    /// use proto_core::{BaseUrl, Endpoint, Stamp};
+    /// use ucoz_proto::{Auth, BodyForm, OAuthCredentials, RecordId, RecalcCheckout, Ucoz};
+    /// let site = Ucoz::new(
+    ///     BaseUrl::parse("https://yoursite.ucoz.ru/uapi")?,
+    ///     Auth::OAuth1(OAuthCredentials::new("ck", "cs", "tk", "ts")?),
+    /// )
+    /// .body_form(BodyForm::Multipart);
+    /// assert_eq!(site.form(), BodyForm::Multipart);
+    /// let recalc = RecalcCheckout::default().count(RecordId::new(6), 2);
+    /// let request = recalc.request(&site, &Stamp::new(1_700_000_000, "n1"))?;
+    /// assert_eq!(request.uri(), "https://yoursite.ucoz.ru/uapi/shop/checkout//");
+    /// let content_type = request.headers()["content-type"].to_str()?;
+    /// assert!(content_type.starts_with("multipart/form-data; boundary=------------------------"));
+    /// let body = String::from_utf8(request.body().clone())?;
+    /// assert!(body.contains("Content-Disposition: form-data; name=\"cnt_6\"\r\n\r\n2\r\n"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn body_form(mut self, form: BodyForm) -> Self {
+        self.form = form;
+        self
+    }
+
+    /// How POST and PUT bodies are sent.
+    ///
+    /// ```
+    /// use proto_core::BaseUrl;
+    /// use ucoz_proto::{Auth, BodyForm, Ucoz};
+    /// let site = Ucoz::new(BaseUrl::parse("https://yoursite.ucoz.ru/uapi")?, Auth::bearer("t")?);
+    /// assert_eq!(site.form(), BodyForm::UrlEncoded);
+    /// # Ok::<(), proto_core::BuildError>(())
+    /// ```
+    pub fn form(&self) -> BodyForm {
+        self.form
     }
 
     /// Where requests go.
@@ -80,8 +150,9 @@ impl Ucoz {
     }
 
     /// The request for `method` on `path` with `params`, unsigned: GET and
-    /// DELETE carry them in the query, POST and PUT in a form body, each
-    /// encoded as the helper encodes (U3).
+    /// DELETE carry them in the query, POST and PUT in a body of the chosen
+    /// form, each encoded as the helper encodes (U3, U7). A multipart body
+    /// is framed by the boundary of an empty stamp until it is signed.
     pub(crate) fn request(
         &self,
         method: Method,
@@ -101,20 +172,45 @@ impl Ucoz {
         }
         let mut request = Request::new(Vec::new());
         *request.method_mut() = method;
-        self.carry(&mut request, &path, &params)?;
+        self.carry(&mut request, &path, &params, &Stamp::new(0, ""))?;
         request.extensions_mut().insert(Call { path, params });
         Ok(request)
     }
 
-    /// Sets `request`'s URI, and its body for POST and PUT, to carry `params`.
+    /// Sets `request`'s URI, and its body for POST and PUT, to carry
+    /// `params`; a multipart body's boundary comes from `stamp`.
     fn carry(
         &self,
         request: &mut Request<Vec<u8>>,
         path: &str,
         params: &[(String, String)],
+        stamp: &Stamp,
     ) -> Result<(), BuildError> {
-        let encoded = parameter_string(params);
         let in_body = matches!(*request.method(), Method::POST | Method::PUT);
+        if in_body && self.form == BodyForm::Multipart {
+            // The helper's array: ksorted, the signature appended last.
+            let mut fields = params.to_vec();
+            fields.sort_by(|a, b| {
+                let last = |k: &str| k == "oauth_signature";
+                (last(&a.0), a.0.as_bytes()).cmp(&(last(&b.0), b.0.as_bytes()))
+            });
+            let form = FormData::encode(&fields, stamp)?;
+            // Helper 2.3 requests the POST URL with an empty query (`//?`),
+            // signed without it (U4); PUT goes to the signed URL itself.
+            *request.uri_mut() = match *request.method() {
+                Method::POST => self.base.join(&format!("{path}?"))?,
+                _ => self.base.join(path)?,
+            };
+            let content_type = HeaderValue::try_from(form.content_type()).map_err(|_| {
+                BuildError::new("body", BuildErrorKind::Invalid("not a header value".into()))
+            })?;
+            request
+                .headers_mut()
+                .insert(header::CONTENT_TYPE, content_type);
+            *request.body_mut() = form.into_body();
+            return Ok(());
+        }
+        let encoded = parameter_string(params);
         *request.uri_mut() = if in_body || encoded.is_empty() {
             self.base.join(path)?
         } else {
@@ -168,7 +264,7 @@ impl Api for Ucoz {
                     &stamp.unix_seconds().to_string(),
                     stamp.nonce(),
                 );
-                self.carry(request, &call.path, &signed)
+                self.carry(request, &call.path, &signed, stamp)
             }
         }
     }

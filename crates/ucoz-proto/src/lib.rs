@@ -12,7 +12,8 @@
 //! HTTP stack.
 //!
 //! **Key types.** [`Ucoz`] (the site and how to authenticate), [`Auth`],
-//! [`OAuthCredentials`], and the [`oauth`] signer.
+//! [`OAuthCredentials`], [`BodyForm`] (url-encoded or multipart POST and
+//! PUT bodies, [`multipart`]), and the [`oauth`] signer.
 //!
 //! ```
 //! use proto_core::{BaseUrl, Stamp};
@@ -34,12 +35,13 @@ mod codes;
 mod envelope;
 mod goods;
 mod invoices;
+pub mod multipart;
 mod notes;
 pub mod oauth;
 mod order;
 mod shop_data;
 
-pub use api::{Auth, Ucoz};
+pub use api::{Auth, BodyForm, Ucoz};
 pub use baskets::{BasketItem, Baskets, Compare, ListBaskets, LoginFilter, UserBasket};
 pub use checkout::{
     ChangeCheckout, Checkout, CheckoutData, GetCheckout, GoodsFieldLabel, MapAddress, OrderChoices,
