@@ -19,12 +19,15 @@
 //! | references where `0` means none | [`optional_id`] | W10 |
 //! | amounts as a display and a raw part | [`Money`] | W11 |
 //! | Unix seconds in a string, `"0"` for unset | [`unix_time`] | W12 |
+//! | SapLab's success, refusal and validation-map answers | [`PanelAnswer`] | W13 |
 
 mod id_map;
 pub mod money;
+pub mod panel_answer;
 
 pub use id_map::{IdKey, IdMap};
 pub use money::Money;
+pub use panel_answer::PanelAnswer;
 
 pub mod datetime;
 pub mod decimal;
