@@ -415,6 +415,53 @@ pub mod create_order {
                 assert_eq!(error.details[2], ApiErrorDetail::Other(3.into()));
             }
         }
+
+        /// Q8, Q10 (W14): `errors` as an object of messages by field, each a
+        /// text or a list of texts, is a refusal whose `fields` list them; a
+        /// value that is no message is a decode error naming it.
+        #[test]
+        fn refusal_by_field() {
+            let manifest = support::manifest();
+            let body = manifest.read("create_order.400.fields.constructed.json");
+            for status in [400, 200] {
+                let Err(ResponseError::Api(error)) =
+                    support::doc_order().parse(support::response(status, &body))
+                else {
+                    panic!("status {status}: not an API error")
+                };
+                assert_eq!(error.code.as_deref(), Some("ERROR"));
+                assert!(error.details.is_empty());
+                let fields: Vec<_> = error
+                    .fields
+                    .iter()
+                    .map(|f| (f.field.as_str(), f.message.as_str()))
+                    .collect();
+                assert_eq!(
+                    fields,
+                    [
+                        ("phone", "Не указан телефон"),
+                        ("products", "Товар 3044 не найден"),
+                        ("products", "Товар 1000587 нет в наличии"),
+                    ]
+                );
+            }
+            for (errors, path) in [
+                (r#"{"phone":0}"#, "$.errors.phone"),
+                (r#"{"phone":null}"#, "$.errors.phone"),
+                (r#"{"phone":["a",{}]}"#, "$.errors.phone[1]"),
+                (r#""""#, "$.errors"),
+            ] {
+                let body = format!(r#"{{"status":"ERROR","errors":{errors}}}"#);
+                for status in [400, 201] {
+                    let Err(ResponseError::Decode(error)) =
+                        support::doc_order().parse(support::response(status, body.as_bytes()))
+                    else {
+                        panic!("{status} {body}: not a decode error")
+                    };
+                    assert_eq!((error.status.as_u16(), error.path.as_str()), (status, path));
+                }
+            }
+        }
     }
 
     pub mod error_cases {

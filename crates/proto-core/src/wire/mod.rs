@@ -20,11 +20,14 @@
 //! | amounts as a display and a raw part | [`Money`] | W11 |
 //! | Unix seconds in a string, `"0"` for unset | [`unix_time`] | W12 |
 //! | SapLab's success, refusal and validation-map answers | [`PanelAnswer`] | W13 |
+//! | an "array of errors" as a list or an object by field | [`ErrorList`] | W14 |
 
+pub mod error_list;
 mod id_map;
 pub mod money;
 pub mod panel_answer;
 
+pub use error_list::ErrorList;
 pub use id_map::{IdKey, IdMap};
 pub use money::Money;
 pub use panel_answer::PanelAnswer;
