@@ -288,17 +288,20 @@ fn given(text: &Option<String>) -> Option<&str> {
 
 /// What Qnits answers with 201: the order's number and its page.
 ///
-/// `order_id` is read whether it comes as a number or a string. `status` is
-/// kept as sent and not relied on: the document shows a Cyrillic "Ок". Fields
-/// not named here are kept in `unknown`.
+/// `order_id` is read whether it comes as a number or a string; it is the
+/// one field required, the answer's point. `order_url` and `status` are
+/// `None` when absent (Q16); `status` is kept as sent and not relied on: the
+/// document shows a Cyrillic "Ок". Fields not named here are kept in
+/// `unknown`.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 #[non_exhaustive]
 pub struct OrderCreated {
     /// The number of the created order.
     pub order_id: OrderId,
     /// The order's page on the platform's storefront, where the customer can
-    /// choose how to pay.
-    pub order_url: String,
+    /// choose how to pay; `None` when absent, `null` or `""`.
+    #[serde(default, deserialize_with = "nullable_text::deserialize")]
+    pub order_url: Option<String>,
     /// The status text sent ("Ок"), if any.
     #[serde(default, deserialize_with = "nullable_text::deserialize")]
     pub status: Option<String>,
