@@ -4,7 +4,9 @@
 use http::{Request, Response};
 use proto_core::encode::Form;
 use proto_core::wire::{datetime, decimal, flag, nullable_text, optional_id, php_empty_object};
-use proto_core::{BuildError, Decimal, Endpoint, ResponseError, Safety, Secret, UnknownFields};
+use proto_core::{
+    BuildError, BuildErrorKind, Decimal, Endpoint, ResponseError, Safety, Secret, UnknownFields,
+};
 use serde::Deserialize;
 use time::{Date, PrimitiveDateTime};
 
@@ -40,14 +42,14 @@ pub struct Client {
     #[serde(default, deserialize_with = "nullable_text::deserialize")]
     pub email: Option<String>,
     /// When the client registered (the shop's time).
-    #[serde(deserialize_with = "datetime::deserialize")]
-    pub date_added: PrimitiveDateTime,
+    #[serde(default, deserialize_with = "datetime::option::deserialize")]
+    pub date_added: Option<PrimitiveDateTime>,
     /// When the client was last changed.
     #[serde(default, deserialize_with = "datetime::option::deserialize")]
     pub date_modified: Option<PrimitiveDateTime>,
     /// Whether the client is a legal entity.
-    #[serde(deserialize_with = "flag::deserialize")]
-    pub is_wholesaler: bool,
+    #[serde(default, deserialize_with = "flag::option::deserialize")]
+    pub is_wholesaler: Option<bool>,
     /// The organisation's name, for a legal entity.
     #[serde(default, deserialize_with = "nullable_text::deserialize")]
     pub wholesaler_info: Option<String>,
@@ -70,8 +72,8 @@ pub struct Client {
     #[serde(default, deserialize_with = "nullable_text::deserialize")]
     pub point: Option<String>,
     /// Whether the client is active.
-    #[serde(deserialize_with = "flag::deserialize")]
-    pub status: bool,
+    #[serde(default, deserialize_with = "flag::option::deserialize")]
+    pub status: Option<bool>,
     /// The managers' comment, for managers.
     #[serde(default, deserialize_with = "nullable_text::deserialize")]
     pub comment: Option<String>,
@@ -79,17 +81,17 @@ pub struct Client {
     #[serde(default, deserialize_with = "optional_id::deserialize")]
     pub shipping_id: Option<ShippingTypeId>,
     /// The client's account balance.
-    #[serde(deserialize_with = "decimal::deserialize")]
-    pub balance: Decimal,
+    #[serde(default, deserialize_with = "decimal::option::deserialize")]
+    pub balance: Option<Decimal>,
     /// What the client owes.
-    #[serde(deserialize_with = "decimal::deserialize")]
-    pub debt: Decimal,
+    #[serde(default, deserialize_with = "decimal::option::deserialize")]
+    pub debt: Option<Decimal>,
     /// What the client owes on suspended orders.
-    #[serde(deserialize_with = "decimal::deserialize")]
-    pub blocked_debt: Decimal,
+    #[serde(default, deserialize_with = "decimal::option::deserialize")]
+    pub blocked_debt: Option<Decimal>,
     /// The credit limit.
-    #[serde(deserialize_with = "decimal::deserialize")]
-    pub limit: Decimal,
+    #[serde(default, deserialize_with = "decimal::option::deserialize")]
+    pub limit: Option<Decimal>,
     /// Fields the document does not name.
     #[serde(flatten)]
     pub unknown: UnknownFields,
@@ -104,9 +106,12 @@ pub struct Clients {
     /// The filters the panel applied.
     #[serde(default, deserialize_with = "php_empty_object::deserialize")]
     pub filters: AppliedFilters,
-    /// How many pages the list has.
-    #[serde(deserialize_with = "proto_core::wire::int::deserialize")]
-    pub pages: u32,
+    /// How many pages the list has; `None` when the panel does not say.
+    #[serde(
+        default,
+        deserialize_with = "proto_core::wire::int::option::deserialize"
+    )]
+    pub pages: Option<u32>,
     /// Fields the document does not name.
     #[serde(flatten)]
     pub unknown: UnknownFields,
@@ -221,8 +226,9 @@ impl ListClients {
         self
     }
 
-    /// The same list's next page, or `None` after the last one: how to walk
-    /// every page without this crate doing I/O.
+    /// The same list's next page, or `None` after the last one (or when the
+    /// answer does not say how many pages there are): how to walk every
+    /// page without this crate doing I/O.
     ///
     /// ```
     /// use saplab_proto::{Clients, ListClients};
@@ -358,8 +364,8 @@ pub struct ClientDetails {
     #[serde(default, deserialize_with = "nullable_text::deserialize")]
     pub email: Option<String>,
     /// Whether the client is active.
-    #[serde(deserialize_with = "flag::deserialize")]
-    pub status: bool,
+    #[serde(default, deserialize_with = "flag::option::deserialize")]
+    pub status: Option<bool>,
     /// The client's discount group.
     #[serde(default, deserialize_with = "optional_id::deserialize")]
     pub group_id: Option<GroupId>,
@@ -367,8 +373,8 @@ pub struct ClientDetails {
     #[serde(default, deserialize_with = "nullable_text::deserialize")]
     pub group: Option<String>,
     /// The client's discount in percent, from its group.
-    #[serde(deserialize_with = "decimal::deserialize")]
-    pub discount: Decimal,
+    #[serde(default, deserialize_with = "decimal::option::deserialize")]
+    pub discount: Option<Decimal>,
     /// The default shipping type; `None` when there is none.
     #[serde(default, deserialize_with = "optional_id::deserialize")]
     pub shipping_id: Option<ShippingTypeId>,
@@ -376,8 +382,8 @@ pub struct ClientDetails {
     #[serde(default, deserialize_with = "optional_id::deserialize")]
     pub manager_id: Option<ManagerId>,
     /// Whether the client is a legal entity.
-    #[serde(deserialize_with = "flag::deserialize")]
-    pub is_wholesaler: bool,
+    #[serde(default, deserialize_with = "flag::option::deserialize")]
+    pub is_wholesaler: Option<bool>,
     /// The organisation's name, for a legal entity.
     #[serde(default, deserialize_with = "nullable_text::deserialize")]
     pub wholesaler_info: Option<String>,
@@ -391,20 +397,20 @@ pub struct ClientDetails {
     #[serde(default, deserialize_with = "optional_id::deserialize")]
     pub point_id: Option<PointId>,
     /// The client's account balance.
-    #[serde(deserialize_with = "decimal::deserialize")]
-    pub balance: Decimal,
+    #[serde(default, deserialize_with = "decimal::option::deserialize")]
+    pub balance: Option<Decimal>,
     /// What the client owes.
-    #[serde(deserialize_with = "decimal::deserialize")]
-    pub debt: Decimal,
+    #[serde(default, deserialize_with = "decimal::option::deserialize")]
+    pub debt: Option<Decimal>,
     /// What the client owes on suspended orders.
-    #[serde(deserialize_with = "decimal::deserialize")]
-    pub blocked_debt: Decimal,
+    #[serde(default, deserialize_with = "decimal::option::deserialize")]
+    pub blocked_debt: Option<Decimal>,
     /// The credit limit.
-    #[serde(deserialize_with = "decimal::deserialize")]
-    pub limit: Decimal,
+    #[serde(default, deserialize_with = "decimal::option::deserialize")]
+    pub limit: Option<Decimal>,
     /// When the client registered.
-    #[serde(deserialize_with = "datetime::deserialize")]
-    pub date_added: PrimitiveDateTime,
+    #[serde(default, deserialize_with = "datetime::option::deserialize")]
+    pub date_added: Option<PrimitiveDateTime>,
     /// When the client was last changed.
     #[serde(default, deserialize_with = "datetime::option::deserialize")]
     pub date_modified: Option<PrimitiveDateTime>,
@@ -549,19 +555,40 @@ impl ClientFields {
     /// The fields of a client as [`GetClient`] shows it, to change some and
     /// send back with [`UpdateClient`]. The password is left unset.
     ///
+    /// The form sends every field (S13), so one the answer left out cannot
+    /// be sent back unchanged: an answer without `status`, `is_wholesaler`
+    /// or `limit` is an error naming the field, where a guess would change
+    /// the client (S29).
+    ///
     /// ```
     /// use saplab_proto::{ClientAnswer, ClientFields};
     /// let answer: ClientAnswer = serde_json::from_str(r#"{"client": {"id": "1", "phone": "1111111111",
     ///   "name": "Pupkin", "status": "1", "group_id": "1", "discount": "0", "is_wholesaler": "0",
     ///   "balance": "14", "debt": "0", "blocked_debt": "0", "limit": "0",
     ///   "date_added": "2017-01-05 13:03:32.703139"}}"#)?;
-    /// let mut fields = ClientFields::from_details(&answer.client);
+    /// let mut fields = ClientFields::from_details(&answer.client)?;
     /// fields.active = false;
     /// assert_eq!(fields.name, "Pupkin");
-    /// # Ok::<(), serde_json::Error>(())
+    /// let silent: ClientAnswer = serde_json::from_str(r#"{"client": {"id": "1", "status": "1", "is_wholesaler": "0"}}"#)?;
+    /// assert_eq!(ClientFields::from_details(&silent.client).unwrap_err().field(), "limit");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn from_details(client: &ClientDetails) -> Self {
-        ClientFields {
+    pub fn from_details(client: &ClientDetails) -> Result<Self, BuildError> {
+        fn given<T: Copy>(field: &'static str, value: Option<T>) -> Result<T, BuildError> {
+            value.ok_or_else(|| {
+                BuildError::new(
+                    field,
+                    BuildErrorKind::Invalid(
+                        "not in GetClient's answer; the form sends it, so set it explicitly"
+                            .to_owned(),
+                    ),
+                )
+            })
+        }
+        let active = given("status", client.status)?;
+        let is_wholesaler = given("is_wholesaler", client.is_wholesaler)?;
+        let limit = given("limit", client.limit)?;
+        Ok(ClientFields {
             name: client.name.clone().unwrap_or_default(),
             email: client.email.clone(),
             phone: client.phone.clone().unwrap_or_default(),
@@ -571,13 +598,11 @@ impl ClientFields {
             manager_id: client.manager_id,
             group_id: client.group_id,
             shipping_id: client.shipping_id,
-            limit: client.limit,
+            limit,
             comment: client.comment.clone(),
-            active: client.status,
-            legal_entity: client
-                .is_wholesaler
-                .then(|| client.wholesaler_data.clone().unwrap_or_default()),
-        }
+            active,
+            legal_entity: is_wholesaler.then(|| client.wholesaler_data.clone().unwrap_or_default()),
+        })
     }
 
     fn form(&self) -> Result<Form, BuildError> {
