@@ -112,7 +112,7 @@ fn saplab_writes(run: &mut Run, shop: &saplab_proto::SapLab) {
         list.shipping_types
             .into_iter()
             .rev()
-            .find(|s| s.name == name)
+            .find(|s| s.name.as_deref() == Some(name))
             .map(|s| s.id)
     });
     if let Some(id) = created {
@@ -128,7 +128,7 @@ fn saplab_writes(run: &mut Run, shop: &saplab_proto::SapLab) {
         list.statuses
             .into_iter()
             .rev()
-            .find(|s| s.name == name)
+            .find(|s| s.name.as_deref() == Some(name))
             .map(|s| s.id)
     });
     if let Some(id) = created {
@@ -144,7 +144,7 @@ fn saplab_writes(run: &mut Run, shop: &saplab_proto::SapLab) {
         list.groups
             .into_iter()
             .rev()
-            .find(|g| g.name == name)
+            .find(|g| g.name.as_deref() == Some(name))
             .map(|g| g.id)
     });
     if let Some(id) = created {

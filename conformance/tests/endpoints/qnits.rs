@@ -296,7 +296,7 @@ pub mod create_order {
 
     pub mod fixtures_parsed {
         use conformance::{Expect, Provenance, Role};
-        use proto_core::{ApiErrorDetail, Endpoint, ResponseError};
+        use proto_core::{ApiErrorDetail, Endpoint, ReportUnknown, ResponseError};
         use qnits_proto::OrderId;
 
         use super::super::support;
@@ -360,7 +360,12 @@ pub mod create_order {
                 let parsed =
                     support::doc_order().parse(support::response(fixture.status.unwrap(), &body));
                 match fixture.expect.unwrap() {
-                    Expect::Ok => assert!(parsed.is_ok(), "{}: {parsed:?}", fixture.file),
+                    Expect::Ok => assert_eq!(
+                        parsed.as_ref().map(ReportUnknown::unknown_field_paths),
+                        Ok(Vec::new()),
+                        "{}: every field typed",
+                        fixture.file
+                    ),
                     Expect::ApiError => assert!(
                         matches!(parsed, Err(ResponseError::Api(_))),
                         "{}: {parsed:?}",
@@ -396,6 +401,26 @@ pub mod create_order {
             assert_eq!(with_extra.unknown["payment_url"], "p");
         }
 
+        /// Q16: `order_url` may be absent, `null` or `""`: the order was still
+        /// created, and no URL is made up.
+        #[test]
+        fn order_url_is_optional() {
+            for body in [
+                r#"{"status":"Ок","order_id":715}"#,
+                r#"{"status":"Ок","order_id":715,"order_url":null}"#,
+                r#"{"status":"Ок","order_id":715,"order_url":""}"#,
+            ] {
+                let created = support::doc_order()
+                    .parse(support::response(201, body.as_bytes()))
+                    .unwrap();
+                assert_eq!(
+                    (created.order_id, created.order_url),
+                    (OrderId::new(715), None),
+                    "{body}"
+                );
+            }
+        }
+
         /// Q8, Q10: refusal details are kept as sent, text or object, and a
         /// refusal body is an API error even under a 2xx status.
         #[test]
@@ -413,6 +438,53 @@ pub mod create_order {
                 assert_eq!(error.details[0], ApiErrorDetail::Text("a".into()));
                 assert!(matches!(&error.details[1], ApiErrorDetail::Object(o) if o["code"] == 7));
                 assert_eq!(error.details[2], ApiErrorDetail::Other(3.into()));
+            }
+        }
+
+        /// Q8, Q10 (W14): `errors` as an object of messages by field, each a
+        /// text or a list of texts, is a refusal whose `fields` list them; a
+        /// value that is no message is a decode error naming it.
+        #[test]
+        fn refusal_by_field() {
+            let manifest = support::manifest();
+            let body = manifest.read("create_order.400.fields.constructed.json");
+            for status in [400, 200] {
+                let Err(ResponseError::Api(error)) =
+                    support::doc_order().parse(support::response(status, &body))
+                else {
+                    panic!("status {status}: not an API error")
+                };
+                assert_eq!(error.code.as_deref(), Some("ERROR"));
+                assert!(error.details.is_empty());
+                let fields: Vec<_> = error
+                    .fields
+                    .iter()
+                    .map(|f| (f.field.as_str(), f.message.as_str()))
+                    .collect();
+                assert_eq!(
+                    fields,
+                    [
+                        ("phone", "Не указан телефон"),
+                        ("products", "Товар 3044 не найден"),
+                        ("products", "Товар 1000587 нет в наличии"),
+                    ]
+                );
+            }
+            for (errors, path) in [
+                (r#"{"phone":0}"#, "$.errors.phone"),
+                (r#"{"phone":null}"#, "$.errors.phone"),
+                (r#"{"phone":["a",{}]}"#, "$.errors.phone[1]"),
+                (r#""""#, "$.errors"),
+            ] {
+                let body = format!(r#"{{"status":"ERROR","errors":{errors}}}"#);
+                for status in [400, 201] {
+                    let Err(ResponseError::Decode(error)) =
+                        support::doc_order().parse(support::response(status, body.as_bytes()))
+                    else {
+                        panic!("{status} {body}: not a decode error")
+                    };
+                    assert_eq!((error.status.as_u16(), error.path.as_str()), (status, path));
+                }
             }
         }
     }
@@ -722,11 +794,11 @@ pub mod create_order {
                 assert_eq!(last.external_id, external_id);
                 assert_eq!(
                     created.order_url,
-                    format!(
+                    Some(format!(
                         "{}/order/{}",
                         harness.emulator.base_url(Api::Qnits),
                         last.order_id
-                    ),
+                    )),
                     "{adapter:?}"
                 );
                 assert_eq!(created.status.as_deref(), Some("Ок"), "{adapter:?}");
@@ -1347,7 +1419,7 @@ pub mod create_order {
                     created.order_id.get().to_string(),
                     text_of(&answer["order_id"])
                 );
-                prop_assert_eq!(&created.order_url, answer["order_url"].as_str().unwrap());
+                prop_assert_eq!(created.order_url.as_deref(), answer["order_url"].as_str());
 
                 let again = harness
                     .call(adapter, &qnits, &order)

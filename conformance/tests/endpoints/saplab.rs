@@ -266,10 +266,15 @@ macro_rules! endpoint_checks {
             pub mod fixtures_parsed {
                 use crate::saplab::support;
 
-                /// Every example answer parses as its manifest entry says.
+                /// Every example answer parses as its manifest entry says,
+                /// every field it holds a typed one (none left in `unknown`).
                 #[test]
                 fn every_response_fixture() {
+                    use proto_core::ReportUnknown;
                     for (file, parsed) in support::fixtures(&super::endpoint(), $name) {
+                        if let Ok(output) = &parsed {
+                            assert_eq!(output.unknown_field_paths(), Vec::<String>::new(), "{file}");
+                        }
                         insta::assert_debug_snapshot!(file, parsed);
                     }
                 }
@@ -287,7 +292,10 @@ macro_rules! endpoint_checks {
             use saplab_proto::*;
 
             #[allow(dead_code)]
-            fn endpoint() -> impl proto_core::Endpoint<Api = saplab_proto::SapLab, Output: std::fmt::Debug> {
+            fn endpoint() -> impl proto_core::Endpoint<
+                Api = saplab_proto::SapLab,
+                Output: std::fmt::Debug + proto_core::ReportUnknown,
+            > {
                 $endpoint
             }
 
@@ -832,6 +840,19 @@ pub mod particulars {
             next.build(&support::shop()).unwrap().uri().path(),
             "/panel/client/balance/1/filter/page/2"
         );
+
+        // S28: an answer that does not say how many pages there are ends
+        // the walk; without `page`, the page asked for is the current one.
+        let silent: Clients = serde_json::from_str(r#"{"clients": []}"#).unwrap();
+        assert!(ListClients::default().next_page(&silent).is_none());
+        let balance: Balance = serde_json::from_str(r#"{"pages": 3, "transactions": []}"#).unwrap();
+        let second = GetBalance::new(ClientId::new(1)).page(Page::new(2).unwrap());
+        assert_eq!(
+            second.next_page(&balance).unwrap().page,
+            Some(Page::new(3).unwrap())
+        );
+        let balance: Balance = serde_json::from_str(r#"{"transactions": []}"#).unwrap();
+        assert!(second.next_page(&balance).is_none());
     }
 
     /// S13: a checkbox is `on` or absent; an update always says both
@@ -879,7 +900,7 @@ pub mod particulars {
         let answer = GetClient::new(ClientId::new(2))
             .parse(support::response(200, &body))
             .unwrap();
-        let mut fields = ClientFields::from_details(&answer.client);
+        let mut fields = ClientFields::from_details(&answer.client).unwrap();
         assert_eq!(fields.phone, "2222222222");
         fields.phone = "72222222222".into();
         let request = UpdateClient::new(ClientId::new(2), fields)
@@ -890,6 +911,18 @@ pub mod particulars {
             conformance::decode_form(request.body()),
             example.data.unwrap()
         );
+
+        // S29: a field the form must send and the answer left out is named,
+        // never guessed.
+        for key in ["status", "is_wholesaler", "limit"] {
+            let mut client: serde_json::Value = serde_json::from_slice(&body).unwrap();
+            client["client"].as_object_mut().unwrap().remove(key);
+            let answer = GetClient::new(ClientId::new(2))
+                .parse(support::response(200, client.to_string().as_bytes()))
+                .unwrap();
+            let refused = ClientFields::from_details(&answer.client).unwrap_err();
+            assert_eq!(refused.field(), key);
+        }
     }
 
     /// `wholesaler_data` may be absent, `null` or PHP's `[]` for a private person.
@@ -922,9 +955,12 @@ pub mod particulars {
             .parse(support::response(200, body))
             .unwrap();
         let client = &list.clients[0];
-        assert_eq!(client.balance, "-12.5".parse().unwrap());
-        assert_eq!(client.debt, "0.10".parse().unwrap());
-        assert!(client.is_wholesaler && client.status);
+        assert_eq!(client.balance, Some("-12.5".parse().unwrap()));
+        assert_eq!(client.debt, Some("0.10".parse().unwrap()));
+        assert_eq!(
+            (client.is_wholesaler, client.status),
+            (Some(true), Some(true))
+        );
         assert_eq!(client.manager_id, None);
         assert_eq!(list.filters.per_page, None);
     }
@@ -1096,10 +1132,13 @@ pub mod particulars {
                 .parse(support::response(200, body.as_bytes()))
                 .unwrap()
                 .orders;
-            assert_eq!(orders[0].deliverytime_min, min, "{extra}");
+            assert_eq!(orders[0].deliverytime_min, Some(min), "{extra}");
             assert_eq!(orders[0].comment.manager_comment.as_deref(), comment);
-            assert!(orders[0].is_archived && orders[0].is_payed);
-            assert_eq!(orders[0].total, 6.into());
+            assert_eq!(
+                (orders[0].is_archived, orders[0].is_payed),
+                (Some(true), Some(true))
+            );
+            assert_eq!(orders[0].total, Some(6.into()));
         }
     }
 
@@ -1139,11 +1178,11 @@ pub mod particulars {
             let list = ListClients::default().parse(support::response(200, client.as_bytes())).unwrap();
             let c = &list.clients[0];
             proptest::prop_assert_eq!(c.id, ClientId::new(7));
-            proptest::prop_assert!(c.is_wholesaler && !c.status);
+            proptest::prop_assert_eq!((c.is_wholesaler, c.status), (Some(true), Some(false)));
             proptest::prop_assert_eq!((c.group_id, c.manager_id), (Some(GroupId::new(2)), None));
             proptest::prop_assert_eq!((c.point_id, c.shipping_id), (Some(PointId::new(1)), Some(ShippingTypeId::new(3))));
-            proptest::prop_assert_eq!((c.balance, c.debt, c.limit), (expected_money, expected_money, Decimal::from(10000)));
-            proptest::prop_assert_eq!((list.filters.per_page, list.pages), (Some(20), 4));
+            proptest::prop_assert_eq!((c.balance, c.debt, c.limit), (Some(expected_money), Some(expected_money), Some(Decimal::from(10000))));
+            proptest::prop_assert_eq!((list.filters.per_page, list.pages), (Some(20), Some(4)));
 
             let position = format!(
                 r#"{{"orders":[{{"id":{},"client_id":{},"is_wholesaler":{},"initial_price":{},"price":{},
@@ -1157,11 +1196,13 @@ pub mod particulars {
             );
             let orders = ListOrders::default().parse(support::response(200, position.as_bytes())).unwrap();
             let p = &orders.orders[0];
-            proptest::prop_assert_eq!((p.id, p.client_id, p.status_id), (PositionId::new(20), ClientId::new(2), StatusId::new(5)));
-            proptest::prop_assert_eq!((p.initial_price, p.price, p.total), (expected_money, expected_money, expected_money));
-            proptest::prop_assert_eq!((p.quantity, p.deliverytime_min, p.deliverytime_max), (3, 1, 9));
+            proptest::prop_assert_eq!((p.id, p.client_id, p.status_id), (PositionId::new(20), Some(ClientId::new(2)), Some(StatusId::new(5))));
+            let money = Some(expected_money);
+            proptest::prop_assert_eq!((p.initial_price, p.price, p.total), (money, money, money));
+            proptest::prop_assert_eq!((p.quantity, p.deliverytime_min, p.deliverytime_max), (Some(3), Some(1), Some(9)));
             proptest::prop_assert_eq!((p.distributor_id, p.doc_id), (Some(DistributorId::new(4)), Some(DocumentId::new(11))));
-            proptest::prop_assert!(p.is_wholesaler && !p.deny_request && p.is_archived && !p.is_denied && p.is_payed);
+            let flags = (p.is_wholesaler, p.deny_request, p.is_archived, p.is_denied, p.is_payed);
+            proptest::prop_assert_eq!(flags, (Some(true), Some(false), Some(true), Some(false), Some(true)));
         }
     }
 }

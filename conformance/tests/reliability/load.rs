@@ -216,7 +216,9 @@ fn pay_is_never_sent_twice() {
             .orders
             .remove(0)
     };
-    let client = read(Adapter::Hyper).client_id;
+    let client = read(Adapter::Hyper)
+        .client_id
+        .expect("the position names its client");
     harness
         .call(
             Adapter::Hyper,

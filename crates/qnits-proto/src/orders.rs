@@ -3,9 +3,9 @@
 use std::fmt;
 
 use http::{Request, Response, header};
-use proto_core::wire::{decimal, nullable_text};
+use proto_core::wire::{ErrorList, decimal, nullable_text};
 use proto_core::{
-    ApiError, ApiErrorDetail, BodyExcerpt, BuildError, BuildErrorKind, Decimal, Endpoint,
+    ApiError, BodyExcerpt, BuildError, BuildErrorKind, Decimal, DecodeError, Endpoint,
     ResponseError, Safety, UnexpectedStatus, UnknownFields, json, validate,
 };
 use serde::{Deserialize, Serialize};
@@ -288,17 +288,20 @@ fn given(text: &Option<String>) -> Option<&str> {
 
 /// What Qnits answers with 201: the order's number and its page.
 ///
-/// `order_id` is read whether it comes as a number or a string. `status` is
-/// kept as sent and not relied on: the document shows a Cyrillic "Ок". Fields
-/// not named here are kept in `unknown`.
+/// `order_id` is read whether it comes as a number or a string; it is the
+/// one field required, the answer's point. `order_url` and `status` are
+/// `None` when absent (Q16); `status` is kept as sent and not relied on: the
+/// document shows a Cyrillic "Ок". Fields not named here are kept in
+/// `unknown`.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 #[non_exhaustive]
 pub struct OrderCreated {
     /// The number of the created order.
     pub order_id: OrderId,
     /// The order's page on the platform's storefront, where the customer can
-    /// choose how to pay.
-    pub order_url: String,
+    /// choose how to pay; `None` when absent, `null` or `""`.
+    #[serde(default, deserialize_with = "nullable_text::deserialize")]
+    pub order_url: Option<String>,
     /// The status text sent ("Ок"), if any.
     #[serde(default, deserialize_with = "nullable_text::deserialize")]
     pub status: Option<String>,
@@ -307,19 +310,33 @@ pub struct OrderCreated {
     pub unknown: UnknownFields,
 }
 
-/// The body of a refusal: `{"status": "ERROR", "errors": [...]}`.
+/// The body of a refusal: `{"status": "ERROR", "errors": …}`, the errors a
+/// list or an object of messages by field (W14).
 #[derive(Deserialize)]
 struct Refusal {
-    #[serde(default)]
+    #[serde(default, deserialize_with = "nullable_text::deserialize")]
     status: Option<String>,
     #[serde(default)]
-    errors: Option<Vec<ApiErrorDetail>>,
+    errors: Option<ErrorList>,
 }
 
 impl Refusal {
-    /// Reads `body` as a refusal, if it is one.
-    fn read(status: http::StatusCode, body: &[u8]) -> Option<ApiError> {
-        let refusal: Refusal = serde_json::from_slice(body).ok()?;
+    /// Reads `body` as a refusal, if it is one: `Ok` with its details, or
+    /// the error naming the place in an `errors` that cannot be read.
+    fn read(status: http::StatusCode, body: &[u8]) -> Option<Result<ApiError, DecodeError>> {
+        let refusal = match json::decode::<Refusal>(status, body) {
+            Ok(refusal) => refusal,
+            // `errors` is there, so the body is a refusal, but not one that
+            // can be shown; anything else is not a refusal at all.
+            Err(error)
+                if error.path == "$.errors"
+                    || error.path.starts_with("$.errors.")
+                    || error.path.starts_with("$.errors[") =>
+            {
+                return Some(Err(error));
+            }
+            Err(_) => return None,
+        };
         let says_error = refusal
             .status
             .as_deref()
@@ -327,11 +344,14 @@ impl Refusal {
         if !says_error && refusal.errors.is_none() {
             return None;
         }
-        let mut error = ApiError::new(status).with_details(refusal.errors.unwrap_or_default());
+        let errors = refusal.errors.unwrap_or_default();
+        let mut error = ApiError::new(status)
+            .with_details(errors.details)
+            .with_fields(errors.fields);
         if let Some(code) = refusal.status {
             error = error.with_code(code);
         }
-        Some(error)
+        Some(Ok(error))
     }
 }
 
@@ -381,19 +401,28 @@ impl Endpoint for CreateOrder {
     }
 
     /// 2xx with `order_id` → [`OrderCreated`]; a `{"status": "ERROR", "errors": …}`
-    /// body under any status → [`ResponseError::Api`]; any other non-2xx →
-    /// [`ResponseError::Status`]; a 2xx that is not an order → [`ResponseError::Decode`].
+    /// body under any status → [`ResponseError::Api`], its `errors` a list
+    /// (`details`) or an object of messages by field (`fields`); an `errors`
+    /// that is neither → [`ResponseError::Decode`] naming the place; any other
+    /// non-2xx → [`ResponseError::Status`]; a 2xx that is not an order →
+    /// [`ResponseError::Decode`].
     fn parse(&self, response: Response<&[u8]>) -> Result<OrderCreated, ResponseError> {
         let status = response.status();
         let body = *response.body();
         if status.is_success() {
-            json::decode::<OrderCreated>(status, body)
-                .map_err(|decode| Refusal::read(status, body).map_or(decode.into(), Into::into))
+            json::decode::<OrderCreated>(status, body).map_err(|decode| {
+                match Refusal::read(status, body) {
+                    Some(Ok(refusal)) => refusal.into(),
+                    Some(Err(unreadable)) => unreadable.into(),
+                    None => decode.into(),
+                }
+            })
         } else {
-            Err(Refusal::read(status, body).map_or_else(
-                || UnexpectedStatus::new(status, BodyExcerpt::of(body)).into(),
-                Into::into,
-            ))
+            Err(match Refusal::read(status, body) {
+                Some(Ok(refusal)) => refusal.into(),
+                Some(Err(unreadable)) => unreadable.into(),
+                None => UnexpectedStatus::new(status, BodyExcerpt::of(body)).into(),
+            })
         }
     }
 }

@@ -17,11 +17,11 @@ use crate::paging::{Page, PathFilters};
 #[non_exhaustive]
 pub struct Transaction {
     /// When it happened (the shop's time).
-    #[serde(deserialize_with = "datetime::deserialize")]
-    pub date: PrimitiveDateTime,
+    #[serde(default, deserialize_with = "datetime::option::deserialize")]
+    pub date: Option<PrimitiveDateTime>,
     /// The amount: negative for a debit (`"-109"`).
-    #[serde(deserialize_with = "decimal::deserialize")]
-    pub amount: Decimal,
+    #[serde(default, deserialize_with = "decimal::option::deserialize")]
+    pub amount: Option<Decimal>,
     /// What it was for.
     #[serde(default, deserialize_with = "nullable_text::deserialize")]
     pub comment: Option<String>,
@@ -38,12 +38,12 @@ pub struct Balance {
     /// collection `groups`, its example `transactions`; either is read (S17).
     #[serde(alias = "groups")]
     pub transactions: Vec<Transaction>,
-    /// How many pages there are.
-    #[serde(deserialize_with = "int::deserialize")]
-    pub pages: u32,
-    /// Which page this is.
-    #[serde(deserialize_with = "int::deserialize")]
-    pub page: u32,
+    /// How many pages there are; `None` when the panel does not say.
+    #[serde(default, deserialize_with = "int::option::deserialize")]
+    pub pages: Option<u32>,
+    /// Which page this is; `None` when the panel does not say.
+    #[serde(default, deserialize_with = "int::option::deserialize")]
+    pub page: Option<u32>,
     /// Fields the document does not name.
     #[serde(flatten)]
     pub unknown: UnknownFields,
@@ -88,7 +88,9 @@ impl GetBalance {
         self
     }
 
-    /// The next page, or `None` after the last one.
+    /// The next page, or `None` after the last one or when the answer does
+    /// not say how many pages there are. Without the answer's `page`, the
+    /// page asked for is taken as the current one.
     ///
     /// ```
     /// use saplab_proto::{Balance, ClientId, GetBalance};
@@ -98,7 +100,11 @@ impl GetBalance {
     /// # Ok::<(), serde_json::Error>(())
     /// ```
     pub fn next_page(&self, answer: &Balance) -> Option<GetBalance> {
-        let current = Page::new(answer.page).unwrap_or(Page::FIRST);
+        let current = answer
+            .page
+            .and_then(|page| Page::new(page).ok())
+            .or(self.page)
+            .unwrap_or(Page::FIRST);
         Some(GetBalance {
             page: Some(current.next(answer.pages)?),
             ..*self

@@ -24,10 +24,11 @@ pub struct ClientGroup {
     #[serde(alias = "group_id")]
     pub id: GroupId,
     /// Its name.
-    pub name: String,
+    #[serde(default, deserialize_with = "nullable_text::deserialize")]
+    pub name: Option<String>,
     /// The discount, in percent.
-    #[serde(deserialize_with = "decimal::deserialize")]
-    pub discount: Decimal,
+    #[serde(default, deserialize_with = "decimal::option::deserialize")]
+    pub discount: Option<Decimal>,
     /// The managers' comment; `None` when empty.
     #[serde(default, deserialize_with = "nullable_text::deserialize")]
     pub comment: Option<String>,
@@ -56,7 +57,7 @@ pub struct ClientGroups {
 /// assert_eq!(ListGroups.build(&shop)?.uri(), "https://shop.example/panel/client/group");
 /// let answer = http::Response::new(&br#"{"groups":[{"group_id":"7","name":"Opt","discount":"5","comment":""}]}"#[..]);
 /// let groups = ListGroups.parse(answer)?.groups;
-/// assert_eq!((groups[0].id, groups[0].discount, groups[0].comment.clone()), (GroupId::new(7), 5.into(), None));
+/// assert_eq!((groups[0].id, groups[0].discount, groups[0].comment.clone()), (GroupId::new(7), Some(5.into()), None));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]

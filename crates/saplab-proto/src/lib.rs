@@ -36,6 +36,7 @@
 
 mod api;
 mod balances;
+mod client_form;
 mod clients;
 mod groups;
 mod input;
@@ -48,9 +49,9 @@ mod statuses;
 
 pub use api::{Credentials, SapLab};
 pub use balances::{AddTransaction, Balance, GetBalance, Transaction};
+pub use client_form::{ClientFields, CreateClient, UpdateClient};
 pub use clients::{
-    Client, ClientAnswer, ClientDetails, ClientFields, ClientId, Clients, CreateClient, GetClient,
-    LegalEntity, ListClients, UpdateClient,
+    Client, ClientAnswer, ClientDetails, ClientId, Clients, GetClient, LegalEntity, ListClients,
 };
 pub use groups::{
     ClientGroup, ClientGroups, CreateGroup, GroupFields, GroupId, ListGroups, RemoveGroup,

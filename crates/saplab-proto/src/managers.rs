@@ -24,7 +24,8 @@ proto_core::id_type! {
 }
 
 /// A shop employee, typed from the document's field table (it shows no
-/// example answer). Texts the panel may leave empty are `Option`s.
+/// example answer). Only the id is required; every other field is `None`
+/// when the panel leaves it out (S28).
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 #[non_exhaustive]
 pub struct Manager {
@@ -58,21 +59,21 @@ pub struct Manager {
     #[serde(default, deserialize_with = "nullable_text::deserialize")]
     pub manager_group_name: Option<String>,
     /// How many clients are assigned to the employee.
-    #[serde(deserialize_with = "int::deserialize")]
-    pub client_count: u64,
+    #[serde(default, deserialize_with = "int::option::deserialize")]
+    pub client_count: Option<u64>,
     /// Whether the employee is active.
-    #[serde(deserialize_with = "flag::deserialize")]
-    pub status: bool,
+    #[serde(default, deserialize_with = "flag::option::deserialize")]
+    pub status: Option<bool>,
     /// Whether clients are assigned to the employee.
-    #[serde(deserialize_with = "flag::deserialize")]
-    pub client_use: bool,
+    #[serde(default, deserialize_with = "flag::option::deserialize")]
+    pub client_use: Option<bool>,
     /// Whether the employee is shown under "contacts" to clients.
-    #[serde(deserialize_with = "flag::deserialize")]
-    pub contact_show: bool,
+    #[serde(default, deserialize_with = "flag::option::deserialize")]
+    pub contact_show: Option<bool>,
     /// A service field ("backup", typed `json`): where clients are parked when
-    /// an employee is deactivated. Kept as sent.
+    /// an employee is deactivated. Kept as sent; `None` when absent or `null`.
     #[serde(default)]
-    pub backup: serde_json::Value,
+    pub backup: Option<serde_json::Value>,
     /// Fields the document does not name.
     #[serde(flatten)]
     pub unknown: UnknownFields,

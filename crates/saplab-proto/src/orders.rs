@@ -60,8 +60,8 @@ pub struct PositionComment {
 #[non_exhaustive]
 pub struct HistoryEntry {
     /// When.
-    #[serde(deserialize_with = "datetime::deserialize")]
-    pub date: PrimitiveDateTime,
+    #[serde(default, deserialize_with = "datetime::option::deserialize")]
+    pub date: Option<PrimitiveDateTime>,
     /// The status's colour.
     #[serde(default, deserialize_with = "nullable_text::deserialize")]
     pub color: Option<String>,
@@ -86,13 +86,14 @@ pub struct Position {
     #[serde(default, deserialize_with = "nullable_text::deserialize")]
     pub invoice: Option<String>,
     /// The client.
-    pub client_id: ClientId,
+    #[serde(default, deserialize_with = "optional_id::deserialize")]
+    pub client_id: Option<ClientId>,
     /// The client's name.
     #[serde(default, deserialize_with = "nullable_text::deserialize")]
     pub client_name: Option<String>,
     /// Whether the client is a legal entity.
-    #[serde(deserialize_with = "flag::deserialize")]
-    pub is_wholesaler: bool,
+    #[serde(default, deserialize_with = "flag::option::deserialize")]
+    pub is_wholesaler: Option<bool>,
     /// The organisation's name, for a legal entity.
     #[serde(default, deserialize_with = "nullable_text::deserialize")]
     pub wholesaler_info: Option<String>,
@@ -113,25 +114,34 @@ pub struct Position {
     pub name: Option<String>,
     /// Delivery time from, in days. The table spells it `delivarytime_min`,
     /// the example `deliverytime_min`; either is read (S20).
-    #[serde(alias = "delivarytime_min", deserialize_with = "int::deserialize")]
-    pub deliverytime_min: u32,
+    #[serde(
+        default,
+        alias = "delivarytime_min",
+        deserialize_with = "int::option::deserialize"
+    )]
+    pub deliverytime_min: Option<u32>,
     /// Delivery time up to, in days (`delivarytime_max` is read too).
-    #[serde(alias = "delivarytime_max", deserialize_with = "int::deserialize")]
-    pub deliverytime_max: u32,
+    #[serde(
+        default,
+        alias = "delivarytime_max",
+        deserialize_with = "int::option::deserialize"
+    )]
+    pub deliverytime_max: Option<u32>,
     /// The purchase price.
-    #[serde(deserialize_with = "decimal::deserialize")]
-    pub initial_price: Decimal,
+    #[serde(default, deserialize_with = "decimal::option::deserialize")]
+    pub initial_price: Option<Decimal>,
     /// The price.
-    #[serde(deserialize_with = "decimal::deserialize")]
-    pub price: Decimal,
+    #[serde(default, deserialize_with = "decimal::option::deserialize")]
+    pub price: Option<Decimal>,
     /// How many.
-    #[serde(deserialize_with = "int::deserialize")]
-    pub quantity: u32,
+    #[serde(default, deserialize_with = "int::option::deserialize")]
+    pub quantity: Option<u32>,
     /// The total.
-    #[serde(deserialize_with = "decimal::deserialize")]
-    pub total: Decimal,
+    #[serde(default, deserialize_with = "decimal::option::deserialize")]
+    pub total: Option<Decimal>,
     /// The status.
-    pub status_id: StatusId,
+    #[serde(default, deserialize_with = "optional_id::deserialize")]
+    pub status_id: Option<StatusId>,
     /// The status's name.
     #[serde(default, deserialize_with = "nullable_text::deserialize")]
     pub status_name: Option<String>,
@@ -154,26 +164,27 @@ pub struct Position {
     #[serde(default, deserialize_with = "php_empty_object::deserialize")]
     pub comment: PositionComment,
     /// Whether the client asked to take it off the order.
-    #[serde(deserialize_with = "flag::deserialize")]
-    pub deny_request: bool,
+    #[serde(default, deserialize_with = "flag::option::deserialize")]
+    pub deny_request: Option<bool>,
     /// Whether it is archived.
-    #[serde(deserialize_with = "flag::deserialize")]
-    pub is_archived: bool,
+    #[serde(default, deserialize_with = "flag::option::deserialize")]
+    pub is_archived: Option<bool>,
     /// Whether it was denied (taken off the order).
-    #[serde(deserialize_with = "flag::deserialize")]
-    pub is_denied: bool,
+    #[serde(default, deserialize_with = "flag::option::deserialize")]
+    pub is_denied: Option<bool>,
     /// Whether it is paid.
-    #[serde(deserialize_with = "flag::deserialize")]
-    pub is_payed: bool,
+    #[serde(default, deserialize_with = "flag::option::deserialize")]
+    pub is_payed: Option<bool>,
     /// When it was ordered.
-    #[serde(deserialize_with = "datetime::deserialize")]
-    pub date_added: PrimitiveDateTime,
+    #[serde(default, deserialize_with = "datetime::option::deserialize")]
+    pub date_added: Option<PrimitiveDateTime>,
     /// When it last changed.
     #[serde(default, deserialize_with = "datetime::option::deserialize")]
     pub date_modified: Option<PrimitiveDateTime>,
-    /// Its status changes, oldest first.
+    /// Its status changes, oldest first; `None` when the panel sent no
+    /// `history`, which is not the same as `[]`, no changes (S28).
     #[serde(default)]
-    pub history: Vec<HistoryEntry>,
+    pub history: Option<Vec<HistoryEntry>>,
     /// Fields the document does not name.
     #[serde(flatten)]
     pub unknown: UnknownFields,
@@ -188,9 +199,9 @@ pub struct Orders {
     /// The filters the panel applied.
     #[serde(default, deserialize_with = "php_empty_object::deserialize")]
     pub filters: AppliedFilters,
-    /// How many pages the list has.
-    #[serde(deserialize_with = "int::deserialize")]
-    pub pages: u32,
+    /// How many pages the list has; `None` when the panel does not say.
+    #[serde(default, deserialize_with = "int::option::deserialize")]
+    pub pages: Option<u32>,
     /// Fields the document does not name.
     #[serde(flatten)]
     pub unknown: UnknownFields,
@@ -351,7 +362,8 @@ impl ListOrders {
         self
     }
 
-    /// The same list's next page, or `None` after the last one.
+    /// The same list's next page, or `None` after the last one or when the
+    /// answer does not say how many pages there are.
     ///
     /// ```
     /// use saplab_proto::{ListOrders, Orders};

@@ -1,13 +1,12 @@
 //! The three shapes of a SapLab answer besides the data itself: success,
-//! error, and the field-validation map.
+//! error, and the field-validation map. They are read by
+//! [`PanelAnswer`](proto_core::wire::PanelAnswer) (W13); this module decides
+//! which counts under which HTTP status (S2).
 
 use http::Response;
-use proto_core::{
-    ApiError, BodyExcerpt, DecodeError, FieldError, ResponseError, UnexpectedStatus, UnknownFields,
-    json,
-};
+use proto_core::wire::PanelAnswer;
+use proto_core::{ApiError, BodyExcerpt, ResponseError, UnexpectedStatus, UnknownFields, json};
 use serde::de::DeserializeOwned;
-use serde_json::Value;
 
 /// What a write answers when it worked: `{"status": "success", "text": …}`.
 ///
@@ -37,106 +36,65 @@ pub struct Done {
 ///   validation map (`{"email": "…", "phone": "…"}`), an [`ApiError`] whose
 ///   `fields` list each field and message;
 /// - an HTML page, an empty body or any other status is [`UnexpectedStatus`];
-///   JSON of another shape under a 2xx status is a [`DecodeError`].
+///   JSON of another shape under a 2xx status is a
+///   [`DecodeError`](proto_core::DecodeError) naming the place.
 pub(crate) fn done(response: Response<&[u8]>) -> Result<Done, ResponseError> {
     let status = response.status();
     let body = *response.body();
     if !looks_like_json(body) {
         return Err(unexpected(status, body));
     }
-    let mut object = match json::decode::<UnknownFields>(status, body) {
-        Ok(object) => object,
-        Err(decode) if status.is_success() => return Err(decode.into()),
-        Err(_) => return Err(unexpected(status, body)),
-    };
-    if let Some(error) = refusal(status, &object) {
-        return Err(error.into());
-    }
-    let said_success = object
-        .get("status")
-        .and_then(Value::as_str)
-        .is_some_and(|s| s.eq_ignore_ascii_case("success"));
-    if !status.is_success() {
-        return Err(unexpected(status, body));
-    }
-    if !said_success {
-        return Err(DecodeError::new(
-            status,
-            "$.status",
-            "expected \"success\", \"error\" or a map of field messages",
-            body,
-        )
-        .into());
-    }
-    object.remove("status");
-    let text = match object.remove("text") {
-        None | Some(Value::Null) => None,
-        Some(Value::String(text)) if text.is_empty() => None,
-        Some(Value::String(text)) => Some(text),
-        Some(_) => {
-            return Err(DecodeError::new(status, "$.text", "expected a text or null", body).into());
+    match PanelAnswer::decode(status, body) {
+        Ok(PanelAnswer::Success { text, unknown }) if status.is_success() => {
+            Ok(Done { text, unknown })
         }
-    };
-    Ok(Done {
-        text,
-        unknown: object,
-    })
+        Ok(PanelAnswer::Success { .. }) => Err(unexpected(status, body)),
+        Ok(PanelAnswer::Refusal { code, text }) => Err(refused(status, code, text).into()),
+        Ok(PanelAnswer::Invalid(fields)) => Err(ApiError::new(status).with_fields(fields).into()),
+        Err(decode) if status.is_success() => Err(decode.into()),
+        Err(_) => Err(unexpected(status, body)),
+    }
 }
 
 /// Reads the answer to a read into `T`, or the refusal it is instead.
+///
+/// A body that holds a key of the answer but cannot be read
+/// (`{"statuses": ""}`) is the answer, broken: its error names the key, and
+/// only `{"status": "error"}` makes it a refusal. A body the answer's keys
+/// are missing from may be either refusal, the validation map included.
 pub(crate) fn data<T: DeserializeOwned>(response: Response<&[u8]>) -> Result<T, ResponseError> {
     let status = response.status();
     let body = *response.body();
-    if status.is_success() {
-        match json::decode::<T>(status, body) {
-            Ok(data) => return Ok(data),
-            Err(decode) => {
-                return Err(match json_object(body) {
-                    Some(object) => match refusal(status, &object) {
-                        Some(error) => error.into(),
-                        None => decode.into(),
-                    },
-                    None if looks_like_json(body) => decode.into(),
-                    None => unexpected(status, body),
-                });
-            }
-        }
-    }
-    match json_object(body).and_then(|object| refusal(status, &object)) {
-        Some(error) => Err(error.into()),
-        None => Err(unexpected(status, body)),
-    }
-}
-
-/// The panel's "no": `status: error`, or a validation map.
-fn refusal(status: http::StatusCode, object: &UnknownFields) -> Option<ApiError> {
-    match object.get("status") {
-        Some(Value::String(code)) if code.eq_ignore_ascii_case("error") => {
-            let mut error = ApiError::new(status).with_code(code.clone());
-            if let Some(text) = object.get("text").and_then(Value::as_str) {
-                error = error.with_message(text);
-            }
-            Some(error)
-        }
-        Some(_) => None,
-        None => {
-            let fields: Option<Vec<FieldError>> = object
-                .iter()
-                .map(|(field, message)| Some(FieldError::new(field, message.as_str()?)))
-                .collect();
-            fields
-                .filter(|fields| !fields.is_empty())
-                .map(|fields| ApiError::new(status).with_fields(fields))
-        }
-    }
-}
-
-/// The body as a JSON object, if it is one.
-fn json_object(body: &[u8]) -> Option<UnknownFields> {
     if !looks_like_json(body) {
-        return None;
+        return Err(unexpected(status, body));
     }
-    serde_json::from_slice(body).ok()
+    if !status.is_success() {
+        return Err(match PanelAnswer::decode(status, body) {
+            Ok(PanelAnswer::Refusal { code, text }) => refused(status, code, text).into(),
+            Ok(PanelAnswer::Invalid(fields)) => ApiError::new(status).with_fields(fields).into(),
+            Ok(PanelAnswer::Success { .. }) | Err(_) => unexpected(status, body),
+        });
+    }
+    let decode = match json::decode::<T>(status, body) {
+        Ok(data) => return Ok(data),
+        Err(decode) => decode,
+    };
+    Err(match PanelAnswer::decode(status, body) {
+        Ok(PanelAnswer::Refusal { code, text }) => refused(status, code, text).into(),
+        Ok(PanelAnswer::Invalid(fields)) if decode.path == "$" => {
+            ApiError::new(status).with_fields(fields).into()
+        }
+        _ => decode.into(),
+    })
+}
+
+/// `{"status": "error", "text"?: …}` as an [`ApiError`].
+fn refused(status: http::StatusCode, code: String, text: Option<String>) -> ApiError {
+    let error = ApiError::new(status).with_code(code);
+    match text {
+        Some(text) => error.with_message(text),
+        None => error,
+    }
 }
 
 /// Whether the body starts like JSON: a refusal or data, not a page or nothing.

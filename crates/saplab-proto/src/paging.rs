@@ -121,9 +121,10 @@ impl Page {
         self.0
     }
 
-    /// The page after this one, if the list has `pages` pages.
-    pub(crate) fn next(self, pages: u32) -> Option<Page> {
-        (self.0 < pages).then(|| Page(self.0 + 1))
+    /// The page after this one, if the list has `pages` pages; none when the
+    /// answer did not say how many (a walk never guesses past what it knows).
+    pub(crate) fn next(self, pages: Option<u32>) -> Option<Page> {
+        (self.0 < pages?).then(|| Page(self.0 + 1))
     }
 }
 

@@ -2,7 +2,7 @@
 
 use http::{Request, Response};
 use proto_core::encode::Form;
-use proto_core::wire::decimal;
+use proto_core::wire::{decimal, nullable_text};
 use proto_core::{BuildError, Decimal, Endpoint, ResponseError, Safety, UnknownFields};
 use serde::Deserialize;
 
@@ -22,10 +22,11 @@ pub struct ShippingType {
     /// Its id.
     pub id: ShippingTypeId,
     /// Its name.
-    pub name: String,
+    #[serde(default, deserialize_with = "nullable_text::deserialize")]
+    pub name: Option<String>,
     /// The smallest order total from which it can be chosen.
-    #[serde(deserialize_with = "decimal::deserialize")]
-    pub min_price: Decimal,
+    #[serde(default, deserialize_with = "decimal::option::deserialize")]
+    pub min_price: Option<Decimal>,
     /// Fields the document does not name.
     #[serde(flatten)]
     pub unknown: UnknownFields,
@@ -52,7 +53,7 @@ pub struct ShippingTypes {
 /// assert_eq!(request.uri(), "https://shop.example/panel/order/shipping_type");
 /// let answer = http::Response::new(&br#"{"shipping_types":[{"id":"1","name":"Courier","min_price":"1"}]}"#[..]);
 /// let list = ListShippingTypes.parse(answer)?;
-/// assert_eq!(list.shipping_types[0].min_price, 1.into());
+/// assert_eq!(list.shipping_types[0].min_price, Some(1.into()));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]

@@ -2,7 +2,7 @@
 
 use http::{Request, Response};
 use proto_core::encode::Form;
-use proto_core::wire::flag;
+use proto_core::wire::{flag, nullable_text};
 use proto_core::{BuildError, Endpoint, ResponseError, Safety, UnknownFields};
 use serde::Deserialize;
 
@@ -22,15 +22,17 @@ pub struct OrderStatus {
     /// Its id.
     pub id: StatusId,
     /// Its name ("В работе").
-    pub name: String,
+    #[serde(default, deserialize_with = "nullable_text::deserialize")]
+    pub name: Option<String>,
     /// Its colour in the panel, six hexadecimal digits (`CBFFC9`).
-    pub color: String,
+    #[serde(default, deserialize_with = "nullable_text::deserialize")]
+    pub color: Option<String>,
     /// Whether the client gets an SMS when a position is set to it.
-    #[serde(deserialize_with = "flag::deserialize")]
-    pub sms: bool,
+    #[serde(default, deserialize_with = "flag::option::deserialize")]
+    pub sms: Option<bool>,
     /// Whether the client gets an e-mail when a position is set to it.
-    #[serde(deserialize_with = "flag::deserialize")]
-    pub email: bool,
+    #[serde(default, deserialize_with = "flag::option::deserialize")]
+    pub email: Option<bool>,
     /// Fields the document does not name.
     #[serde(flatten)]
     pub unknown: UnknownFields,
@@ -56,7 +58,7 @@ pub struct OrderStatuses {
 /// assert_eq!(ListStatuses.build(&shop)?.uri(), "https://shop.example/panel/order/status");
 /// let answer = http::Response::new(&br#"{"statuses":[{"id":"2","name":"x","color":"CBFFC9","sms":"0","email":"1"}]}"#[..]);
 /// let list = ListStatuses.parse(answer)?;
-/// assert!(list.statuses[0].email && !list.statuses[0].sms);
+/// assert_eq!((list.statuses[0].email, list.statuses[0].sms), (Some(true), Some(false)));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]

@@ -71,7 +71,9 @@ async fn run() -> Result<(), Box<dyn Error>> {
         }
     })?;
     println!("order_id:  {}", created.order_id);
-    println!("order_url: {}", created.order_url);
+    if let Some(url) = &created.order_url {
+        println!("order_url: {url}");
+    }
     if let Some(status) = &created.status {
         println!("status:    {status}");
     }

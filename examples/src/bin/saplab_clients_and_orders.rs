@@ -65,9 +65,9 @@ async fn run() -> Result<(), Box<dyn Error>> {
                     .as_deref()
                     .or(c.name.as_deref())
                     .unwrap_or("-"),
-                c.balance,
-                c.debt,
-                c.limit,
+                shown(&c.balance),
+                shown(&c.debt),
+                shown(&c.limit),
             );
         }
         request = list.next_page(&page);
@@ -88,13 +88,20 @@ async fn run() -> Result<(), Box<dyn Error>> {
                 p.invoice.as_deref().unwrap_or("-"),
                 p.brand.as_deref().unwrap_or("-"),
                 p.name.as_deref().unwrap_or("-"),
-                p.quantity,
-                p.price,
-                p.total,
+                shown(&p.quantity),
+                shown(&p.price),
+                shown(&p.total),
                 p.status_name.as_deref().unwrap_or("-"),
             );
         }
         request = list.next_page(&page);
     }
     Ok(())
+}
+
+/// A value the panel may leave out, or `-` when it did.
+fn shown(value: &Option<impl std::fmt::Display>) -> String {
+    value
+        .as_ref()
+        .map_or_else(|| "-".to_owned(), ToString::to_string)
 }

@@ -25,17 +25,23 @@
 //! | a login where `0` and `"0"` mean none | [`nullable_text::zero_is_none`] | U16 |
 //! | a markup, an amount or `"4%&2.00"` | [`markup`] | U30 |
 //! | an amount sent as its display (`"500.00$"`) | [`money::displayed`] | U32 |
+//! | SapLab's success, refusal and validation-map answers | [`PanelAnswer`] | W13 |
+//! | an "array of errors" as a list or an object by field | [`ErrorList`] | W14 |
 
+pub mod error_list;
 mod field_values;
 mod flags_by_id;
 mod id_map;
 pub mod money;
+pub mod panel_answer;
 
+pub use error_list::ErrorList;
 pub use field_values::FieldValues;
 pub use flags_by_id::FlagsById;
 pub use id_map::{IdKey, IdMap};
 pub use markup::Markup;
 pub use money::Money;
+pub use panel_answer::PanelAnswer;
 
 pub mod datetime;
 pub mod decimal;
