@@ -104,7 +104,7 @@ pub fn get_checkout() {
         );
         assert_eq!(line.cat.name.as_deref(), Some("Одежда"));
         assert_eq!(checkout.order_data.order_topay.amount, 51.into());
-        assert_eq!(checkout.delivery_list.len(), 3);
+        assert_eq!(checkout.delivery_list.len(), 4);
         assert!(
             checkout
                 .payment_list
@@ -252,8 +252,8 @@ pub fn place_order() {
             .field(FieldId::new(2), "Москва, Тверская 1 & ~кв. 5");
         let placed = run.ok(&PlaceOrder::new(choices).auto_register(false));
         assert_eq!(placed.msg.as_deref(), Some("Ваш заказ успешно оформлен"));
-        assert_eq!(run.harness.emulator.ucoz().invoice_ids(), [1, 2, 3]);
-        let invoice = run.invoice(3);
+        assert_eq!(run.harness.emulator.ucoz().invoice_ids(), [1, 2, 3, 4, 5]);
+        let invoice = run.invoice(5);
         assert_eq!(
             (invoice.cnt, invoice.amount),
             (2, "102.00".parse().unwrap())
@@ -269,7 +269,7 @@ pub fn place_order() {
 pub fn list_invoices() {
     each_adapter(|run| {
         let all = run.ok(&ListInvoices::default());
-        assert_eq!((all.count, all.pages_cnt, all.orders.len()), (2, 1, 2));
+        assert_eq!((all.count, all.pages_cnt, all.orders.len()), (4, 1, 4));
         assert_eq!(
             all.order_status
                 .get(&OrderStatus::Other(10))
@@ -279,7 +279,7 @@ pub fn list_invoices() {
         let sorted = run.ok(&ListInvoices::default().sort(SortField::Amount, true));
         assert_eq!(
             sorted.orders.iter().map(|i| i.id.get()).collect::<Vec<_>>(),
-            [1, 2]
+            [3, 1, 4, 2]
         );
         let cheap = run.ok(&ListInvoices::default().sum_between(Range {
             from: Decimal::ZERO,
@@ -290,7 +290,7 @@ pub fn list_invoices() {
             [2]
         );
         let paged = run.ok(&ListInvoices::default().per_page(1));
-        assert_eq!(paged.pages_cnt, 2);
+        assert_eq!(paged.pages_cnt, 4);
         let second = ListInvoices::default()
             .per_page(1)
             .next_page(&paged)
@@ -455,7 +455,7 @@ pub fn list_baskets() {
         let baskets = run.ok(&ListBaskets::default());
         assert_eq!(
             baskets.users_baskets.keys().copied().collect::<Vec<_>>(),
-            [6, 8]
+            [6, 8, 11]
         );
         let user = baskets.users_baskets.get(&8).unwrap();
         assert_eq!(
@@ -482,7 +482,7 @@ pub fn save_invoice_note() {
 pub fn list_delivery_methods() {
     each_adapter(|run| {
         let methods = run.ok(&ListDeliveryMethods);
-        assert_eq!(methods.len(), 3);
+        assert_eq!(methods.len(), 4);
         assert_eq!(methods.get(&DeliveryId::new(1)).unwrap().courier, None);
         assert_eq!(
             methods.get(&DeliveryId::new(2)).unwrap().courier,

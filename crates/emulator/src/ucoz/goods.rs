@@ -45,6 +45,57 @@ pub(super) fn pair(name: &str, cents: Cents) -> Value {
     Value::Object(pair)
 }
 
+/// Cents as a plain decimal, as the invoice list writes sums: `"51.00"`.
+pub(super) fn decimal(cents: Cents) -> String {
+    format!("{}.{:02}", cents / 100, cents % 100)
+}
+
+/// A money pair that is `{"x": 0, "x_raw": 0}` when nothing, as the
+/// document writes an absent tax or discount (seed lines 106, 720).
+pub(super) fn pair_or_zero(name: &str, cents: Cents) -> Value {
+    if cents == 0 {
+        let mut pair = Map::new();
+        pair.insert(name.to_owned(), 0.into());
+        pair.insert(format!("{name}_raw"), 0.into());
+        Value::Object(pair)
+    } else {
+        pair(name, cents)
+    }
+}
+
+/// `{"topay": "51.00$", "topay_curr": "51.00$", "topay_raw": 51}`.
+pub(super) fn topay(cents: Cents) -> Value {
+    json!({"topay": display(cents), "topay_curr": display(cents), "topay_raw": raw(cents)})
+}
+
+/// The sums of an order: the goods, the delivery charge, the discount.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Totals {
+    /// The goods' total (`order_amount`, seed line 82).
+    pub(super) amount: Cents,
+    /// The delivery charge (`order_tax`, seed line 83).
+    pub(super) tax: Cents,
+    /// The discount (`order_discount`, seed line 86).
+    pub(super) discount: Cents,
+}
+
+impl Totals {
+    /// The goods and the delivery (`order_total`, seed line 84).
+    pub(super) fn total(self) -> Cents {
+        self.amount + self.tax
+    }
+
+    /// What is to be paid, the discount taken off (`order_topay`, seed line 87).
+    pub(super) fn topay(self) -> Cents {
+        self.total() - self.discount
+    }
+}
+
+/// The goods' total of `lines`.
+pub(super) fn amount(lines: &[Line]) -> Cents {
+    lines.iter().map(|l| l.price * l.cnt as i64).sum()
+}
+
 impl State {
     pub(super) fn product(&self, id: u64) -> Option<&Product> {
         self.products.iter().find(|p| p.id == id)

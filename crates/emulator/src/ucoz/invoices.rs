@@ -1,12 +1,16 @@
 //! Invoices (`/shop/invoices/`): the filtered, sorted list, and changes to
 //! several invoices at once (group, courier, status).
 
-use std::collections::BTreeMap;
+use std::cmp::Ordering;
+use std::collections::{BTreeMap, BTreeSet};
 
 use serde_json::{Map, Value, json};
 
+use super::checkout::{Point, promo_terms};
+use super::dates::Period;
 use super::envelope::param;
-use super::goods::{Line, display, raw};
+use super::goods::{Line, Totals, amount, decimal, display, raw};
+use super::shop_data::MAP_FIELD;
 use super::{Cents, State, seed, shop_data};
 
 /// The invoice list's largest page.
@@ -22,18 +26,65 @@ pub(super) struct Invoice {
     pub(super) payment_id: u64,
     pub(super) delivery_id: u64,
     pub(super) fields: BTreeMap<u64, String>,
+    /// The point of the `gmaps` field, whose address is in `fields`.
+    pub(super) point: Point,
     pub(super) hide: u64,
     pub(super) status: u64,
     pub(super) courier: String,
     pub(super) add_date: u64,
     pub(super) mod_date: u64,
+    /// When it is to be delivered (Unix seconds); 0 for no date.
+    pub(super) delivery_date: u64,
+    /// The delivery charge.
+    pub(super) tax: Cents,
+    /// The discount of its promo code.
+    pub(super) discount: Cents,
+    pub(super) promo: Option<&'static str>,
     pub(super) note: String,
     pub(super) journal: String,
 }
 
+impl Invoice {
+    pub(super) fn totals(&self) -> Totals {
+        Totals {
+            amount: amount(&self.lines),
+            tax: self.tax,
+            discount: self.discount,
+        }
+    }
+
+    fn count(&self) -> u64 {
+        self.lines.iter().map(|l| l.cnt).sum()
+    }
+}
+
+/// How the list is sorted: `sort` (seed lines 371-380), each named after
+/// the answer's field it orders by (`user` the login, `mod_time` the
+/// `mod_date`), `id` when absent or unknown; `order=desc` reverses it (seed
+/// lines 381-384). Ties keep the order of ids, ascending either way.
+fn by(field: &str, a: &Invoice, b: &Invoice) -> Ordering {
+    match field {
+        "user" => a.user.cmp(&b.user),
+        "cnt" => a.count().cmp(&b.count()),
+        "amount" => amount(&a.lines).cmp(&amount(&b.lines)),
+        "status" => a.status.cmp(&b.status),
+        "add_date" => a.add_date.cmp(&b.add_date),
+        "mod_time" => a.mod_date.cmp(&b.mod_date),
+        "payment_id" => a.payment_id.cmp(&b.payment_id),
+        "delivery_id" => a.delivery_id.cmp(&b.delivery_id),
+        _ => a.id.cmp(&b.id),
+    }
+}
+
 impl State {
     pub(super) fn invoice_json(&self, invoice: &Invoice) -> Value {
-        let amount = invoice_amount(invoice);
+        let totals = invoice.totals();
+        let mut discount = json!({"sum": decimal(totals.discount)});
+        if let Some(code) = invoice.promo {
+            discount["promo_code"] = code.into();
+            discount["promo_group"] = promo_terms(code).map_or("", |(_, group)| group).into();
+        }
+        let address = invoice.fields.get(&MAP_FIELD).cloned().unwrap_or_default();
         json!({
             "id": invoice.id.to_string(),
             "nom": format!("{:05}", invoice.id),
@@ -41,14 +92,16 @@ impl State {
             "uid": invoice.uid.to_string(),
             "user": invoice.user,
             "akey": format!("{:032x}", invoice.id),
-            "cnt": invoice.lines.iter().map(|l| l.cnt).sum::<u64>().to_string(),
-            "amount": format!("{}.{:02}", amount / 100, amount % 100),
-            "profit": format!("{}.{:02}", amount / 100, amount % 100),
-            "discount": {"sum": "0.00"},
+            "cnt": invoice.count().to_string(),
+            "amount": decimal(totals.amount),
+            "profit": decimal(totals.amount),
+            "discount": discount,
             "currency": {"id": "1", "rate": "1"},
-            "payment": {"id": invoice.payment_id.to_string(), "topay": display(amount)},
-            "delivery": {"id": invoice.delivery_id.to_string(), "tax": "0.00", "courier": invoice.courier, "delivery_date": "0"},
+            "payment": {"id": invoice.payment_id.to_string(), "topay": display(totals.topay())},
+            "delivery": {"id": invoice.delivery_id.to_string(), "tax": decimal(totals.tax), "courier": invoice.courier, "delivery_date": invoice.delivery_date.to_string()},
             "fields": invoice.fields.iter().map(|(k, v)| (k.to_string(), Value::from(v.clone()))).collect::<Map<_, _>>(),
+            // The form has a `gmaps` field, so every invoice has the section (seed line 443).
+            "map": {"address": address, "latitude": invoice.point.lat, "longitude": invoice.point.lng},
             "hide": invoice.hide.to_string(),
             "status": invoice.status.to_string(),
             "add_date": invoice.add_date.to_string(),
@@ -59,6 +112,7 @@ impl State {
         })
     }
 
+    /// `GET /shop/invoices/`, every filter of seed lines 385-408.
     pub(super) fn invoices(&self, params: &[(String, String)]) -> Result<Value, String> {
         let get = |key: &str| param(params, key);
         let number = |key: &str, default: usize| -> Result<usize, String> {
@@ -76,10 +130,26 @@ impl State {
                 .filter_map(|i| i.trim().parse().ok())
                 .collect()
         });
+        // The user's id; the emulator's token is an administrator's, whom the
+        // document lets filter by user (seed line 385).
+        let user: Option<u64> = get("user")
+            .map(|u| u.parse().map_err(|_| "user: not a number".to_owned()))
+            .transpose()?;
+        let added = get("date")
+            .map(|d| Period::parse("date", d))
+            .transpose()?
+            .flatten();
+        // The delivery date falls in the period; an invoice without one
+        // never does (seed line 404).
+        let delivered = get("cdate")
+            .map(|d| Period::parse("cdate", d))
+            .transpose()?
+            .flatten();
         let mut matching: Vec<&Invoice> = self
             .invoices
             .iter()
             .filter(|i| ids.as_ref().is_none_or(|ids| ids.contains(&i.id)))
+            .filter(|i| user.is_none_or(|u| u == i.uid))
             .filter(|i| get("status").is_none_or(|s| s == i.status.to_string()))
             .filter(|i| get("hide").is_none_or(|h| h == i.hide.to_string()))
             .filter(|i| get("courier").is_none_or(|c| c == i.courier))
@@ -88,22 +158,23 @@ impl State {
             .filter(|i| {
                 get("inv_sum").is_none_or(|range| {
                     let (a, b) = range.split_once('|').unwrap_or((range, range));
-                    let amount = invoice_amount(i);
+                    let amount = amount(&i.lines);
                     crate::amounts::parse_cents(a).is_some_and(|a| amount >= a)
                         && crate::amounts::parse_cents(b).is_some_and(|b| amount <= b)
                 })
             })
+            .filter(|i| added.is_none_or(|p| p.contains(i.add_date)))
+            .filter(|i| {
+                delivered.is_none_or(|p| i.delivery_date != 0 && p.contains(i.delivery_date))
+            })
             .collect();
+        let field = get("sort").unwrap_or("id");
         let descending = get("order") == Some("desc");
-        match get("sort").unwrap_or("id") {
-            "amount" => matching.sort_by_key(|i| invoice_amount(i)),
-            "status" => matching.sort_by_key(|i| i.status),
-            "add_date" => matching.sort_by_key(|i| i.add_date),
-            _ => matching.sort_by_key(|i| i.id),
-        }
-        if descending {
-            matching.reverse();
-        }
+        matching.sort_by(|a, b| {
+            let order = by(field, a, b);
+            let order = if descending { order.reverse() } else { order };
+            order.then(a.id.cmp(&b.id))
+        });
         let count = matching.len();
         let pages = count.div_ceil(per_page).max(1);
         let shown: Vec<Value> = matching
@@ -112,7 +183,9 @@ impl State {
             .take(per_page)
             .map(|i| self.invoice_json(i))
             .collect();
-        let total: Cents = matching.iter().map(|i| invoice_amount(i)).sum();
+        let total: Cents = matching.iter().map(|i| amount(&i.lines)).sum();
+        // The users whose orders matched (seed line 418).
+        let uids: BTreeSet<u64> = matching.iter().map(|i| i.uid).collect();
         Ok(json!({
             "orders": shown,
             "count": count.to_string(),
@@ -120,10 +193,10 @@ impl State {
             "pages_cnt": pages,
             "per_page": per_page.to_string(),
             "total": raw(total),
-            "profit": format!("{}.{:02}", total / 100, total % 100),
+            "profit": decimal(total),
             "order_status": shop_data::statuses(),
             "order_hide": shop_data::groups(),
-            "order_uids": ["1"],
+            "order_uids": uids.iter().map(u64::to_string).collect::<Vec<_>>(),
         }))
     }
 
@@ -174,8 +247,4 @@ impl State {
             _ => format!("Для заказа(ов) {list} курьер {value} установлен"),
         }}))
     }
-}
-
-pub(super) fn invoice_amount(invoice: &Invoice) -> Cents {
-    invoice.lines.iter().map(|l| l.price * l.cnt as i64).sum()
 }

@@ -11,12 +11,17 @@
 //! instead.
 //!
 //! State is seeded like the document's examples (the basket with record 6,
-//! invoices 1 and 2, two abandoned baskets, the shop's reference data);
-//! checkout walks the basket through recalc and change into a new invoice.
+//! invoices 1 and 2, two abandoned baskets, the shop's reference data), with
+//! a few records more so that every filter of the lists has a visible effect
+//! (`seed.rs`); checkout walks the basket through recalc and change into a
+//! new invoice. Every parameter the document lists is honoured; where it
+//! leaves the effect to the shop's settings, the module of the resource says
+//! how the emulator reads it.
 //!
 //! One module per resource, as in the client crate: `checkout`, `invoices`,
 //! `order`, `notes`, `baskets`, `shop_data`; `goods` writes lines and money,
-//! `envelope` reads parameters and wraps answers, `oauth` verifies.
+//! `dates` reads the filters' periods, `envelope` reads parameters and wraps
+//! answers, `oauth` verifies.
 
 use std::collections::HashMap;
 use std::sync::Mutex;
@@ -25,6 +30,7 @@ use crate::server::{ApiRequest, Reply};
 
 mod baskets;
 mod checkout;
+mod dates;
 mod envelope;
 mod goods;
 mod invoices;
@@ -34,6 +40,7 @@ mod order;
 mod seed;
 mod shop_data;
 
+use baskets::AbandonedBasket;
 use checkout::Basket;
 use envelope::param;
 use goods::{Line, Product};
@@ -58,8 +65,19 @@ struct State {
     products: Vec<Product>,
     basket: Basket,
     invoices: Vec<Invoice>,
+    baskets: Vec<AbandonedBasket>,
+    /// The site's users, and the guests registered when ordering.
+    users: Vec<User>,
     next_record: u64,
     tick: u64,
+}
+
+/// A user of the site.
+#[derive(Debug, Clone)]
+struct User {
+    id: u64,
+    login: String,
+    email: String,
 }
 
 /// The uCoz site's state.
@@ -130,7 +148,7 @@ impl Ucoz {
         let method = request.method.as_str();
         let mut state = self.state.lock().unwrap();
         let answer = match (method, route, mode) {
-            ("GET", "checkout", _) => Ok(state.checkout()),
+            ("GET", "checkout", _) => state.view_checkout(&params),
             ("PUT", "checkout", "recalc") => state.recalc(&params),
             ("PUT", "checkout", "change") => state.change(&params),
             ("POST", "checkout", "order") => state.place(&params),
@@ -143,7 +161,7 @@ impl Ucoz {
             ("GET", "order", _) => state.details(get("order").unwrap_or_default()),
             ("POST", "order", _) => state.add_goods(&params),
             ("PUT", "order", _) => state.change_contents(&params),
-            ("GET", "usersbasket", _) => Ok(baskets::abandoned_baskets()),
+            ("GET", "usersbasket", _) => state.abandoned_baskets(&params),
             ("GET", "getshopdata", _) => shop_data::shop_data(get("page").unwrap_or_default()),
             _ => return Reply::text(404, "Not Found"),
         };

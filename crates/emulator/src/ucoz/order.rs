@@ -3,9 +3,11 @@
 
 use serde_json::{Map, Value, json};
 
+use super::checkout::promo_terms;
 use super::envelope::param;
-use super::goods::{Line, display, pair, raw};
-use super::invoices::{Invoice, invoice_amount};
+use super::goods::{Line, display, pair, pair_or_zero, topay};
+use super::invoices::Invoice;
+use super::shop_data::MAP_FIELD;
 use super::{State, seed, shop_data};
 
 impl State {
@@ -22,7 +24,7 @@ impl State {
             .iter()
             .find(|i| i.hash == hash)
             .ok_or("Заказ не найден")?;
-        let amount = invoice_amount(invoice);
+        let totals = invoice.totals();
         let goods: Map<String, Value> = invoice
             .lines
             .iter()
@@ -37,11 +39,22 @@ impl State {
             "fields_descr".into(),
             shop_data::order_fields()
                 .into_iter()
-                .map(|(n, name, _)| (n.to_string(), Value::from(name)))
+                .map(|f| (f.n.to_string(), Value::from(f.name)))
                 .collect::<Map<_, _>>()
                 .into(),
         );
         let statuses = shop_data::statuses();
+        let mut discount = pair_or_zero("discount", totals.discount);
+        discount["promo_code"] = invoice.promo.unwrap_or_default().into();
+        discount["promo_group"] = invoice
+            .promo
+            .and_then(promo_terms)
+            .map_or("", |(_, group)| group)
+            .into();
+        let delivery_date = match invoice.delivery_date {
+            0 => String::new(),
+            date => date.to_string(),
+        };
         Ok(json!({
             "order_id": invoice.id.to_string(),
             "order_nom": format!("{:05}", invoice.id),
@@ -52,15 +65,15 @@ impl State {
                 "order_cnt": invoice.lines.iter().map(|l| l.cnt).sum::<u64>().to_string(),
                 "order_weight": {"weight": "0.00", "weight_raw": 0},
                 "order_currency": {"id": "1", "rate": "1"},
-                "order_discount": {"discount": 0, "discount_raw": 0, "promo_code": "", "promo_group": ""},
-                "order_amount": pair("amount", amount),
-                "order_total": pair("total", amount),
-                "order_topay": {"topay": display(amount), "topay_curr": display(amount), "topay_raw": raw(amount)},
+                "order_discount": discount,
+                "order_amount": pair("amount", totals.amount),
+                "order_total": pair("total", totals.total()),
+                "order_topay": topay(totals.topay()),
                 "order_vat": {"vat": 0, "vat_raw": 0, "vat_type": "0"},
                 "order_profit": {"profit": display(0), "profit_raw": "0.00"},
                 "order_status": {"code": invoice.status.to_string(), "status": statuses.get(&invoice.status.to_string()).cloned().unwrap_or(Value::from(""))},
                 "order_payment": {"id": invoice.payment_id.to_string(), "name": "Наличными при получении", "descr": ""},
-                "order_delivery": {"id": invoice.delivery_id.to_string(), "name": "Самовывоз", "descr": "", "tax": {"tax": 0, "tax_raw": 0}, "courier": invoice.courier, "delivery_date": ""},
+                "order_delivery": {"id": invoice.delivery_id.to_string(), "name": "Самовывоз", "descr": "", "tax": pair_or_zero("tax", totals.tax), "courier": invoice.courier, "delivery_date": delivery_date},
                 "order_fields": fields,
                 "order_add_date": invoice.add_date.to_string(),
                 "order_mod_date": invoice.mod_date.to_string(),
@@ -140,10 +153,7 @@ impl State {
         let field: u64 = get("fid")
             .and_then(|f| f.parse().ok())
             .ok_or("fid: не указано поле")?;
-        if !shop_data::order_fields()
-            .iter()
-            .any(|(n, _, _)| *n == field)
-        {
+        if !shop_data::order_fields().iter().any(|f| f.n == field) {
             return Err("Поле не найдено".into());
         }
         let value = get("fval").or_else(|| get("gmap_a")).unwrap_or_default();
@@ -151,6 +161,15 @@ impl State {
         let now = seed::NOW + self.tick;
         let invoice = self.invoice_mut(&hash)?;
         invoice.fields.insert(field, value);
+        // The point of the `gmaps` field, when given (seed lines 896-898).
+        if field == MAP_FIELD {
+            if let Some(lat) = get("gmap_s") {
+                invoice.point.lat = lat;
+            }
+            if let Some(lng) = get("gmap_d") {
+                invoice.point.lng = lng;
+            }
+        }
         invoice.mod_date = now;
         self.details(&hash)
     }

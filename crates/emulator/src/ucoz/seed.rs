@@ -2,7 +2,9 @@
 
 use std::collections::BTreeMap;
 
-use super::{Basket, Invoice, Line, Product, State};
+use super::baskets::{AbandonedBasket, BasketItem};
+use super::checkout::Point;
+use super::{Basket, Invoice, Line, Product, State, User};
 
 /// The moment the logical clock starts from (Unix seconds).
 pub(super) const NOW: u64 = 1_601_551_769;
@@ -58,13 +60,94 @@ pub(super) fn seeded() -> State {
         payment_id,
         delivery_id,
         fields: BTreeMap::from([(1, fields[0].into()), (2, fields[1].into())]),
+        point: Point::default(),
         hide: 0,
         status: 0,
         courier: String::new(),
         add_date: date,
         mod_date: date,
+        delivery_date: 0,
+        tax: 0,
+        discount: 0,
+        promo: None,
         note: String::new(),
         journal: "Пользователь Dmitry_DM оформил заказ\n\n".into(),
+    };
+    // The document's two invoices, and two of the users whose baskets it
+    // shows, so that every filter and sort field of the list tells them
+    // apart: other users, counts, statuses, methods, a later change, dates
+    // of delivery (the times below are the shop's, UTC+3).
+    let first = invoice(
+        1,
+        "UqTzDXQDXQMW3yE2cfI5p4lur1zUPEiVskfgy%3Boo",
+        5,
+        50_000,
+        2,
+        3,
+        1_458_511_535,
+        ["312312312", "312312312"],
+    );
+    let second = invoice(
+        2,
+        "UqTzDXQDXQMV3yE2cfI5peQa9AhNPEPHG8hDy%3Boo",
+        10,
+        5_100,
+        1,
+        1,
+        1_458_687_828,
+        ["1111111", "5555222"],
+    );
+    let third = Invoice {
+        uid: 8,
+        user: "ucozt0222".into(),
+        lines: vec![Line {
+            record: 13,
+            goods_id: 3,
+            cnt: 3,
+            price: 18_350,
+        }],
+        status: 4,
+        // 2016-03-22 10:00, changed 2016-04-20 15:30, delivered 2016-04-07 12:00.
+        add_date: 1_458_630_000,
+        mod_date: 1_461_155_400,
+        delivery_date: 1_460_019_600,
+        journal: "Пользователь ucozt0222 оформил заказ\n".into(),
+        ..invoice(
+            3,
+            "UqSeEdEdInVoIcEtHrEe00003%3Boo",
+            3,
+            18_350,
+            3,
+            2,
+            0,
+            ["+7 900 000-00-03", "Казань, ул. Баумана, 3"],
+        )
+    };
+    let fourth = Invoice {
+        uid: 6,
+        user: "testtest".into(),
+        lines: vec![Line {
+            record: 14,
+            goods_id: 10,
+            cnt: 2,
+            price: 5_100,
+        }],
+        status: 2,
+        // 2016-03-22 20:00, delivered 2016-04-12 18:00.
+        add_date: 1_458_666_000,
+        mod_date: 1_458_666_000,
+        delivery_date: 1_460_473_200,
+        journal: "Пользователь testtest оформил заказ\n".into(),
+        ..invoice(
+            4,
+            "UqSeEdEdInVoIcEfOuR00004%3Boo",
+            10,
+            5_100,
+            1,
+            1,
+            0,
+            ["+7 900 000-00-04", "Москва, ул. Красноармейская, 4"],
+        )
     };
     State {
         products,
@@ -75,33 +158,89 @@ pub(super) fn seeded() -> State {
                 cnt: 1,
                 price: 5_100,
             }],
-            payment_id: 1,
-            delivery_id: 1,
-            fields: BTreeMap::new(),
+            ..Basket::default()
         },
-        invoices: vec![
-            invoice(
-                1,
-                "UqTzDXQDXQMW3yE2cfI5p4lur1zUPEiVskfgy%3Boo",
-                5,
-                50_000,
-                2,
-                3,
-                1_458_511_535,
-                ["312312312", "312312312"],
-            ),
-            invoice(
-                2,
-                "UqTzDXQDXQMV3yE2cfI5peQa9AhNPEPHG8hDy%3Boo",
-                10,
-                5_100,
-                1,
-                1,
-                1_458_687_828,
-                ["1111111", "5555222"],
-            ),
+        invoices: vec![first, second, third, fourth],
+        baskets: abandoned_baskets(),
+        users: vec![
+            user(1, "Dmitry_DM", ""),
+            user(6, "testtest", "test@test.ru"),
+            user(8, "ucozt0222", "ucozt02222@gmail.com"),
+            user(11, "admin007", "admin007@example.com"),
         ],
         next_record: 100,
         tick: 0,
     }
+}
+
+fn user(id: u64, login: &str, email: &str) -> User {
+    User {
+        id,
+        login: login.into(),
+        email: email.into(),
+    }
+}
+
+/// The document's two abandoned baskets (seed line 1110), and a third whose
+/// goods count, total, group and last visit differ from both, so that each
+/// filter has something to keep and something to drop.
+fn abandoned_baskets() -> Vec<AbandonedBasket> {
+    let item = |record, goods_id, name, price, cnt| BasketItem {
+        record,
+        goods_id,
+        name,
+        price,
+        cnt,
+    };
+    vec![
+        AbandonedBasket {
+            user_id: 8,
+            login: "ucozt0222",
+            group: (1, "Пользователи1"),
+            name: "test ucoz",
+            email: "ucozt02222@gmail.com",
+            phone: "",
+            last_activity: 1_599_690_384,
+            ip: "193.109.246.211",
+            items: vec![
+                item(60, 8, "Akai LTA-32N680HCP", 11_000, 1),
+                item(61, 7, "LCD телевизор LG 19LG3060", 10_000, 1),
+            ],
+        },
+        AbandonedBasket {
+            user_id: 6,
+            login: "testtest",
+            group: (4, "Администраторы"),
+            name: "тест",
+            email: "test@test.ru",
+            phone: "",
+            last_activity: 1_601_549_277,
+            ip: "109.122.62.126",
+            items: vec![
+                item(245, 11, "Евгений Онегин", 100, 1),
+                item(
+                    244,
+                    9,
+                    "Леггинсы с принтом мышечного строения тела (Размер: L)",
+                    5_100,
+                    1,
+                ),
+            ],
+        },
+        AbandonedBasket {
+            user_id: 11,
+            login: "admin007",
+            group: (4, "Администраторы"),
+            name: "Админ Тестов",
+            email: "admin007@example.com",
+            phone: "+79000000011",
+            // 2020-08-15 12:00.
+            last_activity: 1_597_482_000,
+            ip: "127.0.0.1",
+            items: vec![
+                item(300, 10, "Футболка New Torso", 5_100, 3),
+                item(301, 7, "LCD телевизор LG 19LG3060", 10_000, 1),
+            ],
+        },
+    ]
 }
