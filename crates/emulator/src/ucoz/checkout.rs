@@ -213,6 +213,10 @@ impl State {
 
     pub(super) fn apply_choices(&mut self, params: &[(String, String)]) -> Result<(), String> {
         self.take_tax(params)?;
+        // An address comes with its point or has none.
+        if params.iter().any(|(k, _)| k == "gmap_a") {
+            self.basket.point = Point::default();
+        }
         for (key, value) in params {
             match key.as_str() {
                 "payment_id" => {

@@ -3,7 +3,7 @@
 
 use serde_json::{Map, Value, json};
 
-use super::checkout::promo_terms;
+use super::checkout::{Point, promo_terms};
 use super::envelope::param;
 use super::goods::{Line, display, pair, pair_or_zero, topay};
 use super::invoices::Invoice;
@@ -161,14 +161,13 @@ impl State {
         let now = seed::NOW + self.tick;
         let invoice = self.invoice_mut(&hash)?;
         invoice.fields.insert(field, value);
-        // The point of the `gmaps` field, when given (seed lines 896-898).
-        if field == MAP_FIELD {
-            if let Some(lat) = get("gmap_s") {
-                invoice.point.lat = lat;
-            }
-            if let Some(lng) = get("gmap_d") {
-                invoice.point.lng = lng;
-            }
+        // The point of the `gmaps` field, with its address (seed lines
+        // 896-898); an address without one has none.
+        if field == MAP_FIELD && get("gmap_a").is_some() {
+            invoice.point = Point {
+                lat: get("gmap_s").unwrap_or_default(),
+                lng: get("gmap_d").unwrap_or_default(),
+            };
         }
         invoice.mod_date = now;
         self.details(&hash)
