@@ -1,7 +1,8 @@
 //! uCoz end to end: each endpoint built, signed with the adapter's time and
 //! nonce, sent through every adapter to the emulator (which verifies the
 //! signature as uCoz's helper computes it), and parsed. One scenario per
-//! endpoint, each adapter on a fresh emulator.
+//! endpoint, then one case per parameter whose effect the document
+//! describes, each adapter on a fresh emulator.
 
 use adapter_core::{CountingNonce, Error, FixedClock};
 use emulator::Api;
