@@ -24,3 +24,5 @@ mod ucoz;
 mod ucoz_e2e;
 #[path = "endpoints/ucoz_generated.rs"]
 mod ucoz_generated;
+#[path = "endpoints/ucoz_params_e2e.rs"]
+mod ucoz_params_e2e;

@@ -84,7 +84,7 @@ fn ucoz_lists_invoices_and_sets_a_status() {
         stdout.contains("uCoz emulated at http://127.0.0.1:"),
         "{stdout}"
     );
-    // Both seeded invoices, the larger first, then the first one moved.
+    // The two new seeded invoices, the larger first, then the first one moved.
     let first = stdout.find("#1 ").unwrap_or_else(|| panic!("{stdout}"));
     let second = stdout.find("#2 ").unwrap_or_else(|| panic!("{stdout}"));
     assert!(first < second, "{stdout}");

@@ -436,7 +436,11 @@ endpoint_checks!(
     "GetCheckout",
     GetCheckout::default(),
     "get_checkout.request.php.txt",
-    also_end_to_end = [stale_and_replayed_requests_are_refused]
+    also_end_to_end = [
+        stale_and_replayed_requests_are_refused,
+        promo_code_discounts_the_order,
+        custom_delivery_tax_for_the_current_delivery
+    ]
 );
 endpoint_checks!(
     recalc_checkout,
@@ -450,6 +454,10 @@ endpoint_checks!(
     "ChangeCheckout",
     ChangeCheckout(OrderChoices::default()),
     "change_checkout.request.php.txt",
+    also_end_to_end = [
+        custom_delivery_tax_follows_the_delivery,
+        map_address_fills_the_gmaps_field
+    ],
     multipart = multipart_bodies
 );
 endpoint_checks!(
@@ -466,6 +474,11 @@ endpoint_checks!(
             )
     ),
     "place_order.request.php.txt",
+    also_end_to_end = [
+        promo_code_and_delivery_tax_reach_the_invoice,
+        map_address_reaches_the_invoice,
+        auto_register_registers_the_guest
+    ],
     multipart = multipart_bodies
 );
 
@@ -473,7 +486,13 @@ endpoint_checks!(
     list_invoices,
     "ListInvoices",
     ListInvoices::default(),
-    "list_invoices.request.php.txt"
+    "list_invoices.request.php.txt",
+    also_end_to_end = [
+        user_filter,
+        placed_between_filter,
+        delivered_between_filter,
+        sort_by_every_field_both_ways
+    ]
 );
 endpoint_checks!(
     set_invoices_group,
@@ -502,7 +521,17 @@ endpoint_checks!(
     list_baskets,
     "ListBaskets",
     ListBaskets::default(),
-    "list_baskets.request.php.txt"
+    "list_baskets.request.php.txt",
+    also_end_to_end = [
+        user_ids_filter,
+        user_login_exact_and_masks,
+        user_group_filter,
+        goods_ids_filter,
+        goods_count_every_mode,
+        price_every_mode,
+        last_visit_in_the_shop_s_days,
+        pages_of_baskets
+    ]
 );
 endpoint_checks!(
     save_invoice_note,
@@ -547,6 +576,7 @@ endpoint_checks!(
         FieldValue::Text("test_api_change".into())
     ),
     "change_order_field.request.php.txt",
+    also_end_to_end = [map_point_of_the_gmaps_field],
     multipart = multipart_bodies
 );
 

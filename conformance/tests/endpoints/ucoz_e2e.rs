@@ -1,7 +1,8 @@
 //! uCoz end to end: each endpoint built, signed with the adapter's time and
 //! nonce, sent through every adapter to the emulator (which verifies the
 //! signature as uCoz's helper computes it), and parsed. One scenario per
-//! endpoint, each adapter on a fresh emulator.
+//! endpoint, then one case per parameter whose effect the document
+//! describes, each adapter on a fresh emulator.
 
 use adapter_core::{CountingNonce, Error, FixedClock};
 use emulator::Api;
@@ -11,14 +12,14 @@ use ucoz_proto::*;
 use crate::harness::{self, Adapter, Harness};
 
 /// The exact amount of a money field the emulator always sends.
-fn amount(money: &Option<proto_core::wire::Money>) -> Decimal {
+pub(crate) fn amount(money: &Option<proto_core::wire::Money>) -> Decimal {
     money.as_ref().expect("an amount").amount
 }
 
 /// `scenario` through each adapter on a fresh emulator, POST and PUT bodies
 /// in `form` (U7). A multipart run checks what arrived: every POST and PUT
 /// a multipart body, POST to `…//?` and PUT to `…//` as helper 2.3 requests.
-fn each_adapter(form: BodyForm, scenario: impl Fn(&Run)) {
+pub(crate) fn each_adapter(form: BodyForm, scenario: impl Fn(&Run)) {
     for adapter in Adapter::ALL {
         let harness = Harness::start();
         let site = oauth_site(&harness).body_form(form);
@@ -78,23 +79,23 @@ pub fn oauth_site(harness: &Harness) -> Ucoz {
     )
 }
 
-struct Run {
-    harness: Harness,
-    adapter: Adapter,
-    site: Ucoz,
+pub(crate) struct Run {
+    pub(crate) harness: Harness,
+    pub(crate) adapter: Adapter,
+    pub(crate) site: Ucoz,
 }
 
 impl Run {
-    fn call<E: Endpoint<Api = Ucoz>>(&self, endpoint: &E) -> Result<E::Output, Error> {
+    pub(crate) fn call<E: Endpoint<Api = Ucoz>>(&self, endpoint: &E) -> Result<E::Output, Error> {
         self.harness.call(self.adapter, &self.site, endpoint)
     }
 
-    fn ok<E: Endpoint<Api = Ucoz>>(&self, endpoint: &E) -> E::Output {
+    pub(crate) fn ok<E: Endpoint<Api = Ucoz>>(&self, endpoint: &E) -> E::Output {
         self.call(endpoint)
             .unwrap_or_else(|e| panic!("{:?}: {}", self.adapter, proto_core::report(&e)))
     }
 
-    fn refused<E>(&self, endpoint: &E) -> ApiError
+    pub(crate) fn refused<E>(&self, endpoint: &E) -> ApiError
     where
         E: Endpoint<Api = Ucoz>,
         E::Output: std::fmt::Debug,
@@ -105,12 +106,12 @@ impl Run {
         }
     }
 
-    fn invoice(&self, id: u64) -> Invoice {
+    pub(crate) fn invoice(&self, id: u64) -> Invoice {
         let list = self.ok(&ListInvoices::default().ids([InvoiceId::new(id)]));
         list.orders.into_iter().next().expect("the invoice exists")
     }
 
-    fn details(&self, hash: &OrderHash) -> Box<OrderDetails> {
+    pub(crate) fn details(&self, hash: &OrderHash) -> Box<OrderDetails> {
         match self.ok(&GetOrder::new(hash.clone())) {
             OrderView::Details(details) => details,
             other => panic!("{other:?}"),
@@ -118,11 +119,11 @@ impl Run {
     }
 }
 
-fn hash1() -> OrderHash {
+pub(crate) fn hash1() -> OrderHash {
     OrderHash::new("UqTzDXQDXQMW3yE2cfI5p4lur1zUPEiVskfgy%3Boo").unwrap()
 }
 
-fn order(run: &Run) -> CheckoutData {
+pub(crate) fn order(run: &Run) -> CheckoutData {
     run.ok(&GetCheckout::default())
 }
 
@@ -148,7 +149,7 @@ pub fn get_checkout(form: BodyForm) {
             amount(&checkout.order_data.as_ref().unwrap().order_topay),
             51.into()
         );
-        assert_eq!(checkout.delivery_list.len(), 3);
+        assert_eq!(checkout.delivery_list.len(), 4);
         assert!(
             checkout
                 .payment_list
@@ -323,8 +324,8 @@ pub fn place_order(form: BodyForm) {
             .field(FieldId::new(2), "Москва, Тверская 1 & ~кв. 5");
         let placed = run.ok(&PlaceOrder::new(choices).auto_register(false));
         assert_eq!(placed.msg.as_deref(), Some("Ваш заказ успешно оформлен"));
-        assert_eq!(run.harness.emulator.ucoz().invoice_ids(), [1, 2, 3]);
-        let invoice = run.invoice(3);
+        assert_eq!(run.harness.emulator.ucoz().invoice_ids(), [1, 2, 3, 4, 5]);
+        let invoice = run.invoice(5);
         assert_eq!(
             (invoice.cnt, invoice.amount),
             (Some(2), Some("102.00".parse().unwrap()))
@@ -342,7 +343,7 @@ pub fn list_invoices(form: BodyForm) {
         let all = run.ok(&ListInvoices::default());
         assert_eq!(
             (all.count, all.pages_cnt, all.orders.len()),
-            (Some(2), Some(1), 2)
+            (Some(4), Some(1), 4)
         );
         assert_eq!(
             all.order_status
@@ -353,7 +354,7 @@ pub fn list_invoices(form: BodyForm) {
         let sorted = run.ok(&ListInvoices::default().sort(SortField::Amount, true));
         assert_eq!(
             sorted.orders.iter().map(|i| i.id.get()).collect::<Vec<_>>(),
-            [1, 2]
+            [3, 1, 4, 2]
         );
         let cheap = run.ok(&ListInvoices::default().sum_between(Range {
             from: Decimal::ZERO,
@@ -364,7 +365,7 @@ pub fn list_invoices(form: BodyForm) {
             [2]
         );
         let paged = run.ok(&ListInvoices::default().per_page(1));
-        assert_eq!(paged.pages_cnt, Some(2));
+        assert_eq!(paged.pages_cnt, Some(4));
         let second = ListInvoices::default()
             .per_page(1)
             .next_page(&paged)
@@ -535,7 +536,7 @@ pub fn list_baskets(form: BodyForm) {
         let baskets = run.ok(&ListBaskets::default());
         assert_eq!(
             baskets.users_baskets.keys().copied().collect::<Vec<_>>(),
-            [6, 8]
+            [6, 8, 11]
         );
         let user = baskets.users_baskets.get(&8).unwrap();
         assert_eq!(
@@ -562,7 +563,7 @@ pub fn save_invoice_note(form: BodyForm) {
 pub fn list_delivery_methods(form: BodyForm) {
     each_adapter(form, |run| {
         let methods = run.ok(&ListDeliveryMethods);
-        assert_eq!(methods.len(), 3);
+        assert_eq!(methods.len(), 4);
         assert_eq!(methods.get(&DeliveryId::new(1)).unwrap().courier, None);
         assert_eq!(
             methods.get(&DeliveryId::new(2)).unwrap().courier,
@@ -628,3 +629,6 @@ pub fn list_order_goods_fields(form: BodyForm) {
         );
     });
 }
+
+// The parameters whose effect the document describes: `ucoz_params_e2e.rs`.
+pub use crate::ucoz_params_e2e::*;

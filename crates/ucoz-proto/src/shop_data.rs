@@ -258,7 +258,7 @@ shop_data! {
     /// let answer = http::Response::new(&br#"{"success":{"5":{"name":"Size","type":"select","values":["S","M"],"required":0,"pos":5}}}"#[..]);
     /// let fields = ListOrderFields.parse(answer)?;
     /// let size = fields.get(&FieldId::new(5)).unwrap();
-    /// assert_eq!((size.kind.clone(), size.values.len()), (FieldType::Select, 2));
+    /// assert_eq!((size.kind.clone(), size.values.len()), (Some(FieldType::Select), 2));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     ListOrderFields, "order_fields_list", IdMap<FieldId, OrderField>

@@ -1,11 +1,10 @@
-//! The site's state at start and its reference data, from the document's
-//! examples.
+//! The site's state at start, from the document's examples.
 
 use std::collections::BTreeMap;
 
-use serde_json::{Map, Value, json};
-
-use super::{Basket, Invoice, Line, Product, State};
+use super::baskets::{AbandonedBasket, BasketItem};
+use super::checkout::Point;
+use super::{Basket, Invoice, Line, Product, State, User};
 
 /// The moment the logical clock starts from (Unix seconds).
 pub(super) const NOW: u64 = 1_601_551_769;
@@ -61,13 +60,94 @@ pub(super) fn seeded() -> State {
         payment_id,
         delivery_id,
         fields: BTreeMap::from([(1, fields[0].into()), (2, fields[1].into())]),
+        point: Point::default(),
         hide: 0,
         status: 0,
         courier: String::new(),
         add_date: date,
         mod_date: date,
+        delivery_date: 0,
+        tax: 0,
+        discount: 0,
+        promo: None,
         note: String::new(),
         journal: "Пользователь Dmitry_DM оформил заказ\n\n".into(),
+    };
+    // The document's two invoices, and two of the users whose baskets it
+    // shows, so that every filter and sort field of the list tells them
+    // apart: other users, counts, statuses, methods, a later change, dates
+    // of delivery (the times below are the shop's, UTC+3).
+    let first = invoice(
+        1,
+        "UqTzDXQDXQMW3yE2cfI5p4lur1zUPEiVskfgy%3Boo",
+        5,
+        50_000,
+        2,
+        3,
+        1_458_511_535,
+        ["312312312", "312312312"],
+    );
+    let second = invoice(
+        2,
+        "UqTzDXQDXQMV3yE2cfI5peQa9AhNPEPHG8hDy%3Boo",
+        10,
+        5_100,
+        1,
+        1,
+        1_458_687_828,
+        ["1111111", "5555222"],
+    );
+    let third = Invoice {
+        uid: 8,
+        user: "ucozt0222".into(),
+        lines: vec![Line {
+            record: 13,
+            goods_id: 3,
+            cnt: 3,
+            price: 18_350,
+        }],
+        status: 4,
+        // 2016-03-22 10:00, changed 2016-04-20 15:30, delivered 2016-04-07 12:00.
+        add_date: 1_458_630_000,
+        mod_date: 1_461_155_400,
+        delivery_date: 1_460_019_600,
+        journal: "Пользователь ucozt0222 оформил заказ\n".into(),
+        ..invoice(
+            3,
+            "UqSeEdEdInVoIcEtHrEe00003%3Boo",
+            3,
+            18_350,
+            3,
+            2,
+            0,
+            ["+7 900 000-00-03", "Казань, ул. Баумана, 3"],
+        )
+    };
+    let fourth = Invoice {
+        uid: 6,
+        user: "testtest".into(),
+        lines: vec![Line {
+            record: 14,
+            goods_id: 10,
+            cnt: 2,
+            price: 5_100,
+        }],
+        status: 2,
+        // 2016-03-22 20:00, delivered 2016-04-12 18:00.
+        add_date: 1_458_666_000,
+        mod_date: 1_458_666_000,
+        delivery_date: 1_460_473_200,
+        journal: "Пользователь testtest оформил заказ\n".into(),
+        ..invoice(
+            4,
+            "UqSeEdEdInVoIcEfOuR00004%3Boo",
+            10,
+            5_100,
+            1,
+            1,
+            0,
+            ["+7 900 000-00-04", "Москва, ул. Красноармейская, 4"],
+        )
     };
     State {
         products,
@@ -78,136 +158,89 @@ pub(super) fn seeded() -> State {
                 cnt: 1,
                 price: 5_100,
             }],
-            payment_id: 1,
-            delivery_id: 1,
-            fields: BTreeMap::new(),
+            ..Basket::default()
         },
-        invoices: vec![
-            invoice(
-                1,
-                "UqTzDXQDXQMW3yE2cfI5p4lur1zUPEiVskfgy%3Boo",
-                5,
-                50_000,
-                2,
-                3,
-                1_458_511_535,
-                ["312312312", "312312312"],
-            ),
-            invoice(
-                2,
-                "UqTzDXQDXQMV3yE2cfI5peQa9AhNPEPHG8hDy%3Boo",
-                10,
-                5_100,
-                1,
-                1,
-                1_458_687_828,
-                ["1111111", "5555222"],
-            ),
+        invoices: vec![first, second, third, fourth],
+        baskets: abandoned_baskets(),
+        users: vec![
+            user(1, "Dmitry_DM", ""),
+            user(6, "testtest", "test@test.ru"),
+            user(8, "ucozt0222", "ucozt02222@gmail.com"),
+            user(11, "admin007", "admin007@example.com"),
         ],
         next_record: 100,
         tick: 0,
     }
 }
 
-/// The order form's fields: number, name, type.
-pub(super) fn order_fields() -> Vec<(u64, &'static str, &'static str)> {
+fn user(id: u64, login: &str, email: &str) -> User {
+    User {
+        id,
+        login: login.into(),
+        email: email.into(),
+    }
+}
+
+/// The document's two abandoned baskets (seed line 1110), and a third whose
+/// goods count, total, group and last visit differ from both, so that each
+/// filter has something to keep and something to drop.
+fn abandoned_baskets() -> Vec<AbandonedBasket> {
+    let item = |record, goods_id, name, price, cnt| BasketItem {
+        record,
+        goods_id,
+        name,
+        price,
+        cnt,
+    };
     vec![
-        (1, "Контактный телефон", "phone"),
-        (2, "Адрес доставки", "textarea"),
-    ]
-}
-
-pub(super) fn deliveries() -> Map<String, Value> {
-    json!({
-        "1": {"name": "Самовывоз", "dscr": "Товар вы можете получить по прибытию в наш офис", "courier": null, "pos": 1, "module": ""},
-        "2": {"name": "Способ доставки № 2", "dscr": "Описание способа доставки", "courier": 0, "pos": 2, "module": ""},
-        "3": {"name": "Способ доставки № 3", "dscr": "Описание способа доставки", "courier": 0, "pos": 3, "module": ""},
-    })
-    .as_object()
-    .cloned()
-    .unwrap_or_default()
-}
-
-pub(super) fn payments() -> Map<String, Value> {
-    json!({
-        "1": {"name": "Наличными при получении", "dscr": "Рассчитаться можно с курьером наличными при получении товара", "pos": 1, "status": "active", "module": "", "delivery_assoc": {"all": 1}},
-        "2": {"name": "Способ оплаты № 2", "dscr": "Описание способа оплаты", "pos": 2, "status": "active", "module": "", "delivery_assoc": ""},
-        "3": {"name": "Способ оплаты № 3", "dscr": "Описание способа оплаты", "pos": 3, "status": "active", "module": "", "delivery_assoc": {"all": 0, "1": 1, "3": 0}},
-    })
-    .as_object()
-    .cloned()
-    .unwrap_or_default()
-}
-
-pub(super) fn statuses() -> Map<String, Value> {
-    json!({
-        "2": "Оплачен", "8": "Завершён", "1": "Оплачивается", "10": "Обработка оплаты", "0": "Новый",
-        "3": "В обработке", "6": "Доставлен в пункт самовывоза", "9": "Отменён", "4": "Готов",
-        "5": "Доставляется", "7": "Доставлен",
-    })
-    .as_object()
-    .cloned()
-    .unwrap_or_default()
-}
-
-pub(super) fn groups() -> Map<String, Value> {
-    json!({"0": "В работе", "1": "В архиве", "2": "В корзине"})
-        .as_object()
-        .cloned()
-        .unwrap_or_default()
-}
-
-/// `GET /shop/getshopdata/?page=…`.
-pub(super) fn shop_data(page: &str) -> Result<Value, String> {
-    Ok(match page {
-        "deliverymethods" => Value::Object(deliveries()),
-        "paymentsmethods" => Value::Object(payments()),
-        "order_status_list" => Value::Object(statuses()),
-        "order_hide_list" => Value::Object(groups()),
-        "order_fields_list" => {
-            let fields: Map<String, Value> = order_fields()
-                .into_iter()
-                .map(|(n, name, kind)| {
-                    (n.to_string(), json!({"name": name, "type": kind, "required": 1, "pos": n, "dig": -1, "afld": "", "expand": 1}))
-                })
-                .collect();
-            Value::Object(fields)
-        }
-        "order_goods_fields_list" => {
-            json!({"name": "Наименование", "price_in": "Входящая", "price": "Цена", "sum": "Сумма", "cnt": "Кол-во"})
-        }
-        other => return Err(format!("Неизвестная страница: {other}")),
-    })
-}
-
-/// `GET /shop/usersbasket/`: the document's two abandoned baskets.
-pub(super) fn abandoned_baskets() -> Value {
-    json!({
-        "paginator_page": 1,
-        "paginator_pages_cnt": 1,
-        "paginator_per_page": 20,
-        "paginator_count": 2,
-        "users_baskets": {
-            "8": {
-                "user_id": "8", "user_login": "ucozt0222", "user_group_id": "1", "user_group_name": "Пользователи1",
-                "user_name": "test ucoz", "user_email": "ucozt02222@gmail.com", "user_phone": "",
-                "user_last_activity": "1599690384", "user_ip": "193.109.246.211",
-                "user_basket_amount": "210.00", "user_basket_items_cnt": 2,
-                "user_basket_items": {
-                    "60": {"goods_id": "8", "name": "Akai LTA-32N680HCP", "price": "110.00", "cnt": "1", "sum": "110.00"},
-                    "61": {"goods_id": "7", "name": "LCD телевизор LG 19LG3060", "price": "100.00", "cnt": "1", "sum": "100.00"},
-                },
-            },
-            "6": {
-                "user_id": "6", "user_login": "testtest", "user_group_id": "4", "user_group_name": "Администраторы",
-                "user_name": "тест", "user_email": "test@test.ru", "user_phone": "",
-                "user_last_activity": "1601549277", "user_ip": "109.122.62.126",
-                "user_basket_amount": "52.00", "user_basket_items_cnt": 2,
-                "user_basket_items": {
-                    "245": {"goods_id": "11", "name": "Евгений Онегин", "price": "1.00", "cnt": "1", "sum": "1.00"},
-                    "244": {"goods_id": "9", "name": "Леггинсы с принтом мышечного строения тела (Размер: L)", "price": "51.00", "cnt": "1", "sum": "51.00"},
-                },
-            },
+        AbandonedBasket {
+            user_id: 8,
+            login: "ucozt0222",
+            group: (1, "Пользователи1"),
+            name: "test ucoz",
+            email: "ucozt02222@gmail.com",
+            phone: "",
+            last_activity: 1_599_690_384,
+            ip: "193.109.246.211",
+            items: vec![
+                item(60, 8, "Akai LTA-32N680HCP", 11_000, 1),
+                item(61, 7, "LCD телевизор LG 19LG3060", 10_000, 1),
+            ],
         },
-    })
+        AbandonedBasket {
+            user_id: 6,
+            login: "testtest",
+            group: (4, "Администраторы"),
+            name: "тест",
+            email: "test@test.ru",
+            phone: "",
+            last_activity: 1_601_549_277,
+            ip: "109.122.62.126",
+            items: vec![
+                item(245, 11, "Евгений Онегин", 100, 1),
+                item(
+                    244,
+                    9,
+                    "Леггинсы с принтом мышечного строения тела (Размер: L)",
+                    5_100,
+                    1,
+                ),
+            ],
+        },
+        AbandonedBasket {
+            user_id: 11,
+            login: "admin007",
+            group: (4, "Администраторы"),
+            name: "Админ Тестов",
+            email: "admin007@example.com",
+            phone: "+79000000011",
+            // 2020-08-15 12:00.
+            last_activity: 1_597_482_000,
+            ip: "127.0.0.1",
+            items: vec![
+                item(300, 10, "Футболка New Torso", 5_100, 3),
+                item(301, 7, "LCD телевизор LG 19LG3060", 10_000, 1),
+            ],
+        },
+    ]
 }
