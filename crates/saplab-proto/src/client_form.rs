@@ -41,7 +41,7 @@ impl LegalEntity {
 /// when active and nothing when not; `is_wholesaler=on` with the
 /// `wholesalers[…]` block for a legal entity, nothing for a private person.
 /// An update therefore always says what the client is: there is no
-/// "unchanged" (S13). Take the current values from [`GetClient`] with
+/// "unchanged" (S13). Take the current values from [`GetClient`](crate::GetClient) with
 /// [`ClientFields::from_details`] to change one field.
 ///
 /// Unset references go as `0` and an unset password as empty, as the
@@ -104,7 +104,7 @@ impl ClientFields {
         }
     }
 
-    /// The fields of a client as [`GetClient`] shows it, to change some and
+    /// The fields of a client as [`GetClient`](crate::GetClient) shows it, to change some and
     /// send back with [`UpdateClient`]. The password is left unset.
     ///
     /// The form sends every field (S13), so one the answer left out cannot
