@@ -18,7 +18,9 @@ use crate::flags::ConformanceOptions;
 use crate::project_root;
 
 /// The suites, in the order they run: `(name, package, test binary, what)`.
-const SUITES: [(&str, &str, &str, &str); 3] = [
+/// Of the reliability binary only the dropout test runs here (requiredness);
+/// its fault and load tests run with `cargo test --workspace`.
+const SUITES: [(&str, &str, &str, &str); 4] = [
     (
         "quirks",
         "conformance",
@@ -30,6 +32,12 @@ const SUITES: [(&str, &str, &str, &str); 3] = [
         "conformance",
         "endpoints",
         "every endpoint: document, errors, properties, end to end, generated round trips",
+    ),
+    (
+        "reliability",
+        "conformance",
+        "reliability",
+        "requiredness: every answer with each field left out or sent empty",
     ),
     (
         "live",
@@ -73,6 +81,8 @@ pub(crate) fn run(options: &ConformanceOptions) -> Result<bool, String> {
         let filter = match (*suite, &options.api) {
             ("endpoints", Some(api)) => Some(format!("{api}::")),
             ("live", Some(api)) => Some(api.clone()),
+            ("reliability", Some(api)) => Some(format!("dropout::every_{api}_")),
+            ("reliability", None) => Some("dropout::".to_owned()),
             _ => None,
         };
         let (ok, suite_results) = run_suite(package, binary, filter.as_deref())?;
