@@ -26,3 +26,5 @@ mod ucoz_e2e;
 mod ucoz_generated;
 #[path = "endpoints/ucoz_params_e2e.rs"]
 mod ucoz_params_e2e;
+#[path = "endpoints/ucoz_variations_e2e.rs"]
+mod ucoz_variations_e2e;

@@ -439,7 +439,9 @@ endpoint_checks!(
     also_end_to_end = [
         stale_and_replayed_requests_are_refused,
         promo_code_discounts_the_order,
-        custom_delivery_tax_for_the_current_delivery
+        custom_delivery_tax_for_the_current_delivery,
+        no_delivery_charge_no_order_tax,
+        options_text_in_checkout_object_in_order
     ]
 );
 endpoint_checks!(
@@ -545,7 +547,8 @@ endpoint_checks!(
     get_order,
     "GetOrder",
     GetOrder::new(OrderHash::new("UqTzDXQDXQMW3yE2cfI5p4lur1zUPEiVskfgy%3Boo").unwrap()),
-    "get_order.request.php.txt"
+    "get_order.request.php.txt",
+    also_end_to_end = [details_leave_out_vat_and_profit]
 );
 endpoint_checks!(
     add_goods,
@@ -555,6 +558,7 @@ endpoint_checks!(
         GoodsId::new(5)
     ),
     "add_goods.request.php.txt",
+    also_end_to_end = [digital_goods_added_show],
     multipart = multipart_bodies
 );
 endpoint_checks!(

@@ -632,3 +632,5 @@ pub fn list_order_goods_fields(form: BodyForm) {
 
 // The parameters whose effect the document describes: `ucoz_params_e2e.rs`.
 pub use crate::ucoz_params_e2e::*;
+// What the emulator sends beyond the examples: `ucoz_variations_e2e.rs`.
+pub use crate::ucoz_variations_e2e::*;

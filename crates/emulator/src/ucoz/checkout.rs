@@ -151,7 +151,7 @@ impl State {
                 (f.n.to_string(), field)
             })
             .collect();
-        json!({
+        let mut answer = json!({
             "num_entries": self.basket.lines.len(),
             "order_content": {
                 "order_goods": goods,
@@ -174,7 +174,15 @@ impl State {
             "current_payment_id": self.basket.payment_id,
             "delivery_list": shop_data::deliveries(),
             "current_delivery_id": self.basket.delivery_id,
-        })
+        });
+        // "order_tax – такса за доставку заказа, если она задана в текущем
+        // способе доставки" (seed line 83): no charge, no `order_tax`.
+        if totals.tax == 0 {
+            answer["order_data"]
+                .as_object_mut()
+                .map(|d| d.remove("order_tax"));
+        }
+        answer
     }
 
     pub(super) fn recalc(&mut self, params: &[(String, String)]) -> Result<Value, String> {
@@ -314,6 +322,7 @@ impl State {
             promo: basket.promo,
             note: String::new(),
             journal,
+            vat_and_profit: false,
         });
         Ok(json!({"msg": "Ваш заказ успешно оформлен"}))
     }

@@ -13,6 +13,13 @@ pub(super) struct Product {
     pub(super) cat: (u64, String),
     pub(super) art: String,
     pub(super) brand: String,
+    /// The options a buyer chose, when the product has any: the text checkout
+    /// shows (seed line 106, `"options":"Размер: L"`) and the object an order
+    /// shows (`ORDER_GOODS_OPTIONS`, seed lines 570–590).
+    pub(super) options: Option<(&'static str, Value)>,
+    /// A digital product's kind (1 a file, 2 a code, 3 a service), data and
+    /// file size (`ORDER_DIGITAL_GOODS_LIST`, seed lines 532–540).
+    pub(super) digital: Option<(u8, &'static str, Option<u64>)>,
 }
 
 #[derive(Debug, Clone)]
@@ -133,13 +140,43 @@ impl State {
             "warning": "",
             "added_user": "Tom",
         });
+        let options = product.and_then(|p| p.options.clone());
         if in_order {
             json["cat"] = Value::from(cat.1);
             json["price_in"] = pair("price", price_in);
+            if let Some((_, object)) = options {
+                json["options"] = object;
+            }
         } else {
             json["cat"] = json!({"cat_id": cat.0.to_string(), "cat_name": cat.1});
             json["vat"] = Value::from(display(0));
+            if let Some((text, _)) = options {
+                json["options"] = Value::from(text);
+            }
         }
         json
+    }
+
+    /// `ORDER_DIGITAL_GOODS` of `lines`: their digital products, by position
+    /// from 1, or PHP's `[]` for none (seed lines 526–540).
+    pub(super) fn digital_goods(&self, lines: &[Line]) -> Value {
+        let goods: Map<String, Value> = lines
+            .iter()
+            .filter_map(|line| self.product(line.goods_id))
+            .filter_map(|p| p.digital.map(|d| (p, d)))
+            .enumerate()
+            .map(|(i, (p, (kind, data, size)))| {
+                let size = size.map_or(String::new(), |s| s.to_string());
+                let item = json!({"id": p.id.to_string(), "name": p.name, "brand": p.brand, "art": p.art, "type": kind.to_string(), "data": data, "size": size});
+                ((i + 1).to_string(), item)
+            })
+            .collect();
+        let cnt = goods.len();
+        let goods = if goods.is_empty() {
+            json!([])
+        } else {
+            Value::Object(goods)
+        };
+        json!({"goods": goods, "cnt": cnt})
     }
 }

@@ -42,6 +42,10 @@ pub(super) struct Invoice {
     pub(super) promo: Option<&'static str>,
     pub(super) note: String,
     pub(super) journal: String,
+    /// Whether its shop shows VAT and profit (`order_vat`, `order_profit`):
+    /// the document's own examples do; the emulator's other orders come from
+    /// a shop with both settings off, and their details leave them out.
+    pub(super) vat_and_profit: bool,
 }
 
 impl Invoice {

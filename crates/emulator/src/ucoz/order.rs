@@ -55,11 +55,11 @@ impl State {
             0 => String::new(),
             date => date.to_string(),
         };
-        Ok(json!({
+        let mut answer = json!({
             "order_id": invoice.id.to_string(),
             "order_nom": format!("{:05}", invoice.id),
             "order_goods": {"goods_fields": {"name": "Наименование", "price": "Цена", "cnt": "Кол-во", "sum": "Сумма"}, "goods": goods},
-            "order_digital_goods": {"goods": [], "cnt": 0},
+            "order_digital_goods": self.digital_goods(&invoice.lines),
             "order_data": {
                 "order_hash": invoice.hash,
                 "order_cnt": invoice.lines.iter().map(|l| l.cnt).sum::<u64>().to_string(),
@@ -87,7 +87,15 @@ impl State {
                 "order_note": invoice.note,
                 "order_hide": invoice.hide.to_string(),
             },
-        }))
+        });
+        if !invoice.vat_and_profit {
+            // A shop with VAT and profit switched off sends neither.
+            let data = &mut answer["order_data"];
+            for total in ["order_vat", "order_profit"] {
+                data.as_object_mut().map(|d| d.remove(total));
+            }
+        }
+        Ok(answer)
     }
 
     pub(super) fn add_goods(&mut self, params: &[(String, String)]) -> Result<Value, String> {

@@ -2,6 +2,8 @@
 
 use std::collections::BTreeMap;
 
+use serde_json::json;
+
 use super::baskets::{AbandonedBasket, BasketItem};
 use super::checkout::Point;
 use super::{Basket, Invoice, Line, Product, State, User};
@@ -19,6 +21,20 @@ pub(super) fn seeded() -> State {
             cat: (4, "Одежда".into()),
             art: String::new(),
             brand: String::new(),
+            // The document's checkout line (106) and its options table (570–590).
+            options: Some((
+                "Размер: L",
+                json!({
+                    "selected_str": "3-1:",
+                    "selected_data": {"3": {"name": "Размер", "indx": "1", "over": "4%&2.00"}},
+                    "all_options_data": {"3": {
+                        "name": "Размер",
+                        "values": {"0": {"label": "S", "val": "0"}, "1": {"label": "L", "val": "2.00", "percent": "4"}},
+                        "use_images": "0", "as_checkbox": "0", "as_radio": "1", "check_first": "1", "pos": "1"
+                    }}
+                }),
+            )),
+            digital: None,
         },
         Product {
             id: 5,
@@ -28,6 +44,8 @@ pub(super) fn seeded() -> State {
             cat: (2, "Спорт".into()),
             art: "32165468-6898".into(),
             brand: "Transcend".into(),
+            options: None,
+            digital: None,
         },
         Product {
             id: 3,
@@ -37,6 +55,32 @@ pub(super) fn seeded() -> State {
             cat: (7, "Инструмент".into()),
             art: "57008".into(),
             brand: "MATRIX".into(),
+            options: None,
+            digital: None,
+        },
+        // Digital goods, in no seeded order: added to one, they show in its
+        // `order_digital_goods` (seed lines 526–540).
+        Product {
+            id: 21,
+            name: "Электронная книга".into(),
+            price: 500,
+            price_in: 0,
+            cat: (9, "Книги".into()),
+            art: "EB-21".into(),
+            brand: String::new(),
+            options: None,
+            digital: Some((1, "http://127.0.0.1/shop/dl/21", Some(1_048_576))),
+        },
+        Product {
+            id: 22,
+            name: "Код активации".into(),
+            price: 1_000,
+            price_in: 0,
+            cat: (9, "Книги".into()),
+            art: String::new(),
+            brand: "Soft".into(),
+            options: None,
+            digital: Some((2, "XXXX-YYYY-ZZZZ", None)),
         },
     ];
     let invoice = |id: u64,
@@ -72,6 +116,7 @@ pub(super) fn seeded() -> State {
         promo: None,
         note: String::new(),
         journal: "Пользователь Dmitry_DM оформил заказ\n\n".into(),
+        vat_and_profit: true,
     };
     // The document's two invoices, and two of the users whose baskets it
     // shows, so that every filter and sort field of the list tells them
@@ -112,6 +157,7 @@ pub(super) fn seeded() -> State {
         mod_date: 1_461_155_400,
         delivery_date: 1_460_019_600,
         journal: "Пользователь ucozt0222 оформил заказ\n".into(),
+        vat_and_profit: false,
         ..invoice(
             3,
             "UqSeEdEdInVoIcEtHrEe00003%3Boo",
@@ -138,6 +184,7 @@ pub(super) fn seeded() -> State {
         mod_date: 1_458_666_000,
         delivery_date: 1_460_473_200,
         journal: "Пользователь testtest оформил заказ\n".into(),
+        vat_and_profit: false,
         ..invoice(
             4,
             "UqSeEdEdInVoIcEfOuR00004%3Boo",
