@@ -67,7 +67,13 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let mut run = Run::new(options.allow_writes);
+    let mut run = match Run::new(options.allow_writes) {
+        Ok(run) => run,
+        Err(error) => {
+            eprintln!("error: {}", proto_core::report(&error));
+            return ExitCode::FAILURE;
+        }
+    };
     let target = match options.api.as_str() {
         "qnits" => targets::qnits(&mut run),
         "saplab" => targets::saplab(&mut run),

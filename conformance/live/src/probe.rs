@@ -32,15 +32,15 @@ pub(crate) struct Run {
 }
 
 impl Run {
-    pub(crate) fn new(allow_writes: bool) -> Run {
+    pub(crate) fn new(allow_writes: bool) -> Result<Run, proto_reqwest::SetupError> {
         let config = Config::new(concat!("conformance-live/", env!("CARGO_PKG_VERSION")))
             .timeout(Duration::from_secs(30));
-        Run {
-            client: proto_reqwest::blocking::Client::with_config(config),
+        Ok(Run {
+            client: proto_reqwest::blocking::Client::with_config(config)?,
             allow_writes,
             probes: Vec::new(),
             notes: Vec::new(),
-        }
+        })
     }
 
     pub(crate) fn allow_writes(&self) -> bool {

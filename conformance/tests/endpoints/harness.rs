@@ -65,17 +65,10 @@ impl Harness {
         N: adapter_core::NonceSource + 'static,
     {
         let emulator = emulator::Emulator::start_in_background().expect("emulator starts");
-        // Loopback only, whatever proxy the environment names.
-        let reqwest = reqwest::Client::builder()
-            .no_proxy()
-            .connect_timeout(config.connect_timeout)
-            .build()
-            .unwrap();
-        let blocking = reqwest::blocking::Client::builder()
-            .no_proxy()
-            .connect_timeout(config.connect_timeout)
-            .build()
-            .unwrap();
+        // Loopback only, whatever proxy the environment names; everything
+        // else (timeouts, no redirects) as the adapters set it.
+        let reqwest = reqwest::Client::builder().no_proxy();
+        let blocking = reqwest::blocking::Client::builder().no_proxy();
         Harness {
             emulator,
             runtime: tokio::runtime::Builder::new_multi_thread()
@@ -83,13 +76,16 @@ impl Harness {
                 .enable_all()
                 .build()
                 .unwrap(),
-            reqwest: proto_reqwest::Client::from_reqwest(reqwest, config.clone())
+            reqwest: proto_reqwest::Client::with_builder(reqwest, config.clone())
+                .unwrap()
                 .clock(clock())
                 .nonces(nonces()),
-            blocking: proto_reqwest::blocking::Client::from_reqwest(blocking, config.clone())
+            blocking: proto_reqwest::blocking::Client::with_builder(blocking, config.clone())
+                .unwrap()
                 .clock(clock())
                 .nonces(nonces()),
             hyper: proto_hyper::Client::with_config(config)
+                .unwrap()
                 .clock(clock())
                 .nonces(nonces()),
         }

@@ -56,7 +56,7 @@ impl Run {
         E::Output: std::fmt::Debug,
     {
         match self.call(endpoint) {
-            Err(Error::Protocol(proto_core::Error::Api { source, .. })) => source,
+            Err(error) if error.refusal().is_some() => error.refusal().unwrap().clone(),
             other => panic!("{:?}: expected a refusal, got {other:?}", self.adapter),
         }
     }

@@ -67,7 +67,8 @@ impl<'a> Panel<'a> {
                 prop_assert_eq!(done.text.as_deref(), text);
                 true
             }
-            (Some("error"), Err(Error::Protocol(proto_core::Error::Api { source, .. }))) => {
+            (Some("error"), Err(error)) if error.refusal().is_some() => {
+                let source = error.refusal().unwrap();
                 prop_assert_eq!(source.message.as_deref(), text);
                 false
             }

@@ -101,7 +101,7 @@ impl Run {
         E::Output: std::fmt::Debug,
     {
         match self.call(endpoint) {
-            Err(Error::Protocol(proto_core::Error::Api { source, .. })) => source,
+            Err(error) if error.refusal().is_some() => error.refusal().unwrap().clone(),
             other => panic!("{:?}: expected a refusal, got {other:?}", self.adapter),
         }
     }
@@ -259,7 +259,7 @@ pub fn recalc_checkout(form: BodyForm) {
         .body_form(form);
         let recalc = RecalcCheckout::default().count(RecordId::new(6), 3);
         let refusal = match run.harness.call(run.adapter, &wrong, &recalc) {
-            Err(Error::Protocol(proto_core::Error::Api { source, .. })) => source,
+            Err(error) if error.refusal().is_some() => error.refusal().unwrap().clone(),
             other => panic!("{:?}: {other:?}", run.adapter),
         };
         assert_eq!(

@@ -61,7 +61,8 @@ impl<'a> Site<'a> {
         let (_, answer) = reply(&last(self.harness));
         match (&answer.get("success"), &answer.get("error"), result) {
             (Some(_), None, Ok(output)) => Ok(Some(output)),
-            (None, Some(error), Err(Error::Protocol(proto_core::Error::Api { source, .. }))) => {
+            (None, Some(error), Err(refused)) if refused.refusal().is_some() => {
+                let source = refused.refusal().unwrap();
                 prop_assert_eq!(
                     source.message.as_deref(),
                     error.get("msg").and_then(Value::as_str)

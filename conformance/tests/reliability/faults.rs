@@ -39,9 +39,10 @@ fn seen<T>(result: &Result<T, Error>) -> Seen {
             TransportError::BodyTooLarge { .. } => Seen::TooLarge,
             other => Seen::Other(format!("{other:?}")),
         },
-        Error::Protocol(proto_core::Error::Status { source, .. }) => {
-            Seen::Status(source.status.as_u16())
-        }
+        Error::Protocol { source, .. } => match source.as_ref() {
+            proto_core::Error::Status { source, .. } => Seen::Status(source.status.as_u16()),
+            other => Seen::Other(format!("{other:?}")),
+        },
         other => Seen::Other(format!("{other:?}")),
     }
 }

@@ -27,10 +27,10 @@ enum Async {
 impl Async {
     fn both() -> [Async; 2] {
         let config = harness::config().retry(harness::retrying());
-        let reqwest = reqwest::Client::builder().no_proxy().build().unwrap();
+        let reqwest = reqwest::Client::builder().no_proxy();
         [
-            Async::Reqwest(proto_reqwest::Client::from_reqwest(reqwest, config.clone())),
-            Async::Hyper(proto_hyper::Client::with_config(config)),
+            Async::Reqwest(proto_reqwest::Client::with_builder(reqwest, config.clone()).unwrap()),
+            Async::Hyper(proto_hyper::Client::with_config(config).unwrap()),
         ]
     }
 

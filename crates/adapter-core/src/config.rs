@@ -29,6 +29,11 @@ pub struct Config {
     pub user_agent: String,
     /// When to try again. Default: never.
     pub retry: RetryPolicy,
+    /// The longest one call may take, every attempt and back-off included;
+    /// past it the call ends with
+    /// [`TransportError::Deadline`](crate::TransportError::Deadline).
+    /// Default: none (each attempt still has [`timeout`](Self::timeout)).
+    pub deadline: Option<Duration>,
 }
 
 impl Config {
@@ -40,6 +45,7 @@ impl Config {
             max_response_bytes: 4 << 20,
             user_agent: user_agent.into(),
             retry: RetryPolicy::never(),
+            deadline: None,
         }
     }
 
@@ -70,6 +76,18 @@ impl Config {
     /// Sets the retry policy.
     pub fn retry(mut self, retry: RetryPolicy) -> Self {
         self.retry = retry;
+        self
+    }
+
+    /// Sets the longest time one call may take, back-off included.
+    ///
+    /// ```
+    /// use std::time::Duration;
+    /// let config = adapter_core::Config::new("me/1").deadline(Duration::from_secs(20));
+    /// assert_eq!(config.deadline, Some(Duration::from_secs(20)));
+    /// ```
+    pub fn deadline(mut self, deadline: Duration) -> Self {
+        self.deadline = Some(deadline);
         self
     }
 }

@@ -33,6 +33,11 @@ pub enum TransportError {
     /// sent: the outcome is unknown.
     #[error("outcome unknown: no complete answer within {0:?}; the request may have taken effect")]
     Timeout(Duration),
+    /// The call's deadline ([`Config::deadline`](crate::Config::deadline))
+    /// passed, back-off included: during an attempt (whose outcome is then
+    /// unknown) or before the next one would have started.
+    #[error("the call's deadline of {0:?} passed")]
+    Deadline(std::time::Duration),
     /// The connection failed after the request was (maybe partly) sent, or the
     /// answer was cut short: the outcome is unknown.
     #[error(
@@ -46,6 +51,16 @@ pub enum TransportError {
         status: StatusCode,
         /// The limit in bytes.
         limit: usize,
+    },
+    /// The HTTP library followed a redirect it was given no say in (a
+    /// `reqwest::Client` built with its default policy and handed to
+    /// `from_reqwest`): the request went to `to` as well, so its outcome is
+    /// unknown. Clients the adapters build follow none.
+    #[error("outcome unknown: the HTTP library followed a redirect to {to}")]
+    RedirectFollowed {
+        /// Where it went: scheme, host and path (the query is left out; it
+        /// may carry a signature).
+        to: String,
     },
     /// The HTTP library refused the request before sending it.
     #[error("the request could not be sent")]
@@ -91,7 +106,11 @@ impl TransportError {
             TransportError::Timeout(_) | TransportError::OutcomeUnknown(_) => {
                 Some(Failure::OutcomeUnknown)
             }
-            TransportError::Tls(_)
+            // Never repeated: the deadline has passed, and a request that
+            // went to another host must not go there again.
+            TransportError::Deadline(_)
+            | TransportError::RedirectFollowed { .. }
+            | TransportError::Tls(_)
             | TransportError::BodyTooLarge { .. }
             | TransportError::Other(_) => None,
         }
@@ -99,7 +118,102 @@ impl TransportError {
 
     /// Whether the request may have taken effect without an answer arriving.
     pub fn is_outcome_unknown(&self) -> bool {
-        self.failure() == Some(Failure::OutcomeUnknown)
+        self.delivery() == Delivery::MaybeSent
+    }
+
+    /// Whether this attempt's request may have reached the server.
+    pub fn delivery(&self) -> Delivery {
+        match self {
+            TransportError::Connect(_)
+            | TransportError::ConnectTimeout(_)
+            | TransportError::NotSent(_)
+            | TransportError::Tls(_)
+            | TransportError::Other(_) => Delivery::NotSent,
+            TransportError::Timeout(_)
+            | TransportError::Deadline(_)
+            | TransportError::OutcomeUnknown(_)
+            | TransportError::RedirectFollowed { .. } => Delivery::MaybeSent,
+            TransportError::BodyTooLarge { .. } => Delivery::Answered,
+        }
+    }
+}
+
+/// Whether a failed call's request may have reached the server, and so
+/// whether it may have taken effect.
+///
+/// The model is the AWS SDK orchestrator's taxonomy: a request refused
+/// while it was built, or a connection that never carried it, is
+/// [`NotSent`](Delivery::NotSent); a timeout, a reset, a cut answer or a
+/// 502–504 from a gateway is [`MaybeSent`](Delivery::MaybeSent); a refusal,
+/// an unexpected status or an undecodable body is
+/// [`Answered`](Delivery::Answered). A call of several attempts is
+/// `MaybeSent` if any attempt was, whatever the last one met: a refusal of a
+/// retried order may mean the first attempt created it.
+///
+/// ```
+/// use adapter_core::{Delivery, TransportError};
+/// use std::time::Duration;
+/// assert_eq!(TransportError::Timeout(Duration::from_secs(30)).delivery(), Delivery::MaybeSent);
+/// assert!(Delivery::Answered.reached_server());
+/// assert!(!Delivery::NotSent.reached_server());
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Delivery {
+    /// No attempt reached the server: nothing happened there.
+    NotSent,
+    /// An attempt may have reached the server and no answer says what it
+    /// did: the request may have taken effect.
+    MaybeSent,
+    /// The server answered, and no earlier attempt is in doubt: the answer
+    /// says what happened.
+    Answered,
+}
+
+impl Delivery {
+    /// Whether the request may have reached the server.
+    pub fn reached_server(self) -> bool {
+        self != Delivery::NotSent
+    }
+
+    /// This delivery after an earlier attempt: `MaybeSent` if either was.
+    ///
+    /// ```
+    /// use adapter_core::Delivery;
+    /// assert_eq!(Delivery::Answered.after(Delivery::MaybeSent), Delivery::MaybeSent);
+    /// assert_eq!(Delivery::NotSent.after(Delivery::NotSent), Delivery::NotSent);
+    /// ```
+    pub fn after(self, earlier: Delivery) -> Delivery {
+        if earlier == Delivery::MaybeSent {
+            Delivery::MaybeSent
+        } else {
+            self
+        }
+    }
+
+    fn describe(self) -> &'static str {
+        match self {
+            Delivery::NotSent => "not sent",
+            Delivery::MaybeSent => "outcome unknown",
+            Delivery::Answered => "answered",
+        }
+    }
+}
+
+/// The HTTP library could not build its client (TLS could not be set up on
+/// this system, say); returned by the adapters' constructors.
+///
+/// ```
+/// let error = adapter_core::SetupError::new("no TLS backend".into());
+/// assert_eq!(error.to_string(), "the HTTP client could not be built");
+/// ```
+#[derive(Debug, thiserror::Error)]
+#[error("the HTTP client could not be built")]
+pub struct SetupError(#[source] BoxError);
+
+impl SetupError {
+    /// The library's own error, boxed.
+    pub fn new(source: BoxError) -> Self {
+        SetupError(source)
     }
 }
 
@@ -134,71 +248,196 @@ pub fn find_cause<'a, T: std::error::Error + 'static>(
     causes(error).find_map(|current| current.downcast_ref::<T>())
 }
 
-/// An adapter's error: the transport's, or the protocol's, with the endpoint named.
+/// An adapter's error: the transport's, the protocol's, or a redirect not
+/// followed; each with the endpoint named, the number of attempts made, and
+/// whether the request may have reached the server ([`Delivery`]).
 ///
 /// ```
-/// use adapter_core::{Error, TransportError};
+/// use adapter_core::{Delivery, Error, TransportError};
 /// let error = Error::Transport {
 ///     endpoint: "qnits.CreateOrder",
 ///     attempts: 1,
+///     delivery: Delivery::MaybeSent,
 ///     source: TransportError::Timeout(std::time::Duration::from_secs(30)),
 /// };
 /// assert!(error.is_outcome_unknown());
+/// assert_eq!(error.attempts(), 1);
 /// assert_eq!(error.to_string(), "qnits.CreateOrder: outcome unknown after 1 attempt(s)");
 /// ```
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum Error {
-    /// The request could not be completed over the network.
-    #[error("{endpoint}: {} after {attempts} attempt(s)", summary(source))]
+    /// The request could not be completed over the network (a dispatch
+    /// failure or a timeout).
     Transport {
         /// The endpoint, `api.Operation`.
         endpoint: &'static str,
         /// How many times the request was sent.
         attempts: u32,
+        /// Whether the request, in any attempt, may have reached the server.
+        delivery: Delivery,
         /// What failed last.
         source: TransportError,
     },
-    /// The input was refused, or the answer was a refusal or undecodable.
-    #[error(transparent)]
-    Protocol(#[from] proto_core::Error),
+    /// The input was refused before sending (a construction failure, with
+    /// `attempts` 0 and [`Delivery::NotSent`]), or the answer was a refusal,
+    /// an unexpected status or undecodable (a response error).
+    Protocol {
+        /// How many times the request was sent.
+        attempts: u32,
+        /// Whether the request, in any attempt, may have reached the server:
+        /// [`Delivery::MaybeSent`] for a 502–504 from a gateway and for any
+        /// answer after an attempt whose outcome is unknown.
+        delivery: Delivery,
+        /// The protocol crate's error (boxed: it is large, and rare).
+        source: Box<proto_core::Error>,
+    },
+    /// The server answered with a redirect (3xx), which is never followed:
+    /// the request, with its credentials, goes only where it was built for.
+    /// Nothing was acted on by the server asked; update the base URL if the
+    /// shop has moved.
+    Redirect {
+        /// The endpoint, `api.Operation`.
+        endpoint: &'static str,
+        /// How many times the request was sent.
+        attempts: u32,
+        /// [`Delivery::Answered`], unless an earlier attempt's outcome is unknown.
+        delivery: Delivery,
+        /// The answer's status (301, 302, 303, 307, 308, …).
+        status: http::StatusCode,
+        /// The `Location` it named: scheme, host and path, without the query
+        /// (which may carry a signature back); `None` if there was none or it
+        /// was not text.
+        location: Option<String>,
+    },
 }
 
-fn summary(error: &TransportError) -> &'static str {
-    match error.failure() {
-        Some(Failure::NotSent) => "not sent",
-        Some(Failure::OutcomeUnknown) => "outcome unknown",
-        _ => "transport failed",
+impl std::fmt::Display for Error {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Error::Transport {
+                endpoint,
+                attempts,
+                delivery,
+                ..
+            } => write!(
+                f,
+                "{endpoint}: {} after {attempts} attempt(s)",
+                delivery.describe()
+            ),
+            // The protocol error's own words, and what the attempts add.
+            Error::Protocol {
+                attempts,
+                delivery,
+                source,
+            } => {
+                write!(f, "{source}")?;
+                if *attempts > 1 {
+                    write!(f, " after {attempts} attempt(s)")?;
+                }
+                if *delivery == Delivery::MaybeSent {
+                    f.write_str("; outcome unknown: the request may have taken effect")?;
+                }
+                Ok(())
+            }
+            Error::Redirect {
+                endpoint,
+                status,
+                location,
+                ..
+            } => write!(
+                f,
+                "{endpoint}: HTTP {} redirect to {}, not followed",
+                status.as_u16(),
+                location.as_deref().unwrap_or("nowhere (no Location)")
+            ),
+        }
+    }
+}
+
+impl std::error::Error for Error {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            Error::Transport { source, .. } => Some(source),
+            // The protocol error's display is this one's; its cause is next.
+            Error::Protocol { source, .. } => std::error::Error::source(&**source),
+            Error::Redirect { .. } => None,
+        }
     }
 }
 
 impl Error {
-    /// The endpoint the error is about, `api.Operation`.
-    pub fn endpoint(&self) -> &'static str {
-        match self {
-            Error::Transport { endpoint, .. } => endpoint,
-            Error::Protocol(error) => error.endpoint(),
+    /// A protocol error met before anything was sent, or in the answer to
+    /// attempt `attempts`.
+    pub fn protocol_error(source: proto_core::Error, attempts: u32, earlier: Delivery) -> Error {
+        let delivery = match (&source, source.status()) {
+            (proto_core::Error::Build { .. }, _) | (_, None) => Delivery::NotSent,
+            (_, Some(status)) if matches!(status.as_u16(), 502..=504) => Delivery::MaybeSent,
+            (_, Some(_)) => Delivery::Answered,
+        };
+        Error::Protocol {
+            attempts,
+            delivery: delivery.after(earlier),
+            source: Box::new(source),
         }
     }
 
-    /// Whether the request may have taken effect without an answer arriving.
+    /// The endpoint the error is about, `api.Operation`.
+    pub fn endpoint(&self) -> &'static str {
+        match self {
+            Error::Transport { endpoint, .. } | Error::Redirect { endpoint, .. } => endpoint,
+            Error::Protocol { source, .. } => source.endpoint(),
+        }
+    }
+
+    /// How many times the request was sent; 0 when it was refused before.
+    pub fn attempts(&self) -> u32 {
+        match self {
+            Error::Transport { attempts, .. }
+            | Error::Protocol { attempts, .. }
+            | Error::Redirect { attempts, .. } => *attempts,
+        }
+    }
+
+    /// Whether the request may have reached the server, in any attempt.
+    pub fn delivery(&self) -> Delivery {
+        match self {
+            Error::Transport { delivery, .. }
+            | Error::Protocol { delivery, .. }
+            | Error::Redirect { delivery, .. } => *delivery,
+        }
+    }
+
+    /// Whether the request may have taken effect although the call failed: a
+    /// timeout, a reset, a 502–504, or any error after an attempt whose
+    /// outcome was unknown. A create that ends so may have created; repeat it
+    /// only with the same idempotency key (Qnits' `external_id`), or read
+    /// first.
     pub fn is_outcome_unknown(&self) -> bool {
-        matches!(self, Error::Transport { source, .. } if source.is_outcome_unknown())
+        self.delivery() == Delivery::MaybeSent
     }
 
     /// The transport error, if that is what this is.
     pub fn transport(&self) -> Option<&TransportError> {
         match self {
             Error::Transport { source, .. } => Some(source),
-            Error::Protocol(_) => None,
+            Error::Protocol { .. } | Error::Redirect { .. } => None,
         }
     }
 
     /// The protocol error, if that is what this is.
     pub fn protocol(&self) -> Option<&proto_core::Error> {
         match self {
-            Error::Protocol(error) => Some(error),
-            Error::Transport { .. } => None,
+            Error::Protocol { source, .. } => Some(source),
+            Error::Transport { .. } | Error::Redirect { .. } => None,
+        }
+    }
+
+    /// The service's refusal, if that is what this is.
+    pub fn refusal(&self) -> Option<&proto_core::ApiError> {
+        match self.protocol() {
+            Some(proto_core::Error::Api { source, .. }) => Some(source),
+            _ => None,
         }
     }
 }

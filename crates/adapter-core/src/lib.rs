@@ -26,6 +26,6 @@ pub use body::BodyBuffer;
 pub use call::{BlockingTransport, Caller, Transport, call, call_blocking};
 pub use clock::{Clock, FixedClock, SystemClock};
 pub use config::Config;
-pub use error::{BoxError, Error, TransportError, find_cause};
+pub use error::{BoxError, Delivery, Error, SetupError, TransportError, find_cause};
 pub use nonce::{CountingNonce, NonceSource, RandomNonce};
 pub use retry::{Failure, RetryPolicy};

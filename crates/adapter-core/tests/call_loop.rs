@@ -6,12 +6,14 @@ use std::collections::VecDeque;
 use std::time::Duration;
 
 use adapter_core::{
-    BlockingTransport, CountingNonce, Error, FixedClock, RetryPolicy, TransportError, call_blocking,
+    BlockingTransport, Config, CountingNonce, Delivery, Error, FixedClock, RetryPolicy,
+    TransportError, call_blocking,
 };
 use bytes::Bytes;
 use http::{Request, Response};
 use proto_core::{
-    Api, BodyExcerpt, BuildError, Endpoint, ResponseError, Safety, Stamp, UnexpectedStatus,
+    Api, ApiError, BodyExcerpt, BuildError, BuildErrorKind, Endpoint, ResponseError, Safety, Stamp,
+    UnexpectedStatus,
 };
 
 /// An API whose signing step writes the stamp into a header.
@@ -62,13 +64,25 @@ impl Endpoint for Call {
 struct Script {
     answers: RefCell<VecDeque<Result<Response<Bytes>, TransportError>>>,
     stamps: RefCell<Vec<String>>,
+    /// The timeout each attempt was given.
+    timeouts: RefCell<Vec<Duration>>,
+    /// How long each attempt takes.
+    each: Duration,
 }
 
 impl Script {
     fn new(answers: Vec<Result<Response<Bytes>, TransportError>>) -> Script {
         Script {
             answers: RefCell::new(answers.into()),
-            stamps: RefCell::default(),
+            ..Script::default()
+        }
+    }
+
+    /// A script whose every attempt takes `each`.
+    fn slow(answers: Vec<Result<Response<Bytes>, TransportError>>, each: Duration) -> Script {
+        Script {
+            each,
+            ..Script::new(answers)
         }
     }
 
@@ -78,9 +92,15 @@ impl Script {
 }
 
 impl BlockingTransport for Script {
-    fn send(&self, request: Request<Vec<u8>>) -> Result<Response<Bytes>, TransportError> {
+    fn send(
+        &self,
+        request: Request<Vec<u8>>,
+        timeout: Duration,
+    ) -> Result<Response<Bytes>, TransportError> {
         let stamp = request.headers()["x-stamp"].to_str().unwrap().to_owned();
         self.stamps.borrow_mut().push(stamp);
+        self.timeouts.borrow_mut().push(timeout);
+        std::thread::sleep(self.each);
         self.answers
             .borrow_mut()
             .pop_front()
@@ -113,13 +133,25 @@ fn retrying() -> RetryPolicy {
 }
 
 fn run(script: &Script, policy: &RetryPolicy, safety: Safety) -> Result<Vec<u8>, Error> {
+    run_with(
+        script,
+        &Config::new("t/1").retry(policy.clone()),
+        &Call(safety),
+    )
+}
+
+fn run_with<E: Endpoint<Api = Signed>>(
+    script: &Script,
+    config: &Config,
+    endpoint: &E,
+) -> Result<E::Output, Error> {
     call_blocking(
         script,
-        policy,
+        config,
         &FixedClock::at_unix(1_700_000_000),
         &CountingNonce::new("n"),
         &Signed,
-        &Call(safety),
+        endpoint,
     )
 }
 
@@ -234,4 +266,198 @@ fn attempts_are_counted_in_the_error() {
         error.to_string(),
         "signed.Call: not sent after 4 attempt(s)"
     );
+}
+
+/// An idempotent delete: 200 is done, 404 a refusal that, after an attempt
+/// whose outcome is unknown, means that attempt deleted it.
+struct Delete;
+
+impl Endpoint for Delete {
+    type Api = Signed;
+    type Output = &'static str;
+    const NAME: &'static str = "signed.Delete";
+
+    fn safety(&self) -> Safety {
+        Safety::Idempotent
+    }
+
+    fn build(&self, api: &Signed) -> Result<Request<Vec<u8>>, BuildError> {
+        Call(Safety::Idempotent).build(api)
+    }
+
+    fn parse(&self, response: Response<&[u8]>) -> Result<&'static str, ResponseError> {
+        match response.status().as_u16() {
+            200 => Ok("deleted"),
+            404 => Err(ApiError::new(response.status()).into()),
+            _ => Err(UnexpectedStatus::new(response.status(), BodyExcerpt::of(b"")).into()),
+        }
+    }
+
+    fn already_done(&self, refusal: &ApiError) -> Option<&'static str> {
+        (refusal.status == 404).then_some("already deleted")
+    }
+}
+
+/// Refused before anything is sent.
+struct Invalid;
+
+impl Endpoint for Invalid {
+    type Api = Signed;
+    type Output = ();
+    const NAME: &'static str = "signed.Invalid";
+
+    fn safety(&self) -> Safety {
+        Safety::Unsafe
+    }
+
+    fn build(&self, _: &Signed) -> Result<Request<Vec<u8>>, BuildError> {
+        Err(BuildError::new("name", BuildErrorKind::Blank))
+    }
+
+    fn parse(&self, _: Response<&[u8]>) -> Result<(), ResponseError> {
+        Ok(())
+    }
+}
+
+#[test]
+fn every_error_says_whether_the_request_was_sent() {
+    let never = Config::new("t/1");
+    let error = run_with(&Script::new(vec![]), &never, &Invalid).unwrap_err();
+    assert_eq!((error.attempts(), error.delivery()), (0, Delivery::NotSent));
+
+    let error = run(
+        &Script::new(vec![refused()]),
+        &RetryPolicy::never(),
+        Safety::Safe,
+    )
+    .unwrap_err();
+    assert_eq!((error.attempts(), error.delivery()), (1, Delivery::NotSent));
+
+    let error = run(
+        &Script::new(vec![status(500, None)]),
+        &RetryPolicy::never(),
+        Safety::Unsafe,
+    )
+    .unwrap_err();
+    assert_eq!(
+        (error.attempts(), error.delivery()),
+        (1, Delivery::Answered)
+    );
+    assert!(!error.is_outcome_unknown());
+}
+
+#[test]
+fn a_final_gateway_error_is_outcome_unknown_for_any_endpoint() {
+    for code in [502, 503, 504] {
+        let script = Script::new(vec![status(code, None)]);
+        let error = run(&script, &retrying(), Safety::Unsafe).unwrap_err();
+        assert_eq!(script.attempts(), 1);
+        assert!(error.is_outcome_unknown(), "{code}: {error:?}");
+        assert!(
+            error
+                .to_string()
+                .ends_with("; outcome unknown: the request may have taken effect"),
+            "{error}"
+        );
+    }
+}
+
+#[test]
+fn a_refusal_after_an_unknown_outcome_is_outcome_unknown() {
+    let script = Script::new(vec![reset(), status(400, None)]);
+    let error = run(&script, &retrying(), Safety::Idempotent).unwrap_err();
+    assert_eq!(
+        (error.attempts(), error.delivery()),
+        (2, Delivery::MaybeSent)
+    );
+    assert!(error.protocol().is_some());
+    // A 429 in between says nothing about the first attempt's effect.
+    let script = Script::new(vec![status(429, Some("0")), status(400, None)]);
+    let error = run(&script, &retrying(), Safety::Idempotent).unwrap_err();
+    assert_eq!(
+        (error.attempts(), error.delivery()),
+        (2, Delivery::Answered)
+    );
+}
+
+#[test]
+fn already_done_counts_only_after_an_unknown_outcome() {
+    let config = Config::new("t/1").retry(retrying());
+    let script = Script::new(vec![reset(), status(404, None)]);
+    assert_eq!(
+        run_with(&script, &config, &Delete).unwrap(),
+        "already deleted"
+    );
+    assert_eq!(script.attempts(), 2);
+
+    let script = Script::new(vec![status(404, None)]);
+    let error = run_with(&script, &config, &Delete).unwrap_err();
+    assert!(error.refusal().is_some(), "{error:?}");
+    assert_eq!(error.delivery(), Delivery::Answered);
+}
+
+#[test]
+fn redirects_are_answers_never_followed_nor_retried() {
+    for code in [301, 302, 303, 307, 308] {
+        let redirect = Response::builder()
+            .status(code)
+            .header(
+                "location",
+                "https://elsewhere.example/api?oauth_signature=abc#top",
+            )
+            .body(Bytes::new())
+            .unwrap();
+        let script = Script::new(vec![Ok(redirect), ok()]);
+        let error = run(&script, &retrying(), Safety::Safe).unwrap_err();
+        assert_eq!(script.attempts(), 1);
+        let Error::Redirect {
+            status, location, ..
+        } = &error
+        else {
+            panic!("{error:?}")
+        };
+        assert_eq!(status.as_u16(), code);
+        assert_eq!(location.as_deref(), Some("https://elsewhere.example/api"));
+        assert_eq!(error.delivery(), Delivery::Answered);
+        assert!(!error.to_string().contains("oauth_signature"), "{error}");
+    }
+}
+
+#[test]
+fn the_deadline_bounds_every_attempt_and_the_back_off() {
+    let deadline = Duration::from_millis(300);
+    let config = Config::new("t/1")
+        .timeout(Duration::from_secs(30))
+        .retry(retrying().max_attempts(100))
+        .deadline(deadline);
+    let script = Script::slow(
+        (0..100).map(|_| reset()).collect(),
+        Duration::from_millis(40),
+    );
+    let started = std::time::Instant::now();
+    let error = run_with(&script, &config, &Call(Safety::Safe)).unwrap_err();
+    assert!(
+        matches!(error.transport(), Some(TransportError::Deadline(d)) if *d == deadline),
+        "{error:?}"
+    );
+    assert!(error.is_outcome_unknown());
+    assert!(started.elapsed() < Duration::from_secs(5));
+    let timeouts = script.timeouts.borrow();
+    assert!(timeouts.len() > 1 && timeouts.len() < 100, "{timeouts:?}");
+    assert!(timeouts.iter().all(|t| *t <= deadline), "{timeouts:?}");
+    assert!(timeouts.windows(2).all(|w| w[1] < w[0]), "{timeouts:?}");
+}
+
+#[test]
+fn an_attempt_cut_by_the_deadline_is_a_deadline_error() {
+    let config = Config::new("t/1").deadline(Duration::from_millis(50));
+    let script = Script::new(vec![Err(TransportError::Timeout(Duration::from_millis(
+        50,
+    )))]);
+    let error = run_with(&script, &config, &Call(Safety::Unsafe)).unwrap_err();
+    assert!(
+        matches!(error.transport(), Some(TransportError::Deadline(_))),
+        "{error:?}"
+    );
+    assert!(script.timeouts.borrow()[0] <= Duration::from_millis(50));
 }

@@ -90,7 +90,11 @@ impl Endpoint for Call {
 struct Flaky(Mutex<bool>);
 
 impl BlockingTransport for Flaky {
-    fn send(&self, _: Request<Vec<u8>>) -> Result<Response<Bytes>, TransportError> {
+    fn send(
+        &self,
+        _: Request<Vec<u8>>,
+        _: std::time::Duration,
+    ) -> Result<Response<Bytes>, TransportError> {
         let mut failed = self.0.lock().unwrap();
         if *failed {
             Ok(Response::new(Bytes::new()))
@@ -113,7 +117,7 @@ fn spans_and_events_carry_no_secret() {
         );
         call_blocking(
             &Flaky(Mutex::new(false)),
-            &retry,
+            &adapter_core::Config::new("t/1").retry(retry),
             &FixedClock::at_unix(0),
             &CountingNonce::new("n"),
             &Keyed,

@@ -1,6 +1,6 @@
 use http::{Request, Response};
 
-use crate::error::{BuildError, Error, ResponseError};
+use crate::error::{ApiError, BuildError, Error, ResponseError};
 
 /// What repeating a request does to the server's state.
 ///
@@ -135,6 +135,32 @@ pub trait Endpoint {
 
     /// Reads a response; total over every status, header set and body.
     fn parse(&self, response: Response<&[u8]>) -> Result<Self::Output, ResponseError>;
+
+    /// What a refusal means when an earlier attempt of this call may have
+    /// reached the server: `Some` output, marked as already done, when the
+    /// refusal says the target is already in the state asked for (deleting
+    /// what is gone, archiving what is archived), so that earlier attempt did
+    /// it. Adapters ask only after an attempt whose outcome was unknown; a
+    /// first attempt's refusal is always an error. The default: never.
+    ///
+    /// ```
+    /// use proto_core::{ApiError, Endpoint};
+    /// # struct Read;
+    /// # impl Endpoint for Read {
+    /// #     type Api = Example; type Output = (); const NAME: &'static str = "example.Read";
+    /// #     fn safety(&self) -> proto_core::Safety { proto_core::Safety::Safe }
+    /// #     fn build(&self, _: &Example) -> Result<http::Request<Vec<u8>>, proto_core::BuildError> { unimplemented!() }
+    /// #     fn parse(&self, _: http::Response<&[u8]>) -> Result<(), proto_core::ResponseError> { Ok(()) }
+    /// # }
+    /// # struct Example;
+    /// # impl proto_core::Api for Example { const NAME: &'static str = "example"; }
+    /// let refusal = ApiError::new(http::StatusCode::OK);
+    /// assert_eq!(Read.already_done(&refusal), None);
+    /// ```
+    fn already_done(&self, refusal: &ApiError) -> Option<Self::Output> {
+        let _ = refusal;
+        None
+    }
 
     /// Builds and authorizes the request, naming this endpoint in any error.
     fn request(&self, api: &Self::Api, stamp: &Stamp) -> Result<Request<Vec<u8>>, Error> {

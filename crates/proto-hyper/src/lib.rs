@@ -31,7 +31,7 @@
 //!     vec![Product::new(ProductId::new(1000587), 1)],
 //! );
 //!
-//! let client = proto_hyper::Client::new();
+//! let client = proto_hyper::Client::new()?;
 //! let created = client.call(&qnits, &order).await?;
 //! assert!(created.order_id.get() > 0);
 //! let sent = &emulator.requests()[0];
@@ -53,8 +53,8 @@ use hyper_util::rt::{TokioExecutor, TokioTimer};
 use proto_core::Endpoint;
 
 pub use adapter_core::{
-    Clock, Config, CountingNonce, Error, FixedClock, NonceSource, RandomNonce, RetryPolicy,
-    SystemClock, TransportError,
+    Clock, Config, CountingNonce, Delivery, Error, FixedClock, NonceSource, RandomNonce,
+    RetryPolicy, SetupError, SystemClock, TransportError,
 };
 
 /// The `User-Agent` sent unless the [`Config`] says otherwise.
@@ -83,24 +83,21 @@ pub struct Client<C = DefaultConnector> {
     caller: Caller,
 }
 
-impl Default for Client {
-    fn default() -> Self {
-        Client::new()
-    }
-}
-
 impl Client {
     /// A client with the default [`Config`] and [`USER_AGENT`].
     ///
     /// ```
-    /// let client = proto_hyper::Client::new();
+    /// let client = proto_hyper::Client::new()?;
     /// assert_eq!(client.config().user_agent, proto_hyper::USER_AGENT);
+    /// # Ok::<(), proto_hyper::SetupError>(())
     /// ```
-    pub fn new() -> Self {
+    pub fn new() -> Result<Self, SetupError> {
         Client::with_config(Config::new(USER_AGENT))
     }
 
-    /// A client with its own pooled hyper-util client built from `config`.
+    /// A client with its own pooled hyper-util client built from `config`;
+    /// an error if TLS cannot be set up on this system (native-tls). Like
+    /// hyper, it follows no redirect: a 3xx answer is [`Error::Redirect`].
     ///
     /// ```
     /// use std::time::Duration;
@@ -108,37 +105,41 @@ impl Client {
     ///
     /// let client = Client::with_config(
     ///     Config::new("order-sync/2.1").timeout(Duration::from_secs(5)).retry(RetryPolicy::standard()),
-    /// );
+    /// )?;
     /// assert_eq!(client.config().timeout, Duration::from_secs(5));
+    /// # Ok::<(), proto_hyper::SetupError>(())
     /// ```
-    pub fn with_config(config: Config) -> Self {
+    pub fn with_config(config: Config) -> Result<Self, SetupError> {
         let mut tcp = HttpConnector::new();
         tcp.set_connect_timeout(Some(config.connect_timeout));
         tcp.enforce_http(false);
         let http = HyperClient::builder(TokioExecutor::new())
             .pool_timer(TokioTimer::new())
-            .build(default_connector(tcp));
-        Client::from_hyper(http, config)
+            .build(default_connector(tcp)?);
+        Ok(Client::from_hyper(http, config))
     }
 }
 
 #[cfg(feature = "rustls")]
-fn default_connector(tcp: HttpConnector) -> DefaultConnector {
-    hyper_rustls::HttpsConnectorBuilder::new()
+fn default_connector(tcp: HttpConnector) -> Result<DefaultConnector, SetupError> {
+    Ok(hyper_rustls::HttpsConnectorBuilder::new()
         .with_webpki_roots()
         .https_or_http()
         .enable_http1()
-        .wrap_connector(tcp)
+        .wrap_connector(tcp))
 }
 
 #[cfg(all(feature = "native-tls", not(feature = "rustls")))]
-fn default_connector(tcp: HttpConnector) -> DefaultConnector {
-    hyper_tls::HttpsConnector::new_with_connector(tcp)
+fn default_connector(tcp: HttpConnector) -> Result<DefaultConnector, SetupError> {
+    // `HttpsConnector::new_with_connector` panics where TLS cannot be set up.
+    let tls = hyper_tls::native_tls::TlsConnector::new()
+        .map_err(|error| SetupError::new(error.into()))?;
+    Ok(hyper_tls::HttpsConnector::from((tcp, tls.into())))
 }
 
 #[cfg(not(any(feature = "rustls", feature = "native-tls")))]
-fn default_connector(tcp: HttpConnector) -> DefaultConnector {
-    tcp
+fn default_connector(tcp: HttpConnector) -> Result<DefaultConnector, SetupError> {
+    Ok(tcp)
 }
 
 impl<C> Client<C>
@@ -174,9 +175,10 @@ where
     /// ```
     /// use proto_hyper::{Client, CountingNonce, FixedClock};
     ///
-    /// let client = Client::new()
+    /// let client = Client::new()?
     ///     .clock(FixedClock::at_unix(1_700_000_000))
     ///     .nonces(CountingNonce::new("test-"));
+    /// # Ok::<(), proto_hyper::SetupError>(())
     /// ```
     pub fn clock(mut self, clock: impl Clock + 'static) -> Self {
         self.caller = self.caller.clock(clock);
@@ -243,11 +245,15 @@ impl<C> adapter_core::Transport for Client<C>
 where
     C: Connect + Clone + Send + Sync + 'static,
 {
-    async fn send(&self, mut request: Request<Vec<u8>>) -> Result<Response<Bytes>, TransportError> {
+    async fn send(
+        &self,
+        mut request: Request<Vec<u8>>,
+        timeout: Duration,
+    ) -> Result<Response<Bytes>, TransportError> {
         self.config().apply_user_agent(&mut request)?;
-        tokio::time::timeout(self.config().timeout, self.exchange(request))
+        tokio::time::timeout(timeout, self.exchange(request))
             .await
-            .unwrap_or(Err(TransportError::Timeout(self.config().timeout)))
+            .unwrap_or(Err(TransportError::Timeout(timeout)))
     }
 
     async fn sleep(&self, duration: Duration) {

@@ -20,7 +20,7 @@
 //!     vec![Product::new(ProductId::new(1000587), 1)],
 //! );
 //!
-//! let client = proto_reqwest::blocking::Client::new();
+//! let client = proto_reqwest::blocking::Client::new()?;
 //! let created = client.call(&qnits, &order)?;
 //! assert!(created.order_id.get() > 0);
 //! # Ok::<(), Box<dyn std::error::Error>>(())
@@ -33,7 +33,9 @@ use bytes::Bytes;
 use http::{Request, Response};
 use proto_core::Endpoint;
 
-use crate::{Clock, Config, Error, NonceSource, TransportError};
+use std::time::Duration;
+
+use crate::{Clock, Config, Error, NonceSource, SetupError, TransportError};
 use crate::{USER_AGENT, classify};
 
 /// A blocking client: a pooled `reqwest::blocking::Client`, the [`Config`], a
@@ -46,43 +48,56 @@ pub struct Client {
     caller: Caller,
 }
 
-impl Default for Client {
-    fn default() -> Self {
-        Client::new()
-    }
-}
-
 impl Client {
     /// A client with the default [`Config`] and [`USER_AGENT`].
     ///
     /// ```
-    /// let client = proto_reqwest::blocking::Client::new();
+    /// let client = proto_reqwest::blocking::Client::new()?;
     /// assert_eq!(client.config().user_agent, proto_reqwest::USER_AGENT);
+    /// # Ok::<(), proto_reqwest::SetupError>(())
     /// ```
-    pub fn new() -> Self {
+    pub fn new() -> Result<Self, SetupError> {
         Client::with_config(Config::new(USER_AGENT))
     }
 
-    /// A client with its own `reqwest::blocking::Client` built from `config`.
+    /// A client with its own `reqwest::blocking::Client` built from
+    /// `config`, following no redirect; an error if reqwest cannot set up
+    /// TLS on this system.
     ///
     /// # Panics
     ///
-    /// If reqwest cannot set up TLS on this system, or when called inside an
-    /// async runtime, as `reqwest::blocking::Client::new` does.
+    /// When called inside an async runtime, as `reqwest::blocking` does.
     ///
     /// ```
     /// use proto_reqwest::{Config, RetryPolicy};
     /// let client = proto_reqwest::blocking::Client::with_config(
     ///     Config::new("exporter-1c/3.0").retry(RetryPolicy::standard()),
-    /// );
+    /// )?;
+    /// # Ok::<(), proto_reqwest::SetupError>(())
     /// ```
-    pub fn with_config(config: Config) -> Self {
-        let http = reqwest::blocking::Client::builder()
+    pub fn with_config(config: Config) -> Result<Self, SetupError> {
+        Client::with_builder(reqwest::blocking::Client::builder(), config)
+    }
+
+    /// [`crate::Client::with_builder`] for the blocking client.
+    ///
+    /// ```
+    /// use proto_reqwest::Config;
+    /// let builder = reqwest::blocking::Client::builder().no_proxy();
+    /// let client = proto_reqwest::blocking::Client::with_builder(builder, Config::new("me/1"))?;
+    /// # Ok::<(), proto_reqwest::SetupError>(())
+    /// ```
+    pub fn with_builder(
+        builder: reqwest::blocking::ClientBuilder,
+        config: Config,
+    ) -> Result<Self, SetupError> {
+        let http = builder
             .connect_timeout(config.connect_timeout)
             .timeout(config.timeout)
+            .redirect(reqwest::redirect::Policy::none())
             .build()
-            .expect("reqwest can build a client");
-        Client::from_reqwest(http, config)
+            .map_err(|error| SetupError::new(error.into()))?;
+        Ok(Client::from_reqwest(http, config))
     }
 
     /// Uses a `reqwest::blocking::Client` configured by the caller; the
@@ -90,7 +105,10 @@ impl Client {
     ///
     /// ```
     /// use proto_reqwest::Config;
-    /// let http = reqwest::blocking::Client::builder().no_proxy().build()?;
+    /// let http = reqwest::blocking::Client::builder()
+    ///     .no_proxy()
+    ///     .redirect(reqwest::redirect::Policy::none())
+    ///     .build()?;
     /// let client = proto_reqwest::blocking::Client::from_reqwest(http, Config::new("me/1"));
     /// # Ok::<(), reqwest::Error>(())
     /// ```
@@ -105,9 +123,10 @@ impl Client {
     ///
     /// ```
     /// use proto_reqwest::{CountingNonce, FixedClock};
-    /// let client = proto_reqwest::blocking::Client::new()
+    /// let client = proto_reqwest::blocking::Client::new()?
     ///     .clock(FixedClock::at_unix(1_700_000_000))
     ///     .nonces(CountingNonce::new("test-"));
+    /// # Ok::<(), proto_reqwest::SetupError>(())
     /// ```
     pub fn clock(mut self, clock: impl Clock + 'static) -> Self {
         self.caller = self.caller.clock(clock);
@@ -139,15 +158,21 @@ impl Client {
 }
 
 impl adapter_core::BlockingTransport for Client {
-    fn send(&self, mut request: Request<Vec<u8>>) -> Result<Response<Bytes>, TransportError> {
+    fn send(
+        &self,
+        mut request: Request<Vec<u8>>,
+        timeout: Duration,
+    ) -> Result<Response<Bytes>, TransportError> {
         self.config().apply_user_agent(&mut request)?;
         let mut request = reqwest::blocking::Request::try_from(request)
             .map_err(|error| TransportError::Other(error.into()))?;
-        *request.timeout_mut() = Some(self.config().timeout);
+        *request.timeout_mut() = Some(timeout);
+        let asked = request.url().clone();
         let mut response = self
             .http
             .execute(request)
-            .map_err(|error| classify::send_error(error, self.config()))?;
+            .map_err(|error| classify::send_error(error, self.config().connect_timeout, timeout))?;
+        classify::same_url(&asked, response.url())?;
         let mut head = Response::new(());
         *head.status_mut() = response.status();
         *head.version_mut() = response.version();
@@ -159,7 +184,7 @@ impl adapter_core::BlockingTransport for Client {
                 Ok(0) => return Ok(body.finish()),
                 Ok(read) => body.push(&chunk[..read])?,
                 Err(error) if error.kind() == std::io::ErrorKind::Interrupted => {}
-                Err(error) => return Err(classify::body_io_error(error, self.config())),
+                Err(error) => return Err(classify::body_io_error(error, timeout)),
             }
         }
     }

@@ -30,7 +30,7 @@
 //!     vec![Product::new(ProductId::new(1000587), 1)],
 //! );
 //!
-//! let client = proto_reqwest::Client::new();
+//! let client = proto_reqwest::Client::new()?;
 //! let created = client.call(&qnits, &order).await?;
 //! assert!(created.order_id.get() > 0);
 //! let sent = &emulator.requests()[0];
@@ -52,8 +52,8 @@ use http::{Request, Response};
 use proto_core::Endpoint;
 
 pub use adapter_core::{
-    Clock, Config, CountingNonce, Error, FixedClock, NonceSource, RandomNonce, RetryPolicy,
-    SystemClock, TransportError,
+    Clock, Config, CountingNonce, Delivery, Error, FixedClock, NonceSource, RandomNonce,
+    RetryPolicy, SetupError, SystemClock, TransportError,
 };
 
 /// The `User-Agent` sent unless the [`Config`] says otherwise.
@@ -69,29 +69,23 @@ pub struct Client {
     caller: Caller,
 }
 
-impl Default for Client {
-    fn default() -> Self {
-        Client::new()
-    }
-}
-
 impl Client {
     /// A client with the default [`Config`] and [`USER_AGENT`].
     ///
     /// ```
-    /// let client = proto_reqwest::Client::new();
+    /// let client = proto_reqwest::Client::new()?;
     /// assert_eq!(client.config().max_response_bytes, 4 << 20);
+    /// # Ok::<(), proto_reqwest::SetupError>(())
     /// ```
-    pub fn new() -> Self {
+    pub fn new() -> Result<Self, SetupError> {
         Client::with_config(Config::new(USER_AGENT))
     }
 
-    /// A client with its own `reqwest::Client` built from `config`.
+    /// A client with its own `reqwest::Client` built from `config`; an error
+    /// if reqwest cannot set up TLS on this system.
     ///
-    /// # Panics
-    ///
-    /// If reqwest cannot set up TLS on this system, as `reqwest::Client::new`
-    /// does; [`Client::from_reqwest`] takes a client built by hand instead.
+    /// It follows no redirect: a 3xx answer is [`Error::Redirect`], so that
+    /// no body, token or password goes to a host it was not built for.
     ///
     /// ```
     /// use std::time::Duration;
@@ -99,16 +93,34 @@ impl Client {
     ///
     /// let client = Client::with_config(
     ///     Config::new("order-sync/2.1").timeout(Duration::from_secs(5)).retry(RetryPolicy::standard()),
-    /// );
+    /// )?;
     /// assert_eq!(client.config().timeout, Duration::from_secs(5));
+    /// # Ok::<(), proto_reqwest::SetupError>(())
     /// ```
-    pub fn with_config(config: Config) -> Self {
-        let http = reqwest::Client::builder()
+    pub fn with_config(config: Config) -> Result<Self, SetupError> {
+        Client::with_builder(reqwest::Client::builder(), config)
+    }
+
+    /// A client built from a `reqwest::ClientBuilder` the caller has set up
+    /// (proxies, certificates), with `config`'s connect timeout and timeout,
+    /// and redirects off whatever the builder said.
+    ///
+    /// ```
+    /// use proto_reqwest::{Client, Config};
+    /// let client = Client::with_builder(reqwest::Client::builder().no_proxy(), Config::new("me/1"))?;
+    /// # Ok::<(), proto_reqwest::SetupError>(())
+    /// ```
+    pub fn with_builder(
+        builder: reqwest::ClientBuilder,
+        config: Config,
+    ) -> Result<Self, SetupError> {
+        let http = builder
             .connect_timeout(config.connect_timeout)
             .timeout(config.timeout)
+            .redirect(reqwest::redirect::Policy::none())
             .build()
-            .expect("reqwest can build a client");
-        Client::from_reqwest(http, config)
+            .map_err(|error| SetupError::new(error.into()))?;
+        Ok(Client::from_reqwest(http, config))
     }
 
     /// Uses a `reqwest::Client` configured by the caller (proxies, certificates,
@@ -116,11 +128,19 @@ impl Client {
     ///
     /// The [`Config`]'s timeout, body cap, retry policy and `User-Agent` still
     /// apply to every request; its connect timeout is the given client's own.
+    /// Build it with `redirect(reqwest::redirect::Policy::none())`: reqwest
+    /// follows up to ten redirects by default, sending the body (and the
+    /// credentials in it) on; an answer that arrives from elsewhere is
+    /// reported as [`TransportError::RedirectFollowed`], never as the
+    /// endpoint's answer. [`Client::with_builder`] sets the policy itself.
     ///
     /// ```
     /// use proto_reqwest::{Client, Config};
     ///
-    /// let http = reqwest::Client::builder().no_proxy().build()?;
+    /// let http = reqwest::Client::builder()
+    ///     .no_proxy()
+    ///     .redirect(reqwest::redirect::Policy::none())
+    ///     .build()?;
     /// let client = Client::from_reqwest(http, Config::new(proto_reqwest::USER_AGENT));
     /// # Ok::<(), reqwest::Error>(())
     /// ```
@@ -136,9 +156,10 @@ impl Client {
     /// ```
     /// use proto_reqwest::{Client, CountingNonce, FixedClock};
     ///
-    /// let client = Client::new()
+    /// let client = Client::new()?
     ///     .clock(FixedClock::at_unix(1_700_000_000))
     ///     .nonces(CountingNonce::new("test-"));
+    /// # Ok::<(), proto_reqwest::SetupError>(())
     /// ```
     pub fn clock(mut self, clock: impl Clock + 'static) -> Self {
         self.caller = self.caller.clock(clock);
@@ -170,16 +191,21 @@ impl Client {
 }
 
 impl adapter_core::Transport for Client {
-    async fn send(&self, mut request: Request<Vec<u8>>) -> Result<Response<Bytes>, TransportError> {
+    async fn send(
+        &self,
+        mut request: Request<Vec<u8>>,
+        timeout: Duration,
+    ) -> Result<Response<Bytes>, TransportError> {
         self.config().apply_user_agent(&mut request)?;
         let mut request = reqwest::Request::try_from(request)
             .map_err(|error| TransportError::Other(error.into()))?;
-        *request.timeout_mut() = Some(self.config().timeout);
-        let mut response = self
-            .http
-            .execute(request)
-            .await
-            .map_err(|error| classify::send_error(error, self.config()))?;
+        *request.timeout_mut() = Some(timeout);
+        let asked = request.url().clone();
+        let mut response =
+            self.http.execute(request).await.map_err(|error| {
+                classify::send_error(error, self.config().connect_timeout, timeout)
+            })?;
+        classify::same_url(&asked, response.url())?;
         let mut head = Response::new(());
         *head.status_mut() = response.status();
         *head.version_mut() = response.version();
@@ -188,7 +214,7 @@ impl adapter_core::Transport for Client {
         while let Some(chunk) = response
             .chunk()
             .await
-            .map_err(|error| classify::body_error(error, self.config()))?
+            .map_err(|error| classify::body_error(error, timeout))?
         {
             body.push(&chunk)?;
         }

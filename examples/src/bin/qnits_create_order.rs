@@ -64,7 +64,7 @@ async fn run() -> Result<(), Box<dyn Error>> {
     )
     .comments("Позвонить до 18:00");
 
-    let client = proto_reqwest::Client::new();
+    let client = proto_reqwest::Client::new()?;
     let created = client.call(&qnits, &order).await.inspect_err(|error| {
         if error.is_outcome_unknown() {
             eprintln!("The order may exist: send it again with the same external_id.");

@@ -47,7 +47,7 @@ async fn run() -> Result<(), Box<dyn Error>> {
             )
         }
     };
-    let client = proto_hyper::Client::new();
+    let client = proto_hyper::Client::new()?;
 
     println!("\nLegal entities:");
     let mut request = Some(

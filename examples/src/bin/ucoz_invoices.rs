@@ -70,7 +70,7 @@ fn run() -> Result<(), Box<dyn Error>> {
                 )
             }
         };
-    let client = proto_reqwest::blocking::Client::new();
+    let client = proto_reqwest::blocking::Client::new()?;
 
     println!("\nNew invoices, largest first:");
     let mut request = Some(
