@@ -18,6 +18,8 @@ mod saplab;
 mod saplab_e2e;
 #[path = "endpoints/saplab_generated.rs"]
 mod saplab_generated;
+#[path = "endpoints/saplab_outcomes_e2e.rs"]
+mod saplab_outcomes_e2e;
 #[path = "endpoints/ucoz.rs"]
 mod ucoz;
 #[path = "endpoints/ucoz_e2e.rs"]

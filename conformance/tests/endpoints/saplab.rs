@@ -414,7 +414,8 @@ endpoint_checks!(
     remove_shipping_type,
     "RemoveShippingType",
     RemoveShippingType::new(ShippingTypeId::new(3)),
-    "remove_shipping_type.request.curl.txt"
+    "remove_shipping_type.request.curl.txt",
+    also_end_to_end = [refusal_not_found, remove_shipping_type_already_done]
 );
 endpoint_checks!(
     list_statuses,
@@ -441,7 +442,8 @@ endpoint_checks!(
     remove_status,
     "RemoveStatus",
     RemoveStatus::new(StatusId::new(3)),
-    "remove_status.request.curl.txt"
+    "remove_status.request.curl.txt",
+    also_end_to_end = [refusal_in_use, remove_status_already_done]
 );
 
 endpoint_checks!(
@@ -476,7 +478,8 @@ endpoint_checks!(
     remove_group,
     "RemoveGroup",
     RemoveGroup::new(GroupId::new(3)),
-    "remove_group.request.curl.txt"
+    "remove_group.request.curl.txt",
+    also_end_to_end = [remove_group_already_done]
 );
 
 endpoint_checks!(
@@ -521,7 +524,8 @@ endpoint_checks!(
     get_balance,
     "GetBalance",
     GetBalance::new(ClientId::new(1)),
-    "get_balance.request.curl.txt"
+    "get_balance.request.curl.txt",
+    also_end_to_end = [refusal_in_other_words]
 );
 endpoint_checks!(
     add_transaction,
@@ -540,7 +544,8 @@ endpoint_checks!(
     set_position_status,
     "SetPositionStatus",
     SetPositionStatus::new(PositionId::new(20), StatusId::new(5)),
-    "set_position_status.request.curl.txt"
+    "set_position_status.request.curl.txt",
+    also_end_to_end = [refusal_not_enough_parameters]
 );
 endpoint_checks!(
     deny_position,
@@ -553,20 +558,26 @@ endpoint_checks!(
     "PayPosition",
     PayPosition::new(PositionId::new(20)),
     "pay_position.request.curl.txt",
-    also_end_to_end = [pay_position_is_never_retried]
+    also_end_to_end = [
+        refusal_insufficient_funds,
+        pay_says_paid_or_refunded,
+        pay_position_is_never_retried
+    ]
 );
 endpoint_checks!(
     archive_position,
     "ArchivePosition",
     ArchivePosition::new(PositionId::new(20)),
-    "archive_position.request.curl.txt"
+    "archive_position.request.curl.txt",
+    also_end_to_end = [refusal_could_not_archive, archive_position_already_done]
 );
 endpoint_checks!(
     unarchive_position,
     "UnarchivePosition",
     UnarchivePosition::new(PositionId::new(20)),
     "unarchive_position.request.curl.txt",
-    corrected = "/panel/order/unarchive/20"
+    corrected = "/panel/order/unarchive/20",
+    also_end_to_end = [unarchive_position_already_done]
 );
 endpoint_checks!(
     create_documents,

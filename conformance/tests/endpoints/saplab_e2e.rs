@@ -10,7 +10,7 @@ use saplab_proto::*;
 use crate::harness::{self, Adapter, Harness};
 
 /// Runs `scenario` through every adapter, each on a fresh emulator.
-fn each_adapter(scenario: impl Fn(&Run)) {
+pub(crate) fn each_adapter(scenario: impl Fn(&Run)) {
     for adapter in Adapter::ALL {
         let harness = Harness::start();
         let shop = shop_of(&harness);
@@ -22,7 +22,7 @@ fn each_adapter(scenario: impl Fn(&Run)) {
     }
 }
 
-fn shop_of(harness: &Harness) -> SapLab {
+pub(crate) fn shop_of(harness: &Harness) -> SapLab {
     let emulator = &harness.emulator;
     SapLab::new(
         BaseUrl::parse(&emulator.base_url(Api::SapLab)).unwrap(),
@@ -31,26 +31,26 @@ fn shop_of(harness: &Harness) -> SapLab {
 }
 
 /// One adapter against one emulator.
-struct Run {
-    harness: Harness,
-    adapter: Adapter,
-    shop: SapLab,
+pub(crate) struct Run {
+    pub(crate) harness: Harness,
+    pub(crate) adapter: Adapter,
+    pub(crate) shop: SapLab,
 }
 
 impl Run {
-    fn call<E: proto_core::Endpoint<Api = SapLab>>(
+    pub(crate) fn call<E: proto_core::Endpoint<Api = SapLab>>(
         &self,
         endpoint: &E,
     ) -> Result<E::Output, Error> {
         self.harness.call(self.adapter, &self.shop, endpoint)
     }
 
-    fn ok<E: proto_core::Endpoint<Api = SapLab>>(&self, endpoint: &E) -> E::Output {
+    pub(crate) fn ok<E: proto_core::Endpoint<Api = SapLab>>(&self, endpoint: &E) -> E::Output {
         self.call(endpoint)
             .unwrap_or_else(|e| panic!("{:?}: {}", self.adapter, proto_core::report(&e)))
     }
 
-    fn refused<E>(&self, endpoint: &E) -> ApiError
+    pub(crate) fn refused<E>(&self, endpoint: &E) -> ApiError
     where
         E: proto_core::Endpoint<Api = SapLab>,
         E::Output: std::fmt::Debug,
@@ -61,11 +61,11 @@ impl Run {
         }
     }
 
-    fn positions(&self, list: ListOrders) -> Vec<Position> {
+    pub(crate) fn positions(&self, list: ListOrders) -> Vec<Position> {
         self.ok(&list).orders
     }
 
-    fn position(&self, id: u64) -> Position {
+    pub(crate) fn position(&self, id: u64) -> Position {
         let list = ListOrders::default()
             .position_ids([PositionId::new(id)])
             .include_archived(true);
@@ -642,3 +642,6 @@ pub fn create_documents() {
         );
     });
 }
+
+// Refusals by kind, what a payment did, and "already done": `saplab_outcomes_e2e.rs`.
+pub use crate::saplab_outcomes_e2e::*;

@@ -29,6 +29,14 @@ pub enum Fault {
     /// Answer with this status and an HTML error page, as a proxy would,
     /// without processing the request.
     HtmlErrorPage(u16),
+    /// Answer with this redirect status (301, 302, 307, …) and `Location`,
+    /// without processing the request, as a shop that moved would.
+    Redirect {
+        /// The status to answer with.
+        status: u16,
+        /// Where the request should go instead.
+        location: String,
+    },
     /// Process the request, announce the full body length, send half of the
     /// body and close the connection.
     TruncatedBody,

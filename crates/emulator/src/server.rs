@@ -95,6 +95,8 @@ pub(crate) struct Reply {
     pub(crate) retry_after: Option<u64>,
     /// A `WWW-Authenticate` challenge, for a 401.
     pub(crate) www_authenticate: Option<&'static str>,
+    /// A `Location`, for a redirect.
+    pub(crate) location: Option<String>,
 }
 
 impl Reply {
@@ -106,6 +108,7 @@ impl Reply {
             body: php::json_encode(value),
             retry_after: None,
             www_authenticate: None,
+            location: None,
         }
     }
 
@@ -116,6 +119,7 @@ impl Reply {
             body: text.as_bytes().to_vec(),
             retry_after: None,
             www_authenticate: None,
+            location: None,
         }
     }
 
@@ -135,6 +139,7 @@ impl Reply {
             body: page.into_bytes(),
             retry_after: None,
             www_authenticate: None,
+            location: None,
         }
     }
 
@@ -149,6 +154,9 @@ impl Reply {
         headers.insert(header::SERVER, HeaderValue::from_static("emulator"));
         if let Some(seconds) = self.retry_after {
             headers.insert(header::RETRY_AFTER, HeaderValue::from(seconds));
+        }
+        if let Some(location) = self.location.as_deref().and_then(|l| l.parse().ok()) {
+            headers.insert(header::LOCATION, location);
         }
         if let Some(challenge) = self.www_authenticate {
             headers.insert(
@@ -258,6 +266,11 @@ async fn handle(
             Some(reply)
         }
         Some(Fault::HtmlErrorPage(status)) => Some(Reply::html_error(*status)),
+        Some(Fault::Redirect { status, location }) => {
+            let mut reply = Reply::text(*status, "Moved");
+            reply.location = Some(location.clone());
+            Some(reply)
+        }
         _ => None,
     };
     if let Some(reply) = stand_in {
@@ -324,6 +337,7 @@ fn padding(size: usize) -> Reply {
         body,
         retry_after: None,
         www_authenticate: None,
+        location: None,
     }
 }
 

@@ -180,6 +180,65 @@ pub struct ApiError {
     /// Messages about single input fields (`email`: "must be unique"),
     /// sorted by field name.
     pub fields: Vec<FieldError>,
+    /// What the refusal is about, read from the API's words by the protocol
+    /// crate; [`RefusalKind::Other`] for words the documents do not show.
+    pub kind: RefusalKind,
+}
+
+/// What a refusal is about, so that a program can act on it without
+/// matching the API's words; the words stay in [`ApiError::message`].
+///
+/// Open: a refusal in words the documents do not show is
+/// [`Other`](RefusalKind::Other), and new kinds may be added.
+///
+/// ```
+/// use proto_core::{ApiError, RefusalKind};
+/// let error = ApiError::new(http::StatusCode::OK)
+///     .with_message("Статус используется в настройках магазина.")
+///     .with_kind(RefusalKind::InUse);
+/// assert!(matches!(error.kind, RefusalKind::InUse));
+/// assert_eq!(RefusalKind::InUse.to_string(), "in use");
+/// assert_eq!(ApiError::new(http::StatusCode::OK).kind, RefusalKind::Other);
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[non_exhaustive]
+pub enum RefusalKind {
+    /// What the request names does not exist, or is not in the state the
+    /// action starts from (no archived position of that id to bring back).
+    NotFound,
+    /// It is in use (in the shop's settings) and cannot be removed.
+    InUse,
+    /// The client's account holds too little.
+    InsufficientFunds {
+        /// What the API says must be added first, when it says.
+        top_up: Option<rust_decimal::Decimal>,
+    },
+    /// A parameter the API needs is missing or names nothing it knows.
+    NotEnoughParameters,
+    /// The positions could not be archived; the API does not say why (one
+    /// already archived, or none of that id).
+    CouldNotArchive,
+    /// Words the documents do not show: read [`ApiError::message`].
+    #[default]
+    Other,
+}
+
+impl fmt::Display for RefusalKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            RefusalKind::NotFound => f.write_str("not found"),
+            RefusalKind::InUse => f.write_str("in use"),
+            RefusalKind::InsufficientFunds {
+                top_up: Some(top_up),
+            } => {
+                write!(f, "insufficient funds (top up by {top_up})")
+            }
+            RefusalKind::InsufficientFunds { top_up: None } => f.write_str("insufficient funds"),
+            RefusalKind::NotEnoughParameters => f.write_str("not enough parameters"),
+            RefusalKind::CouldNotArchive => f.write_str("could not archive"),
+            RefusalKind::Other => f.write_str("other"),
+        }
+    }
 }
 
 /// The server's message about one input field.
@@ -224,7 +283,14 @@ impl ApiError {
             message: None,
             details: Vec::new(),
             fields: Vec::new(),
+            kind: RefusalKind::Other,
         }
+    }
+
+    /// Sets what the refusal is about.
+    pub fn with_kind(mut self, kind: RefusalKind) -> Self {
+        self.kind = kind;
+        self
     }
 
     /// Sets the API's own status or error code.

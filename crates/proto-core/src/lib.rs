@@ -59,7 +59,7 @@ pub use base_url::BaseUrl;
 pub use endpoint::{Api, Endpoint, Safety, Stamp};
 pub use error::{
     ApiError, ApiErrorDetail, BuildError, BuildErrorKind, DecodeError, Error, FieldError,
-    ResponseError, UnexpectedStatus, report,
+    RefusalKind, ResponseError, UnexpectedStatus, report,
 };
 pub use excerpt::BodyExcerpt;
 pub use secret::Secret;

@@ -3,7 +3,9 @@
 use http::{Request, Response};
 use proto_core::encode::Form;
 use proto_core::wire::{decimal, nullable_text};
-use proto_core::{BuildError, Decimal, Endpoint, ResponseError, Safety, UnknownFields};
+use proto_core::{
+    ApiError, BuildError, Decimal, Endpoint, RefusalKind, ResponseError, Safety, UnknownFields,
+};
 use serde::Deserialize;
 
 use crate::api::SapLab;
@@ -256,8 +258,15 @@ impl Endpoint for RemoveGroup {
         api.post("/panel/client/remove_group", &form)
     }
 
+    /// A bare refusal means it does not exist (S8).
     fn parse(&self, response: Response<&[u8]>) -> Result<Done, ResponseError> {
-        outcome::done(response)
+        outcome::removed(response)
+    }
+
+    /// After an attempt that may have deleted it, "does not exist" means
+    /// that attempt did.
+    fn already_done(&self, refusal: &ApiError) -> Option<Done> {
+        Done::already(refusal, &RefusalKind::NotFound)
     }
 }
 

@@ -44,6 +44,7 @@ mod managers;
 mod orders;
 mod outcome;
 mod paging;
+mod position_actions;
 mod shipping_types;
 mod statuses;
 
@@ -59,12 +60,15 @@ pub use groups::{
 };
 pub use managers::{ListManagers, Manager, ManagerGroupId, ManagerId, Managers, PointId};
 pub use orders::{
-    ArchivePosition, CreateDocuments, DenyPosition, DistributorId, DocumentId, HistoryEntry,
-    ListOrders, Orders, PayPosition, Position, PositionComment, PositionId, SetPositionStatus,
-    UnarchivePosition,
+    DistributorId, DocumentId, HistoryEntry, ListOrders, Orders, Position, PositionComment,
+    PositionId, SetPositionStatus,
 };
 pub use outcome::Done;
 pub use paging::{AppliedFilters, Page, PerPage};
+pub use position_actions::{
+    ArchivePosition, CreateDocuments, DenyPosition, PayPosition, Payment, PaymentEffect,
+    UnarchivePosition,
+};
 pub use shipping_types::{
     CreateShippingType, ListShippingTypes, RemoveShippingType, ShippingType, ShippingTypeFields,
     ShippingTypeId, ShippingTypes, UpdateShippingType,

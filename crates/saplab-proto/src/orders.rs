@@ -1,5 +1,5 @@
-//! Order positions ("Заказы"): the filtered list, and what a manager does to
-//! a position: set its status, deny, pay, archive, unarchive, make documents.
+//! Order positions ("Заказы"): the filtered list, and setting a position's
+//! status; the other actions on positions are in `position_actions.rs`.
 //!
 //! The panel calls them orders; each is one position (an article in some
 //! quantity) of a client's order, which the `invoice` label groups.
@@ -9,9 +9,7 @@ use proto_core::encode::Form;
 use proto_core::wire::{
     datetime, decimal, flag, int, nullable_text, optional_id, php_empty_object,
 };
-use proto_core::{
-    BuildError, BuildErrorKind, Decimal, Endpoint, ResponseError, Safety, UnknownFields,
-};
+use proto_core::{BuildError, Decimal, Endpoint, ResponseError, Safety, UnknownFields};
 use serde::Deserialize;
 use time::{Date, PrimitiveDateTime};
 
@@ -465,167 +463,6 @@ impl Endpoint for SetPositionStatus {
         let mut form = Form::new();
         form.push("status_id", self.status_id.to_string());
         api.post(&format!("/panel/order/set_status/{}", self.id), &form)
-    }
-
-    fn parse(&self, response: Response<&[u8]>) -> Result<Done, ResponseError> {
-        outcome::done(response)
-    }
-}
-
-/// Declares an action on one position, sent as `GET /panel/order/{action}/{id}`.
-macro_rules! position_action {
-    (
-        $(#[$doc:meta])*
-        $name:ident, $action:literal, $safety:ident, $why:literal
-    ) => {
-        $(#[$doc])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-        #[non_exhaustive]
-        pub struct $name {
-            /// Which position.
-            pub id: PositionId,
-        }
-
-        impl $name {
-            /// The action on position `id`.
-            pub fn new(id: PositionId) -> Self {
-                $name { id }
-            }
-        }
-
-        impl Endpoint for $name {
-            type Api = SapLab;
-            type Output = Done;
-            const NAME: &'static str = concat!("saplab.", stringify!($name));
-
-            #[doc = $why]
-            fn safety(&self) -> Safety {
-                Safety::$safety
-            }
-
-            fn build(&self, api: &SapLab) -> Result<Request<Vec<u8>>, BuildError> {
-                api.get(&format!(concat!("/panel/order/", $action, "/{}"), self.id))
-            }
-
-            fn parse(&self, response: Response<&[u8]>) -> Result<Done, ResponseError> {
-                outcome::done(response)
-            }
-        }
-    };
-}
-
-position_action! {
-    /// `GET /panel/order/deny/{id}`: takes a position off its order. A GET
-    /// that changes state; idempotent: denied twice is denied.
-    ///
-    /// ```
-    /// use proto_core::{BaseUrl, Endpoint, Safety};
-    /// use saplab_proto::{Credentials, DenyPosition, PositionId, SapLab};
-    /// let shop = SapLab::new(BaseUrl::parse("https://shop.example")?, Credentials::new("manager", "s3cret")?);
-    /// let deny = DenyPosition::new(PositionId::new(20));
-    /// assert_eq!(deny.build(&shop)?.uri().path(), "/panel/order/deny/20");
-    /// assert_eq!(deny.safety(), Safety::Idempotent);
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
-    /// ```
-    DenyPosition, "deny", Idempotent, "Idempotent: a denied position stays denied."
-}
-
-position_action! {
-    /// `GET /panel/order/pay/{id}`: pays a position from the client's
-    /// account, or, **if it is already paid, takes the payment back** to the
-    /// account. A GET that toggles: **unsafe**, never retried, because a
-    /// repeat undoes the first call. Refused with a text when the balance is
-    /// short.
-    ///
-    /// ```
-    /// use proto_core::{BaseUrl, Endpoint, Safety};
-    /// use saplab_proto::{Credentials, PayPosition, PositionId, SapLab};
-    /// let shop = SapLab::new(BaseUrl::parse("https://shop.example")?, Credentials::new("manager", "s3cret")?);
-    /// let pay = PayPosition::new(PositionId::new(20));
-    /// assert_eq!(pay.build(&shop)?.uri().path(), "/panel/order/pay/20");
-    /// assert_eq!(pay.safety(), Safety::Unsafe);
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
-    /// ```
-    PayPosition, "pay", Unsafe, "Unsafe: a second call takes the payment back."
-}
-
-position_action! {
-    /// `GET /panel/order/archive/{id}`: moves a position to the archive. A GET
-    /// that changes state; idempotent.
-    ///
-    /// ```
-    /// use proto_core::{BaseUrl, Endpoint};
-    /// use saplab_proto::{ArchivePosition, Credentials, PositionId, SapLab};
-    /// let shop = SapLab::new(BaseUrl::parse("https://shop.example")?, Credentials::new("manager", "s3cret")?);
-    /// assert_eq!(ArchivePosition::new(PositionId::new(20)).build(&shop)?.uri().path(), "/panel/order/archive/20");
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
-    /// ```
-    ArchivePosition, "archive", Idempotent, "Idempotent: an archived position stays archived."
-}
-
-position_action! {
-    /// `GET /panel/order/unarchive/{id}`: brings a position back from the
-    /// archive. A GET that changes state; idempotent. (The document's example
-    /// calls `/deny/20` here; the path is the heading's, S23.)
-    ///
-    /// ```
-    /// use proto_core::{BaseUrl, Endpoint};
-    /// use saplab_proto::{Credentials, PositionId, SapLab, UnarchivePosition};
-    /// let shop = SapLab::new(BaseUrl::parse("https://shop.example")?, Credentials::new("manager", "s3cret")?);
-    /// assert_eq!(UnarchivePosition::new(PositionId::new(20)).build(&shop)?.uri().path(), "/panel/order/unarchive/20");
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
-    /// ```
-    UnarchivePosition, "unarchive", Idempotent, "Idempotent: a position out of the archive stays out."
-}
-
-/// `GET /panel/order/documents/{ids}`: generates documents for several
-/// positions, the ids comma-joined in the path. A GET that creates:
-/// **unsafe**, never retried, since a repeat may make a second set.
-///
-/// The heading spells it `documentds` and says the ids go in the query
-/// string; the example (and this) uses `documents` and a path segment (S24).
-///
-/// ```
-/// use proto_core::{BaseUrl, Endpoint};
-/// use saplab_proto::{CreateDocuments, Credentials, PositionId, SapLab};
-/// let shop = SapLab::new(BaseUrl::parse("https://shop.example")?, Credentials::new("manager", "s3cret")?);
-/// let documents = CreateDocuments::new([19, 20, 21].map(PositionId::new));
-/// assert_eq!(documents.build(&shop)?.uri().path(), "/panel/order/documents/19,20,21");
-/// assert!(CreateDocuments::new([]).build(&shop).is_err());
-/// # Ok::<(), Box<dyn std::error::Error>>(())
-/// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
-#[non_exhaustive]
-pub struct CreateDocuments {
-    /// The positions; at least one.
-    pub ids: Vec<PositionId>,
-}
-
-impl CreateDocuments {
-    /// Documents for these positions.
-    pub fn new(ids: impl IntoIterator<Item = PositionId>) -> Self {
-        CreateDocuments {
-            ids: ids.into_iter().collect(),
-        }
-    }
-}
-
-impl Endpoint for CreateDocuments {
-    type Api = SapLab;
-    type Output = Done;
-    const NAME: &'static str = "saplab.CreateDocuments";
-
-    /// Unsafe: a repeat may generate the documents again.
-    fn safety(&self) -> Safety {
-        Safety::Unsafe
-    }
-
-    fn build(&self, api: &SapLab) -> Result<Request<Vec<u8>>, BuildError> {
-        if self.ids.is_empty() {
-            return Err(BuildError::new("ids", BuildErrorKind::Empty));
-        }
-        let ids: Vec<String> = self.ids.iter().map(ToString::to_string).collect();
-        api.get(&format!("/panel/order/documents/{}", ids.join(",")))
     }
 
     fn parse(&self, response: Response<&[u8]>) -> Result<Done, ResponseError> {

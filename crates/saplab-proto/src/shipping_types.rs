@@ -3,7 +3,9 @@
 use http::{Request, Response};
 use proto_core::encode::Form;
 use proto_core::wire::{decimal, nullable_text};
-use proto_core::{BuildError, Decimal, Endpoint, ResponseError, Safety, UnknownFields};
+use proto_core::{
+    ApiError, BuildError, Decimal, Endpoint, RefusalKind, ResponseError, Safety, UnknownFields,
+};
 use serde::Deserialize;
 
 use crate::api::SapLab;
@@ -237,8 +239,15 @@ impl Endpoint for RemoveShippingType {
         api.post("/panel/order/remove_shipping_type", &form)
     }
 
+    /// A bare refusal means it does not exist (S8).
     fn parse(&self, response: Response<&[u8]>) -> Result<Done, ResponseError> {
-        outcome::done(response)
+        outcome::removed(response)
+    }
+
+    /// After an attempt that may have deleted it, "does not exist" means
+    /// that attempt did.
+    fn already_done(&self, refusal: &ApiError) -> Option<Done> {
+        Done::already(refusal, &RefusalKind::NotFound)
     }
 }
 

@@ -3,7 +3,9 @@
 use http::{Request, Response};
 use proto_core::encode::Form;
 use proto_core::wire::{flag, nullable_text};
-use proto_core::{BuildError, Endpoint, ResponseError, Safety, UnknownFields};
+use proto_core::{
+    ApiError, BuildError, Endpoint, RefusalKind, ResponseError, Safety, UnknownFields,
+};
 use serde::Deserialize;
 
 use crate::api::SapLab;
@@ -255,8 +257,15 @@ impl Endpoint for RemoveStatus {
         api.post("/panel/order/remove_status", &form)
     }
 
+    /// A bare refusal means it does not exist (S8).
     fn parse(&self, response: Response<&[u8]>) -> Result<Done, ResponseError> {
-        outcome::done(response)
+        outcome::removed(response)
+    }
+
+    /// After an attempt that may have deleted it, "does not exist" means
+    /// that attempt did.
+    fn already_done(&self, refusal: &ApiError) -> Option<Done> {
+        Done::already(refusal, &RefusalKind::NotFound)
     }
 }
 

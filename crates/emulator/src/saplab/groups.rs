@@ -2,7 +2,7 @@
 
 use serde_json::{Value, json};
 
-use super::outcome::{error, string, success, text_or_null};
+use super::outcome::{bare_error, error, string, success, text_or_null};
 use super::{Form, State};
 
 #[derive(Debug, Clone)]
@@ -60,8 +60,11 @@ impl State {
 
     pub(super) fn remove_group(&mut self, form: &Form) -> Value {
         let id = form.id("id");
+        // The document shows no refusal for a group that does not exist;
+        // the panel's other deletes answer a bare error (`001`:70–73,
+        // `001`:163–166), and so does this one (S8).
         if !self.groups.iter().any(|g| g.id == id) {
-            return error("Группа не найдена.");
+            return bare_error();
         }
         if self.clients.iter().any(|c| c.group_id == id) {
             return error("Группа используется в настройках магазина, удаление невозможно.");

@@ -27,7 +27,9 @@
 //! | an amount sent as its display (`"500.00$"`) | [`money::displayed`] | U32 |
 //! | SapLab's success, refusal and validation-map answers | [`PanelAnswer`] | W13 |
 //! | an "array of errors" as a list or an object by field | [`ErrorList`] | W14 |
+//! | an amount inside a message (`"отправлено 3959₽ "`) | [`amount_in_text`] | W15 |
 
+pub mod amount_in_text;
 pub mod error_list;
 mod field_values;
 mod flags_by_id;
