@@ -10,7 +10,7 @@ use saplab_proto::*;
 use crate::harness::{self, Adapter, Harness};
 
 /// Runs `scenario` through every adapter, each on a fresh emulator.
-fn each_adapter(scenario: impl Fn(&Run)) {
+pub(crate) fn each_adapter(scenario: impl Fn(&Run)) {
     for adapter in Adapter::ALL {
         let harness = Harness::start();
         let shop = shop_of(&harness);
@@ -31,21 +31,21 @@ fn shop_of(harness: &Harness) -> SapLab {
 }
 
 /// One adapter against one emulator.
-struct Run {
-    harness: Harness,
-    adapter: Adapter,
-    shop: SapLab,
+pub(crate) struct Run {
+    pub(crate) harness: Harness,
+    pub(crate) adapter: Adapter,
+    pub(crate) shop: SapLab,
 }
 
 impl Run {
-    fn call<E: proto_core::Endpoint<Api = SapLab>>(
+    pub(crate) fn call<E: proto_core::Endpoint<Api = SapLab>>(
         &self,
         endpoint: &E,
     ) -> Result<E::Output, Error> {
         self.harness.call(self.adapter, &self.shop, endpoint)
     }
 
-    fn ok<E: proto_core::Endpoint<Api = SapLab>>(&self, endpoint: &E) -> E::Output {
+    pub(crate) fn ok<E: proto_core::Endpoint<Api = SapLab>>(&self, endpoint: &E) -> E::Output {
         self.call(endpoint)
             .unwrap_or_else(|e| panic!("{:?}: {}", self.adapter, proto_core::report(&e)))
     }
@@ -642,3 +642,6 @@ pub fn create_documents() {
         );
     });
 }
+
+// Walks against a panel that ignores the page: `paging_e2e.rs`.
+pub use crate::paging_e2e::saplab::*;

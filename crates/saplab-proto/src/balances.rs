@@ -88,25 +88,31 @@ impl GetBalance {
         self
     }
 
-    /// The next page, or `None` after the last one or when the answer does
-    /// not say how many pages there are. Without the answer's `page`, the
-    /// page asked for is taken as the current one.
+    /// The next page, or `None` after the last one, when the answer does
+    /// not say how many pages there are, or when it says it is another page
+    /// than the one asked for ([`proto_core::paging::next_page`]). The page
+    /// path is a guess (S18): a panel that does not take it answers page 1
+    /// to every request, and the walk ends at the second answer instead of
+    /// asking for page after page. That second answer repeats page 1.
     ///
     /// ```
-    /// use saplab_proto::{Balance, ClientId, GetBalance};
+    /// use saplab_proto::{Balance, ClientId, GetBalance, Page};
+    /// let first = GetBalance::new(ClientId::new(1));
     /// let answer: Balance = serde_json::from_str(r#"{"pages": 26, "transactions": [], "page": 1}"#)?;
-    /// let next = GetBalance::new(ClientId::new(1)).next_page(&answer).unwrap();
-    /// assert_eq!(next.page.unwrap().get(), 2);
+    /// let second = first.next_page(&answer).unwrap();
+    /// assert_eq!(second.page, Some(Page::new(2).unwrap()));
+    /// // Page 2 asked for, page 1 served: the page parameter was ignored.
+    /// assert!(second.next_page(&answer).is_none());
+    /// let unnamed: Balance = serde_json::from_str(r#"{"pages": 26, "transactions": []}"#)?;
+    /// assert_eq!(second.next_page(&unnamed).unwrap().page, Some(Page::new(3).unwrap()));
+    /// let uncounted: Balance = serde_json::from_str(r#"{"transactions": [], "page": 1}"#)?;
+    /// assert!(first.next_page(&uncounted).is_none());
     /// # Ok::<(), serde_json::Error>(())
     /// ```
     pub fn next_page(&self, answer: &Balance) -> Option<GetBalance> {
-        let current = answer
-            .page
-            .and_then(|page| Page::new(page).ok())
-            .or(self.page)
-            .unwrap_or(Page::FIRST);
+        let asked = self.page.unwrap_or(Page::FIRST);
         Some(GetBalance {
-            page: Some(current.next(answer.pages)?),
+            page: Some(asked.next(answer.page, answer.pages)?),
             ..*self
         })
     }
