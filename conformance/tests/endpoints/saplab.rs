@@ -529,7 +529,8 @@ endpoint_checks!(
     add_transaction,
     "AddTransaction",
     AddTransaction::new(ClientId::new(1), (-100).into(), "API списание"),
-    "add_transaction.request.curl.txt"
+    "add_transaction.request.curl.txt",
+    also_end_to_end = [zero_or_blank_never_sent]
 );
 
 endpoint_checks!(
@@ -637,6 +638,14 @@ pub mod particulars {
             (
                 CreateStatus(StatusFields::new("", "ABABAB")).build(&shop),
                 "name",
+            ),
+            (
+                AddTransaction::new(ClientId::new(1), Decimal::ZERO, "x").build(&shop),
+                "amount",
+            ),
+            (
+                AddTransaction::new(ClientId::new(1), Decimal::ONE, "\u{a0} ").build(&shop),
+                "description",
             ),
         ];
         for (built, field) in cases {

@@ -3,7 +3,9 @@
 use http::{Request, Response};
 use proto_core::encode::Form;
 use proto_core::wire::{datetime, decimal, int, nullable_text};
-use proto_core::{BuildError, Decimal, Endpoint, ResponseError, Safety, UnknownFields};
+use proto_core::{
+    BuildError, BuildErrorKind, Decimal, Endpoint, ResponseError, Safety, UnknownFields, validate,
+};
 use serde::Deserialize;
 use time::PrimitiveDateTime;
 
@@ -146,14 +148,25 @@ impl Endpoint for GetBalance {
 /// The document heads it `GET` but sends `--data`, which curl POSTs; this
 /// sends a POST form (S19). No answer is shown; [`Done`] is expected.
 ///
+/// An amount of zero moves nothing and a blank description says nothing of
+/// why money moved; both are refused before anything is built, the error
+/// naming the field (`amount`, `description`).
+///
 /// ```
-/// use proto_core::{BaseUrl, Endpoint};
+/// use proto_core::{BaseUrl, BuildErrorKind, Decimal, Endpoint};
 /// use saplab_proto::{AddTransaction, ClientId, Credentials, SapLab};
 /// let shop = SapLab::new(BaseUrl::parse("https://shop.example")?, Credentials::new("manager", "s3cret")?);
 /// let debit = AddTransaction::new(ClientId::new(1), "-100.50".parse()?, "API списание");
 /// let request = debit.build(&shop)?;
 /// assert_eq!(request.method(), "POST");
 /// assert!(request.body().starts_with(b"amount=-100.5&description="));
+///
+/// let nothing = AddTransaction::new(ClientId::new(1), "0.00".parse()?, "API списание");
+/// let error = nothing.build(&shop).unwrap_err();
+/// assert_eq!((error.field(), error.kind()), ("amount", &BuildErrorKind::Zero));
+/// let unexplained = AddTransaction::new(ClientId::new(1), Decimal::ONE, " ");
+/// let error = unexplained.build(&shop).unwrap_err();
+/// assert_eq!((error.field(), error.kind()), ("description", &BuildErrorKind::Blank));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -189,6 +202,10 @@ impl Endpoint for AddTransaction {
     }
 
     fn build(&self, api: &SapLab) -> Result<Request<Vec<u8>>, BuildError> {
+        if self.amount.is_zero() {
+            return Err(BuildError::new("amount", BuildErrorKind::Zero));
+        }
+        validate::not_blank("description", &self.description)?;
         let mut form = Form::new();
         form.push("amount", self.amount.normalize().to_string())
             .push("description", self.description.clone());
