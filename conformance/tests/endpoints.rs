@@ -10,6 +10,8 @@ mod common;
 mod generated;
 #[path = "endpoints/harness.rs"]
 mod harness;
+#[path = "endpoints/paging_e2e.rs"]
+mod paging_e2e;
 #[path = "endpoints/qnits.rs"]
 mod qnits;
 #[path = "endpoints/saplab.rs"]

@@ -486,7 +486,8 @@ endpoint_checks!(
     list_clients,
     "ListClients",
     ListClients::default(),
-    "list_clients.request.curl.txt"
+    "list_clients.request.curl.txt",
+    also_end_to_end = [client_walk_is_bounded_where_the_page_is_ignored]
 );
 endpoint_checks!(
     get_client,
@@ -525,13 +526,14 @@ endpoint_checks!(
     "GetBalance",
     GetBalance::new(ClientId::new(1)),
     "get_balance.request.curl.txt",
-    also_end_to_end = [refusal_in_other_words]
+    also_end_to_end = [refusal_in_other_words, balance_walk_ends_where_the_page_is_ignored]
 );
 endpoint_checks!(
     add_transaction,
     "AddTransaction",
     AddTransaction::new(ClientId::new(1), (-100).into(), "API списание"),
-    "add_transaction.request.curl.txt"
+    "add_transaction.request.curl.txt",
+    also_end_to_end = [zero_or_blank_never_sent]
 );
 
 endpoint_checks!(
@@ -646,6 +648,14 @@ pub mod particulars {
             (
                 CreateStatus(StatusFields::new("", "ABABAB")).build(&shop),
                 "name",
+            ),
+            (
+                AddTransaction::new(ClientId::new(1), Decimal::ZERO, "x").build(&shop),
+                "amount",
+            ),
+            (
+                AddTransaction::new(ClientId::new(1), Decimal::ONE, "\u{a0} ").build(&shop),
+                "description",
             ),
         ];
         for (built, field) in cases {
@@ -864,6 +874,21 @@ pub mod particulars {
         );
         let balance: Balance = serde_json::from_str(r#"{"transactions": []}"#).unwrap();
         assert!(second.next_page(&balance).is_none());
+
+        // S18: a panel that ignores the page path answers page 1 to page 2;
+        // the walk ends there instead of asking for page 3, 4, ….
+        let served_first: Balance =
+            serde_json::from_str(r#"{"pages": 26, "transactions": [], "page": 1}"#).unwrap();
+        assert!(second.next_page(&served_first).is_none());
+        let served_third: Balance =
+            serde_json::from_str(r#"{"pages": 26, "transactions": [], "page": "3"}"#).unwrap();
+        assert!(second.next_page(&served_third).is_none());
+        let served_second: Balance =
+            serde_json::from_str(r#"{"pages": 26, "transactions": [], "page": "2"}"#).unwrap();
+        assert_eq!(
+            second.next_page(&served_second).unwrap().page,
+            Some(Page::new(3).unwrap())
+        );
     }
 
     /// S13: a checkbox is `on` or absent; an update always says both

@@ -4,7 +4,7 @@
 
 use adapter_core::{Error, TransportError};
 use emulator::{Api, Fault};
-use proto_core::{ApiError, BaseUrl, Decimal};
+use proto_core::{ApiError, BaseUrl, BuildErrorKind, Decimal};
 use saplab_proto::*;
 
 use crate::harness::{self, Adapter, Harness};
@@ -418,6 +418,44 @@ pub fn add_transaction() {
     });
 }
 
+/// An amount of zero or a blank description never leaves the client,
+/// through any adapter: the build error names the field, and the panel
+/// receives nothing.
+pub fn zero_or_blank_never_sent() {
+    each_adapter(|run| {
+        let before = run.harness.emulator.saplab().balance(1);
+        let add = |amount: &str, description: &str| {
+            AddTransaction::new(ClientId::new(1), amount.parse().unwrap(), description)
+        };
+        let cases = [
+            (add("0", "Пополнение"), "amount", BuildErrorKind::Zero),
+            (add("-0.00", "Пополнение"), "amount", BuildErrorKind::Zero),
+            (add("1", " \t"), "description", BuildErrorKind::Blank),
+            (add("1", ""), "description", BuildErrorKind::Empty),
+        ];
+        for (endpoint, field, kind) in cases {
+            let error = run.call(&endpoint).unwrap_err();
+            match error.protocol() {
+                Some(proto_core::Error::Build { source, .. }) => {
+                    assert_eq!(
+                        (source.field(), source.kind()),
+                        (field, &kind),
+                        "{:?}",
+                        run.adapter
+                    )
+                }
+                _ => panic!("{:?}: expected a build error, got {error:?}", run.adapter),
+            }
+        }
+        assert!(
+            run.harness.emulator.requests().is_empty(),
+            "{:?}: nothing reaches the panel",
+            run.adapter
+        );
+        assert_eq!(run.harness.emulator.saplab().balance(1), before);
+    });
+}
+
 pub fn list_orders() {
     each_adapter(|run| {
         let all = run.ok(&ListOrders::default());
@@ -645,3 +683,5 @@ pub fn create_documents() {
 
 // Refusals by kind, what a payment did, and "already done": `saplab_outcomes_e2e.rs`.
 pub use crate::saplab_outcomes_e2e::*;
+// Walks against a panel that ignores the page: `paging_e2e.rs`.
+pub use crate::paging_e2e::saplab::*;

@@ -493,7 +493,8 @@ endpoint_checks!(
         user_filter,
         placed_between_filter,
         delivered_between_filter,
-        sort_by_every_field_both_ways
+        sort_by_every_field_both_ways,
+        invoice_walk_ends_where_the_page_is_ignored
     ]
 );
 endpoint_checks!(
@@ -532,7 +533,8 @@ endpoint_checks!(
         goods_count_every_mode,
         price_every_mode,
         last_visit_in_the_shop_s_days,
-        pages_of_baskets
+        pages_of_baskets,
+        basket_walk_ends_where_the_page_is_ignored
     ]
 );
 endpoint_checks!(

@@ -634,3 +634,5 @@ pub fn list_order_goods_fields(form: BodyForm) {
 pub use crate::ucoz_params_e2e::*;
 // What the emulator sends beyond the examples: `ucoz_variations_e2e.rs`.
 pub use crate::ucoz_variations_e2e::*;
+// Walks against a site that ignores `page`: `paging_e2e.rs`.
+pub use crate::paging_e2e::ucoz::*;

@@ -15,6 +15,7 @@
 //! - [`Secret`]: a credential whose `Debug` and `Display` never show it.
 //! - [`BaseUrl`]: where an API lives, with plain `http` only by explicit choice.
 //! - [`encode`]: path segments and form bodies, encoded once for every API.
+//! - [`paging`]: when a paged list has a next page, one rule for every `next_page`.
 //! - [`ReportUnknown`]: where a decoded answer holds fields the documents do not name.
 //!
 //! # No I/O
@@ -50,6 +51,7 @@ mod error;
 mod excerpt;
 mod id;
 pub mod json;
+pub mod paging;
 mod secret;
 pub mod unknown;
 pub mod validate;

@@ -3,7 +3,9 @@
 use http::{Request, Response};
 use proto_core::encode::Form;
 use proto_core::wire::{datetime, decimal, int, nullable_text};
-use proto_core::{BuildError, Decimal, Endpoint, ResponseError, Safety, UnknownFields};
+use proto_core::{
+    BuildError, BuildErrorKind, Decimal, Endpoint, ResponseError, Safety, UnknownFields, validate,
+};
 use serde::Deserialize;
 use time::PrimitiveDateTime;
 
@@ -88,25 +90,31 @@ impl GetBalance {
         self
     }
 
-    /// The next page, or `None` after the last one or when the answer does
-    /// not say how many pages there are. Without the answer's `page`, the
-    /// page asked for is taken as the current one.
+    /// The next page, or `None` after the last one, when the answer does
+    /// not say how many pages there are, or when it says it is another page
+    /// than the one asked for ([`proto_core::paging::next_page`]). The page
+    /// path is a guess (S18): a panel that does not take it answers page 1
+    /// to every request, and the walk ends at the second answer instead of
+    /// asking for page after page. That second answer repeats page 1.
     ///
     /// ```
-    /// use saplab_proto::{Balance, ClientId, GetBalance};
+    /// use saplab_proto::{Balance, ClientId, GetBalance, Page};
+    /// let first = GetBalance::new(ClientId::new(1));
     /// let answer: Balance = serde_json::from_str(r#"{"pages": 26, "transactions": [], "page": 1}"#)?;
-    /// let next = GetBalance::new(ClientId::new(1)).next_page(&answer).unwrap();
-    /// assert_eq!(next.page.unwrap().get(), 2);
+    /// let second = first.next_page(&answer).unwrap();
+    /// assert_eq!(second.page, Some(Page::new(2).unwrap()));
+    /// // Page 2 asked for, page 1 served: the page parameter was ignored.
+    /// assert!(second.next_page(&answer).is_none());
+    /// let unnamed: Balance = serde_json::from_str(r#"{"pages": 26, "transactions": []}"#)?;
+    /// assert_eq!(second.next_page(&unnamed).unwrap().page, Some(Page::new(3).unwrap()));
+    /// let uncounted: Balance = serde_json::from_str(r#"{"transactions": [], "page": 1}"#)?;
+    /// assert!(first.next_page(&uncounted).is_none());
     /// # Ok::<(), serde_json::Error>(())
     /// ```
     pub fn next_page(&self, answer: &Balance) -> Option<GetBalance> {
-        let current = answer
-            .page
-            .and_then(|page| Page::new(page).ok())
-            .or(self.page)
-            .unwrap_or(Page::FIRST);
+        let asked = self.page.unwrap_or(Page::FIRST);
         Some(GetBalance {
-            page: Some(current.next(answer.pages)?),
+            page: Some(asked.next(answer.page, answer.pages)?),
             ..*self
         })
     }
@@ -140,14 +148,25 @@ impl Endpoint for GetBalance {
 /// The document heads it `GET` but sends `--data`, which curl POSTs; this
 /// sends a POST form (S19). No answer is shown; [`Done`] is expected.
 ///
+/// An amount of zero moves nothing and a blank description says nothing of
+/// why money moved; both are refused before anything is built, the error
+/// naming the field (`amount`, `description`).
+///
 /// ```
-/// use proto_core::{BaseUrl, Endpoint};
+/// use proto_core::{BaseUrl, BuildErrorKind, Decimal, Endpoint};
 /// use saplab_proto::{AddTransaction, ClientId, Credentials, SapLab};
 /// let shop = SapLab::new(BaseUrl::parse("https://shop.example")?, Credentials::new("manager", "s3cret")?);
 /// let debit = AddTransaction::new(ClientId::new(1), "-100.50".parse()?, "API списание");
 /// let request = debit.build(&shop)?;
 /// assert_eq!(request.method(), "POST");
 /// assert!(request.body().starts_with(b"amount=-100.5&description="));
+///
+/// let nothing = AddTransaction::new(ClientId::new(1), "0.00".parse()?, "API списание");
+/// let error = nothing.build(&shop).unwrap_err();
+/// assert_eq!((error.field(), error.kind()), ("amount", &BuildErrorKind::Zero));
+/// let unexplained = AddTransaction::new(ClientId::new(1), Decimal::ONE, " ");
+/// let error = unexplained.build(&shop).unwrap_err();
+/// assert_eq!((error.field(), error.kind()), ("description", &BuildErrorKind::Blank));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -183,6 +202,10 @@ impl Endpoint for AddTransaction {
     }
 
     fn build(&self, api: &SapLab) -> Result<Request<Vec<u8>>, BuildError> {
+        if self.amount.is_zero() {
+            return Err(BuildError::new("amount", BuildErrorKind::Zero));
+        }
+        validate::not_blank("description", &self.description)?;
         let mut form = Form::new();
         form.push("amount", self.amount.normalize().to_string())
             .push("description", self.description.clone());

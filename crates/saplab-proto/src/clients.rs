@@ -224,7 +224,11 @@ impl ListClients {
 
     /// The same list's next page, or `None` after the last one (or when the
     /// answer does not say how many pages there are): how to walk every
-    /// page without this crate doing I/O.
+    /// page without this crate doing I/O. The rule is
+    /// [`proto_core::paging::next_page`]'s; the list's answer names no page
+    /// of its own (`001`:237 names only `pages`), so a panel that ignored
+    /// the page asked for cannot be told from one that did not, and such a
+    /// walk ends after `pages` requests (S18).
     ///
     /// ```
     /// use saplab_proto::{Clients, ListClients};
@@ -232,10 +236,12 @@ impl ListClients {
     /// let second = ListClients::default().next_page(&answer).unwrap();
     /// assert_eq!(second.page.unwrap().get(), 2);
     /// assert!(second.next_page(&answer).is_none());
+    /// let silent: Clients = serde_json::from_str(r#"{"clients": []}"#)?;
+    /// assert!(ListClients::default().next_page(&silent).is_none(), "no page count");
     /// # Ok::<(), serde_json::Error>(())
     /// ```
     pub fn next_page(&self, answer: &Clients) -> Option<ListClients> {
-        let next = self.page.unwrap_or(Page::FIRST).next(answer.pages)?;
+        let next = self.page.unwrap_or(Page::FIRST).next(None, answer.pages)?;
         Some(ListClients {
             page: Some(next),
             ..self.clone()

@@ -361,16 +361,23 @@ impl ListOrders {
     }
 
     /// The same list's next page, or `None` after the last one or when the
-    /// answer does not say how many pages there are.
+    /// answer does not say how many pages there are
+    /// ([`proto_core::paging::next_page`]). The answer names no page of its
+    /// own, so a walk of a panel that ignores the page asked for ends after
+    /// `pages` requests, as [`ListClients::next_page`](crate::ListClients::next_page) says.
     ///
     /// ```
-    /// use saplab_proto::{ListOrders, Orders};
-    /// let answer: Orders = serde_json::from_str(r#"{"orders": [], "filters": {"per_page": 20}, "pages": 1}"#)?;
-    /// assert!(ListOrders::default().next_page(&answer).is_none());
+    /// use saplab_proto::{ListOrders, Orders, Page};
+    /// let answer: Orders = serde_json::from_str(r#"{"orders": [], "filters": {"per_page": 20}, "pages": 3}"#)?;
+    /// let second = ListOrders::default().next_page(&answer).unwrap();
+    /// assert_eq!(second.page, Some(Page::new(2).unwrap()));
+    /// assert!(second.page(Page::new(3).unwrap()).next_page(&answer).is_none(), "the last page");
+    /// let silent: Orders = serde_json::from_str(r#"{"orders": []}"#)?;
+    /// assert!(ListOrders::default().next_page(&silent).is_none(), "no page count");
     /// # Ok::<(), serde_json::Error>(())
     /// ```
     pub fn next_page(&self, answer: &Orders) -> Option<ListOrders> {
-        let next = self.page.unwrap_or(Page::FIRST).next(answer.pages)?;
+        let next = self.page.unwrap_or(Page::FIRST).next(None, answer.pages)?;
         Some(ListOrders {
             page: Some(next),
             ..self.clone()

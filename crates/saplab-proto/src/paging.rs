@@ -121,10 +121,12 @@ impl Page {
         self.0
     }
 
-    /// The page after this one, if the list has `pages` pages; none when the
-    /// answer did not say how many (a walk never guesses past what it knows).
-    pub(crate) fn next(self, pages: Option<u32>) -> Option<Page> {
-        (self.0 < pages?).then(|| Page(self.0 + 1))
+    /// The page after this one, asked for, given the page the answer says
+    /// it is (`answered`) and how many it says there are (`pages`):
+    /// [`proto_core::paging::next_page`]'s rule, so a server that ignores
+    /// the page asked for, or an answer without a page count, ends a walk.
+    pub(crate) fn next(self, answered: Option<u32>, pages: Option<u32>) -> Option<Page> {
+        proto_core::paging::next_page(self.0, answered, pages).map(Page)
     }
 }
 

@@ -271,11 +271,31 @@ impl ListBaskets {
         self
     }
 
-    /// The same list's next page, or `None` after the last one.
+    /// The same list's next page, or `None` after the last one, when the
+    /// answer does not say how many pages there are, or when its
+    /// `paginator_page` is not the page asked for, as from a server that
+    /// ignores `page` ([`proto_core::paging::next_page`]).
+    ///
+    /// ```
+    /// use ucoz_proto::{Baskets, ListBaskets};
+    /// let first: Baskets = serde_json::from_str(r#"{"paginator_page": 1, "paginator_pages_cnt": 3, "users_baskets": {}}"#)?;
+    /// let second = ListBaskets::default().next_page(&first).unwrap();
+    /// assert_eq!(second.page, Some(2));
+    /// // Page 2 asked for, page 1 served: the walk ends.
+    /// assert!(second.next_page(&first).is_none());
+    /// let uncounted: Baskets = serde_json::from_str(r#"{"paginator_page": 1, "users_baskets": {}}"#)?;
+    /// assert!(ListBaskets::default().next_page(&uncounted).is_none());
+    /// # Ok::<(), serde_json::Error>(())
+    /// ```
     pub fn next_page(&self, answer: &Baskets) -> Option<ListBaskets> {
-        let current = self.page.unwrap_or(1);
-        (current < answer.paginator_pages_cnt?).then(|| ListBaskets {
-            page: Some(current + 1),
+        let asked = self.page.unwrap_or(1);
+        let next = proto_core::paging::next_page(
+            asked,
+            answer.paginator_page,
+            answer.paginator_pages_cnt,
+        )?;
+        Some(ListBaskets {
+            page: Some(next),
             ..self.clone()
         })
     }

@@ -513,19 +513,27 @@ impl ListInvoices {
         self
     }
 
-    /// The same list's next page, or `None` after the last one or when the
-    /// answer does not say how many pages there are.
+    /// The same list's next page, or `None` after the last one, when the
+    /// answer does not say how many pages there are, or when its `page` is
+    /// not the page asked for, as from a server that ignores `page`
+    /// ([`proto_core::paging::next_page`]).
     ///
     /// ```
     /// use ucoz_proto::{Invoices, ListInvoices};
     /// let answer: Invoices = serde_json::from_str(r#"{"orders":[],"count":"30","page":1,"pages_cnt":2,"per_page":"20"}"#)?;
-    /// assert_eq!(ListInvoices::default().next_page(&answer).unwrap().page, Some(2));
+    /// let second = ListInvoices::default().next_page(&answer).unwrap();
+    /// assert_eq!(second.page, Some(2));
+    /// // Page 2 asked for, page 1 served: the walk ends.
+    /// assert!(second.next_page(&answer).is_none());
+    /// let uncounted: Invoices = serde_json::from_str(r#"{"orders":[],"page":1}"#)?;
+    /// assert!(ListInvoices::default().next_page(&uncounted).is_none());
     /// # Ok::<(), serde_json::Error>(())
     /// ```
     pub fn next_page(&self, answer: &Invoices) -> Option<ListInvoices> {
-        let current = self.page.unwrap_or(1);
-        (current < answer.pages_cnt?).then(|| ListInvoices {
-            page: Some(current + 1),
+        let asked = self.page.unwrap_or(1);
+        let next = proto_core::paging::next_page(asked, answer.page, answer.pages_cnt)?;
+        Some(ListInvoices {
+            page: Some(next),
             ..self.clone()
         })
     }

@@ -14,11 +14,14 @@
 //! - paying needs the client's balance to cover the position's total; paying
 //!   a paid position refunds it; both are written to the balance;
 //! - the balance lists ten transactions a page, newest first, and takes
-//!   `/filter/page/{n}` like the lists (S18);
+//!   `/filter/page/{n}` like the lists (S18); a test can switch the page
+//!   filter off ([`SapLab::ignore_page_parameter`]) to answer as a panel
+//!   that does not take it;
 //! - time is a logical clock: every change is one second after the last.
 
 use std::collections::BTreeMap;
 use std::sync::Mutex;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use base64::Engine;
 
@@ -70,13 +73,40 @@ struct State {
 #[derive(Debug)]
 pub struct SapLab {
     state: Mutex<State>,
+    /// Whether the `page` filter is dropped before routing.
+    ignores_page: AtomicBool,
 }
 
 impl SapLab {
     pub(crate) fn new() -> Self {
         SapLab {
             state: Mutex::new(seed::seeded()),
+            ignores_page: AtomicBool::new(false),
         }
+    }
+
+    /// Answers as a panel that does not take the page parameter: with
+    /// `ignore` on, the `page/{n}` filter is dropped from every path before
+    /// routing, so the lists and the balance serve their first page to
+    /// every request (the balance saying `"page": 1`). The balance's page
+    /// path is a guess (S18); this is the panel where the guess is wrong.
+    ///
+    /// ```
+    /// # #[tokio::main(flavor = "current_thread")]
+    /// # async fn main() -> std::io::Result<()> {
+    /// let emulator = emulator::Emulator::start().await?;
+    /// emulator.saplab().ignore_page_parameter(true);
+    /// assert!(emulator.saplab().ignores_page_parameter());
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub fn ignore_page_parameter(&self, ignore: bool) {
+        self.ignores_page.store(ignore, Ordering::Relaxed);
+    }
+
+    /// Whether the page parameter is ignored ([`SapLab::ignore_page_parameter`]).
+    pub fn ignores_page_parameter(&self) -> bool {
+        self.ignores_page.load(Ordering::Relaxed)
     }
 
     /// The employee login requests must carry.
@@ -104,7 +134,10 @@ impl SapLab {
         let Some(segments) = segments(request.path) else {
             return Reply::text(400, "Bad Request");
         };
-        let segments: Vec<&str> = segments.iter().map(String::as_str).collect();
+        let mut segments: Vec<&str> = segments.iter().map(String::as_str).collect();
+        if self.ignores_page_parameter() {
+            segments = paging::without_page(segments);
+        }
         let form = Form::parse(request.body);
         let post = request.method == http::Method::POST;
         let get = request.method == http::Method::GET;

@@ -95,3 +95,49 @@ pub(super) fn page_of<T: Clone>(items: &[T], page: usize, per_page: usize) -> (V
     let end = (start + per_page).min(items.len());
     (items[start..end].to_vec(), pages)
 }
+
+/// `segments` with the `page/{n}` pair of their filters dropped, and
+/// `filter` too when nothing is left after it: the path as a panel that does
+/// not take the page parameter reads it.
+pub(super) fn without_page(segments: Vec<&str>) -> Vec<&str> {
+    let Some(at) = segments.iter().position(|s| *s == "filter") else {
+        return segments;
+    };
+    let mut kept: Vec<&str> = segments[..=at].to_vec();
+    for pair in segments[at + 1..].chunks(2) {
+        if pair[0] != "page" {
+            kept.extend_from_slice(pair);
+        }
+    }
+    if kept.len() == at + 1 {
+        kept.pop();
+    }
+    kept
+}
+
+#[cfg(test)]
+mod tests {
+    use super::without_page;
+
+    #[test]
+    fn the_page_filter_is_dropped_and_nothing_else() {
+        let cases: [(&[&str], &[&str]); 4] = [
+            (
+                &["panel", "client", "balance", "1", "filter", "page", "2"],
+                &["panel", "client", "balance", "1"],
+            ),
+            (
+                &["panel", "client", "filter", "page", "2", "per_page", "1"],
+                &["panel", "client", "filter", "per_page", "1"],
+            ),
+            (
+                &["panel", "client", "filter", "client_name", "page"],
+                &["panel", "client", "filter", "client_name", "page"],
+            ),
+            (&["panel", "order"], &["panel", "order"]),
+        ];
+        for (path, expected) in cases {
+            assert_eq!(without_page(path.to_vec()), expected);
+        }
+    }
+}

@@ -18,6 +18,10 @@
 //! leaves the effect to the shop's settings, the module of the resource says
 //! how the emulator reads it.
 //!
+//! A test can switch `page` off for the paged lists
+//! ([`Ucoz::ignore_page_parameter`]), to answer as a server that does not
+//! take it.
+//!
 //! One module per resource, as in the client crate: `checkout`, `invoices`,
 //! `order`, `notes`, `baskets`, `shop_data`; `goods` writes lines and money,
 //! `dates` reads the filters' periods, `envelope` reads parameters and wraps
@@ -25,6 +29,7 @@
 
 use std::collections::HashMap;
 use std::sync::Mutex;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use crate::server::{ApiRequest, Reply};
 
@@ -87,6 +92,8 @@ pub struct Ucoz {
     /// Nonces seen, with their request's timestamp: kept only while that
     /// timestamp is fresh, since a stale one is refused anyway.
     nonces: Mutex<HashMap<String, u64>>,
+    /// Whether the paged lists drop `page` (after the signature is checked).
+    ignores_page: AtomicBool,
 }
 
 impl Ucoz {
@@ -94,7 +101,32 @@ impl Ucoz {
         Ucoz {
             state: Mutex::new(seed::seeded()),
             nonces: Mutex::new(HashMap::new()),
+            ignores_page: AtomicBool::new(false),
         }
+    }
+
+    /// Answers as a site that does not take the page parameter: with
+    /// `ignore` on, the invoice list and the abandoned baskets drop `page`
+    /// (once the signature over it is verified) and serve their first page
+    /// to every request, saying `"page": 1` and `"paginator_page": 1`.
+    /// `getshopdata`, where `page` names the data asked for, is unchanged.
+    ///
+    /// ```
+    /// # #[tokio::main(flavor = "current_thread")]
+    /// # async fn main() -> std::io::Result<()> {
+    /// let emulator = emulator::Emulator::start().await?;
+    /// emulator.ucoz().ignore_page_parameter(true);
+    /// assert!(emulator.ucoz().ignores_page_parameter());
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub fn ignore_page_parameter(&self, ignore: bool) {
+        self.ignores_page.store(ignore, Ordering::Relaxed);
+    }
+
+    /// Whether the page parameter is ignored ([`Ucoz::ignore_page_parameter`]).
+    pub fn ignores_page_parameter(&self) -> bool {
+        self.ignores_page.load(Ordering::Relaxed)
     }
 
     /// The OAuth consumer key.
@@ -146,6 +178,10 @@ impl Ucoz {
             return Reply::text(404, "Not Found");
         };
         let route = route.trim_end_matches('/');
+        let mut params = params;
+        if self.ignores_page_parameter() && matches!(route, "invoices" | "usersbasket") {
+            params.retain(|(key, _)| key != "page");
+        }
         let get = |key: &str| param(&params, key);
         let mode = get("mode").unwrap_or_default();
         let method = request.method.as_str();
