@@ -146,3 +146,69 @@ pub fn closed_port_url() -> String {
     drop(listener);
     format!("http://{addr}")
 }
+
+/// A shop that moved: the emulator's `route` answers 307, then 302, with a
+/// `Location` on a second emulator. Through every adapter, with retries on,
+/// the call ends in [`Error::Redirect`] naming that place without its
+/// query, after one request; nothing reaches the second emulator; and none
+/// of `secrets` shows in the error's text or debug form.
+pub fn redirect_is_not_followed<E>(
+    harness: &Harness,
+    api: &E::Api,
+    endpoint: &E,
+    route: &str,
+    secrets: &[&str],
+) where
+    E: Endpoint,
+    E::Output: std::fmt::Debug,
+{
+    let elsewhere = emulator::Emulator::start_in_background().expect("emulator starts");
+    let target = format!("http://{}{route}", elsewhere.addr());
+    for status in [307, 302] {
+        for adapter in Adapter::ALL {
+            let before = harness.emulator.requests().len();
+            harness.emulator.faults().inject(
+                route,
+                emulator::Fault::Redirect {
+                    status,
+                    location: format!("{target}?signature=from-the-first-host"),
+                },
+                1,
+            );
+            let result = harness.call(adapter, api, endpoint);
+            harness.emulator.faults().clear();
+            let what = format!("{adapter:?}, {status}, {route}");
+            let error = match result {
+                Err(error) => error,
+                Ok(output) => panic!("{what}: a redirect read as {output:?}"),
+            };
+            match &error {
+                Error::Redirect {
+                    status: got,
+                    location,
+                    attempts: 1,
+                    delivery: adapter_core::Delivery::Answered,
+                    ..
+                } => {
+                    assert_eq!(got.as_u16(), status, "{what}");
+                    assert_eq!(location.as_deref(), Some(target.as_str()), "{what}");
+                }
+                other => panic!("{what}: {other:?}"),
+            }
+            assert_eq!(
+                harness.emulator.requests().len() - before,
+                1,
+                "{what}: requests"
+            );
+            assert!(
+                elsewhere.requests().is_empty(),
+                "{what}: reached the second host"
+            );
+            let shown = format!("{error} {error:?} {}", proto_core::report(&error));
+            assert!(!shown.contains("from-the-first-host"), "{what}: {shown}");
+            for secret in secrets {
+                assert!(!shown.contains(secret), "{what}: a secret in {shown}");
+            }
+        }
+    }
+}

@@ -1302,6 +1302,9 @@ pub mod create_order {
             }
             assert!(harness.emulator.qnits().orders().is_empty());
         }
+
+        // Outcomes: sent or not on every error, redirects, the deadline.
+        include!("qnits_outcomes_e2e.rs");
     }
 
     pub mod generated {

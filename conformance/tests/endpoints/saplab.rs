@@ -450,7 +450,8 @@ endpoint_checks!(
     list_managers,
     "ListManagers",
     ListManagers,
-    "list_managers.request.curl.txt"
+    "list_managers.request.curl.txt",
+    also_end_to_end = [redirect_not_followed]
 );
 endpoint_checks!(
     list_groups,
@@ -526,7 +527,10 @@ endpoint_checks!(
     "GetBalance",
     GetBalance::new(ClientId::new(1)),
     "get_balance.request.curl.txt",
-    also_end_to_end = [refusal_in_other_words, balance_walk_ends_where_the_page_is_ignored]
+    also_end_to_end = [
+        refusal_in_other_words,
+        balance_walk_ends_where_the_page_is_ignored
+    ]
 );
 endpoint_checks!(
     add_transaction,

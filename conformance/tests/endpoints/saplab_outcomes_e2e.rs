@@ -211,3 +211,25 @@ pub fn unarchive_position_already_done() {
         |run| assert_eq!(run.position(19).is_archived, Some(false)),
     );
 }
+
+/// A panel that moved answers a redirect: not followed, the password
+/// (and its Basic form) never shown.
+pub fn redirect_not_followed() {
+    let harness = Harness::with_config(harness::config().retry(harness::retrying()));
+    let shop = shop_of(&harness);
+    let saplab = harness.emulator.saplab();
+    let basic = base64_basic(saplab.login(), saplab.password());
+    harness::redirect_is_not_followed(
+        &harness,
+        &shop,
+        &ListManagers,
+        "/saplab/panel/manager",
+        &[saplab.password(), &basic],
+    );
+}
+
+/// `login:password` as HTTP Basic carries it.
+fn base64_basic(login: &str, password: &str) -> String {
+    use base64::Engine as _;
+    base64::engine::general_purpose::STANDARD.encode(format!("{login}:{password}"))
+}

@@ -490,6 +490,7 @@ endpoint_checks!(
     ListInvoices::default(),
     "list_invoices.request.php.txt",
     also_end_to_end = [
+        redirect_not_followed,
         user_filter,
         placed_between_filter,
         delivered_between_filter,

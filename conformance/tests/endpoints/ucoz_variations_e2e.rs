@@ -6,6 +6,7 @@
 use proto_core::Decimal;
 use ucoz_proto::*;
 
+use crate::harness::{self, Harness};
 use crate::ucoz_e2e::{Run, hash1, order};
 
 /// `scenario` through each adapter, bodies url-encoded.
@@ -143,4 +144,19 @@ pub fn no_delivery_charge_no_order_tax() {
             .unwrap();
         assert_eq!(tax.amount, Decimal::from(350));
     });
+}
+
+/// A site that moved answers a redirect: not followed, and neither secret,
+/// nor the signature the query carried, is shown.
+pub fn redirect_not_followed() {
+    let harness = Harness::with_config(harness::config().retry(harness::retrying()));
+    let site = crate::ucoz_e2e::oauth_site(&harness);
+    let ucoz = harness.emulator.ucoz();
+    harness::redirect_is_not_followed(
+        &harness,
+        &site,
+        &ListInvoices::default(),
+        "/ucoz/uapi/shop/invoices",
+        &[ucoz.consumer_secret(), ucoz.token_secret()],
+    );
 }

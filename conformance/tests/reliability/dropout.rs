@@ -82,6 +82,11 @@ const ALIASES: &[(&str, &str)] = &[
     ("delivery_courier", "courier"),
 ];
 
+/// Fields read from a key's words rather than being its value: a
+/// refusal's kind and a payment's effect come from the panel's `text` (S30,
+/// S31), so a change there is part of the key's own: `(key, field)`.
+const DERIVED: &[(&str, &str)] = &[("text", "kind"), ("text", "effect")];
+
 /// The values a key's value is replaced by.
 fn empties() -> [Value; 5] {
     [
@@ -272,7 +277,17 @@ fn named(label: &str) -> Option<String> {
 /// inside the value the mutated key holds (its own field, or the field of
 /// the object holding it when serde names it otherwise).
 fn one_place(before: &str, after: &str, path: &str) -> Result<(), String> {
-    let Some((at, branching)) = differences(&tree(before), &tree(after)) else {
+    let key = path.rsplit(['.', '[']).next().unwrap_or_default();
+    let derived: Vec<&str> = DERIVED
+        .iter()
+        .filter(|(from, _)| *from == key)
+        .map(|(_, field)| *field)
+        .collect();
+    let (before, after) = (
+        without(tree(before), &derived),
+        without(tree(after), &derived),
+    );
+    let Some((at, branching)) = differences(&before, &after) else {
         return Ok(());
     };
     if !branching {
@@ -290,6 +305,17 @@ fn one_place(before: &str, after: &str, path: &str) -> Result<(), String> {
         Some(name) if keys.contains(&name.as_str()) => Ok(()),
         _ => Err(format!("several values under `{}`", at.join(" / "))),
     }
+}
+
+/// `node` without the fields named in `fields`, at any depth.
+fn without(mut node: Node, fields: &[&str]) -> Node {
+    node.children = node
+        .children
+        .into_iter()
+        .filter(|child| !named(&child.label).is_some_and(|name| fields.contains(&name.as_str())))
+        .map(|child| without(child, fields))
+        .collect();
+    node
 }
 
 /// Whether an error's path names `path` (it, or something inside it).

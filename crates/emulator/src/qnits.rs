@@ -5,11 +5,13 @@
 //!   since the credentials travel in the body and the document names only 201
 //!   and 400 (Q14);
 //! - the same `external_id` again: 201 with the first order's `order_id` and
-//!   `order_url`; no second order is made (Q15);
+//!   `order_url`; no second order is made (Q15). A real server may refuse
+//!   it instead: [`Qnits::refuse_repeats`] switches to a 400 that says so;
 //! - `order_id` is sent as a JSON number, as the document's table types it.
 
 use std::collections::HashMap;
 use std::sync::Mutex;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use serde_json::{Map, Value, json};
 
@@ -44,6 +46,7 @@ struct State {
 #[derive(Debug, Default)]
 pub struct Qnits {
     state: Mutex<State>,
+    refuse_repeats: AtomicBool,
 }
 
 impl Qnits {
@@ -59,6 +62,18 @@ impl Qnits {
     /// The token requests must carry.
     pub fn token(&self) -> &'static str {
         TOKEN
+    }
+
+    /// Answer a repeated `external_id` with a 400 refusal rather than the
+    /// first order, as a stricter server may (Q15); off by default.
+    ///
+    /// ```
+    /// let emulator = emulator::Emulator::start_in_background()?;
+    /// emulator.qnits().refuse_repeats(true);
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
+    pub fn refuse_repeats(&self, refuse: bool) {
+        self.refuse_repeats.store(refuse, Ordering::Relaxed);
     }
 
     /// Every order accepted, in order.
@@ -102,6 +117,9 @@ impl Qnits {
 
         let mut state = self.state.lock().unwrap();
         let order_id = match state.by_external_id.get(&external_id) {
+            Some(_) if self.refuse_repeats.load(Ordering::Relaxed) => {
+                return refuse(vec!["Заказ с таким external_id уже существует".into()]);
+            }
             Some(&index) => state.orders[index].order_id,
             None => {
                 let order_id = FIRST_ORDER_ID + state.orders.len() as u64;
