@@ -436,7 +436,7 @@ impl Error {
     /// The service's refusal, if that is what this is.
     pub fn refusal(&self) -> Option<&proto_core::ApiError> {
         match self.protocol() {
-            Some(proto_core::Error::Api { source, .. }) => Some(source),
+            Some(proto_core::Error::Api { source, .. }) => Some(&**source),
             _ => None,
         }
     }

@@ -467,8 +467,8 @@ pub enum Error {
     Api {
         /// The endpoint, `api.Operation`.
         endpoint: &'static str,
-        /// The service's answer.
-        source: ApiError,
+        /// The service's answer (boxed: it is the largest of the causes).
+        source: Box<ApiError>,
     },
     /// The answer had a status and body the endpoint has no meaning for.
     #[error("{endpoint}: unexpected answer")]
@@ -497,7 +497,10 @@ impl Error {
     /// A response error of `endpoint`.
     pub fn response(endpoint: &'static str, source: ResponseError) -> Self {
         match source {
-            ResponseError::Api(source) => Error::Api { endpoint, source },
+            ResponseError::Api(source) => Error::Api {
+                endpoint,
+                source: Box::new(source),
+            },
             ResponseError::Status(source) => Error::Status { endpoint, source },
             ResponseError::Decode(source) => Error::Decode { endpoint, source },
         }

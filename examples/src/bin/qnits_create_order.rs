@@ -11,8 +11,10 @@
 
 use std::error::Error;
 use std::process::ExitCode;
+use std::time::Duration;
 
 use proto_core::BaseUrl;
+use proto_reqwest::{Config, RetryPolicy};
 use qnits_proto::{CreateOrder, Credentials, ExternalId, Product, ProductId, Qnits};
 
 #[tokio::main]
@@ -64,10 +66,20 @@ async fn run() -> Result<(), Box<dyn Error>> {
     )
     .comments("Позвонить до 18:00");
 
-    let client = proto_reqwest::Client::new()?;
+    // Retries are safe here: the same external_id never makes a second order.
+    let config = Config::new(proto_reqwest::USER_AGENT)
+        .retry(RetryPolicy::standard())
+        .deadline(Duration::from_secs(60));
+    let client = proto_reqwest::Client::with_config(config)?;
     let created = client.call(&qnits, &order).await.inspect_err(|error| {
+        // Also after a refusal, when an earlier attempt's answer was lost:
+        // that attempt may have created the order.
         if error.is_outcome_unknown() {
-            eprintln!("The order may exist: send it again with the same external_id.");
+            eprintln!(
+                "The order may exist ({} attempt(s)): send it again with the same \
+                 external_id, never a new one.",
+                error.attempts()
+            );
         }
     })?;
     println!("order_id:  {}", created.order_id);
