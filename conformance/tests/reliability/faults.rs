@@ -5,7 +5,7 @@
 
 use std::time::Duration;
 
-use adapter_core::{Config, Error, TransportError};
+use adapter_core::{Config, Delivery, Error, TransportError};
 use emulator::{Api as Served, Fault};
 use proto_core::{BaseUrl, Endpoint, Safety};
 
@@ -77,6 +77,20 @@ fn troubles() -> Vec<Trouble> {
     list
 }
 
+/// Whether each trouble's request may have reached the server, as the
+/// error says: nothing listening never carried it; a gateway's 502 or 503
+/// may have been acted on behind it, as may a reset, a cut or slow answer;
+/// a body over the cap was answered.
+fn delivery(trouble: &Trouble) -> Delivery {
+    match trouble {
+        Trouble::Refused => Delivery::NotSent,
+        Trouble::Fault(Fault::OversizedBody(_) | Fault::OversizedChunkedBody(_)) => {
+            Delivery::Answered
+        }
+        Trouble::Fault(_) => Delivery::MaybeSent,
+    }
+}
+
 /// What each trouble gives with retries off, whatever the endpoint.
 fn without_retries(trouble: &Trouble) -> Seen {
     match trouble {
@@ -114,15 +128,23 @@ fn config() -> Config {
     harness::config().timeout(TIMEOUT).max_response_bytes(LIMIT)
 }
 
+/// An endpoint's class, what its call gave, and the error's delivery.
+type Called = (Safety, Seen, Option<Delivery>);
+
 /// One endpoint of each class and the route its requests take.
 struct Subject {
     route: &'static str,
-    call: fn(&Harness, Adapter, &Clients, u32) -> (Safety, Seen),
+    call: fn(&Harness, Adapter, &Clients, u32) -> Called,
 }
 
 fn subjects() -> [Subject; 3] {
-    fn run<E: Endpoint>(harness: &Harness, adapter: Adapter, api: &E::Api, e: E) -> (Safety, Seen) {
-        (e.safety(), seen(&harness.call(adapter, api, &e)))
+    fn run<E: Endpoint>(harness: &Harness, adapter: Adapter, api: &E::Api, e: E) -> Called {
+        let result = harness.call(adapter, api, &e);
+        (
+            e.safety(),
+            seen(&result),
+            result.err().map(|e| e.delivery()),
+        )
     }
     [
         Subject {
@@ -185,7 +207,7 @@ fn matrix(retries: bool) {
                         .count()
                 };
                 let before = sent(subject.route);
-                let (safety, got) = match &trouble {
+                let (safety, got, delivered) = match &trouble {
                     Trouble::Refused => (subject.call)(&harness, adapter, &nowhere, case),
                     Trouble::Fault(fault) => {
                         emulator.faults().inject(subject.route, fault.clone(), 1);
@@ -201,6 +223,9 @@ fn matrix(retries: bool) {
                 };
                 let what = format!("{adapter:?}, {safety:?} {}, {trouble:?}", subject.route);
                 assert_eq!(got, expected, "{what}");
+                if let Some(delivered) = delivered {
+                    assert_eq!(delivered, delivery(&trouble), "{what}: delivery");
+                }
                 // Give a slowed answer time to be logged before counting.
                 if matches!(
                     trouble,
