@@ -38,6 +38,16 @@ pub(crate) struct Run {
 }
 
 impl Run {
+    /// `adapter` against a fresh emulator, with retries on.
+    pub(crate) fn retrying(adapter: Adapter) -> Run {
+        let harness = Harness::with_config(harness::config().retry(harness::retrying()));
+        Run {
+            shop: shop_of(&harness),
+            harness,
+            adapter,
+        }
+    }
+
     pub(crate) fn call<E: proto_core::Endpoint<Api = SapLab>>(
         &self,
         endpoint: &E,
@@ -567,12 +577,7 @@ pub fn pay_position() {
 /// paid and refunded.
 pub fn pay_position_is_never_retried() {
     for adapter in Adapter::ALL {
-        let harness = Harness::with_config(harness::config().retry(harness::retrying()));
-        let run = Run {
-            shop: shop_of(&harness),
-            harness,
-            adapter,
-        };
+        let run = Run::retrying(adapter);
         run.ok(&AddTransaction::new(
             ClientId::new(2),
             5000.into(),

@@ -132,12 +132,7 @@ where
     E: Endpoint<Api = SapLab, Output = Done>,
 {
     for adapter in Adapter::ALL {
-        let harness = Harness::with_config(harness::config().retry(harness::retrying()));
-        let run = Run {
-            shop: shop_of(&harness),
-            harness,
-            adapter,
-        };
+        let run = Run::retrying(adapter);
         prepare(&run);
         let emulator = &run.harness.emulator;
         let before = emulator.requests().len();
