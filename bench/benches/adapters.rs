@@ -11,13 +11,13 @@ use std::sync::Arc;
 
 use bytes::Bytes;
 use criterion::{Criterion, criterion_group, criterion_main};
-use emulator::{Api, Emulator};
 use http_body_util::{BodyExt, Full};
 use hyper_util::client::legacy::Client as HyperClient;
 use hyper_util::client::legacy::connect::HttpConnector;
 use hyper_util::rt::TokioExecutor;
-use proto_core::{BaseUrl, Endpoint, Stamp};
 use saplab_proto::{Credentials, ListOrders, SapLab};
+use shop_apis_core::{BaseUrl, Endpoint, Stamp};
+use shop_apis_emulator::{Api, Emulator};
 use tokio::runtime::Runtime;
 use tokio::task::JoinSet;
 
@@ -34,8 +34,11 @@ fn setup(emulator: &Emulator) -> Setup {
         .expect("the emulator's URL");
     let api = SapLab::new(
         base,
-        Credentials::new(emulator::saplab::LOGIN, emulator::saplab::PASSWORD)
-            .expect("valid credentials"),
+        Credentials::new(
+            shop_apis_emulator::saplab::LOGIN,
+            shop_apis_emulator::saplab::PASSWORD,
+        )
+        .expect("valid credentials"),
     );
     let request = ListOrders::default()
         .request(&api, &Stamp::new(1_700_000_000, "n"))
@@ -89,19 +92,22 @@ fn adapters(c: &mut Criterion) {
     let emulator = Emulator::start_in_background().expect("the emulator starts");
     let runtime = Runtime::new().expect("a runtime");
     let setup = Arc::new(setup(&emulator));
-    let config = adapter_core::Config::new("bench");
+    let config = shop_apis_adapter::Config::new("bench");
 
     let reqwest_http = reqwest::Client::builder()
         .no_proxy()
         .build()
         .expect("a client");
-    let ours_reqwest = Arc::new(proto_reqwest::Client::from_reqwest(
+    let ours_reqwest = Arc::new(shop_apis_reqwest::Client::from_reqwest(
         reqwest_http.clone(),
         config.clone(),
     ));
     let hyper_http: HyperClient<HttpConnector, Full<Bytes>> =
         HyperClient::builder(TokioExecutor::new()).build(HttpConnector::new());
-    let ours_hyper = Arc::new(proto_hyper::Client::from_hyper(hyper_http.clone(), config));
+    let ours_hyper = Arc::new(shop_apis_hyper::Client::from_hyper(
+        hyper_http.clone(),
+        config,
+    ));
     let reqwest_http = Arc::new(reqwest_http);
     let hyper_http = Arc::new(hyper_http);
 

@@ -1,8 +1,8 @@
 //! The request-building workloads: what one request costs to build, signed
 //! or not, from the user's input to the `http::Request`.
 
-use proto_core::{BaseUrl, Endpoint, Stamp};
 use saplab_proto::{ClientFields, ClientId, CreateClient, Credentials, ListClients, SapLab};
+use shop_apis_core::{BaseUrl, Endpoint, Stamp};
 use ucoz_proto::{Auth, ChangeOrderField, FieldId, FieldValue, OAuthCredentials, OrderHash, Ucoz};
 
 /// A build: its name and the closure that builds once.

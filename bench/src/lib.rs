@@ -17,9 +17,9 @@
 use std::path::PathBuf;
 
 use http::Response;
-use proto_core::Endpoint;
 use serde::de::DeserializeOwned;
 use serde_json::Value;
+use shop_apis_core::Endpoint;
 
 pub mod alloc;
 pub mod building;
@@ -86,7 +86,7 @@ impl Kind {
     }
 
     /// Decodes `wire` the project's way; returns how many items it holds.
-    pub fn typed(self, wire: &[u8]) -> Result<usize, proto_core::Error> {
+    pub fn typed(self, wire: &[u8]) -> Result<usize, shop_apis_core::Error> {
         let response = || Response::new(wire);
         Ok(match self {
             Kind::SaplabOrders => saplab_proto::ListOrders::default()

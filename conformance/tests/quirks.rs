@@ -1,9 +1,9 @@
 //! Property tests of the shared wire decoders: one module per `W` row of
 //! `docs/quirks.md`, named after it.
 
-use proto_core::Decimal;
-use proto_core::wire::{self, IdMap};
 use serde::Deserialize;
+use shop_apis_core::Decimal;
+use shop_apis_core::wire::{self, IdMap};
 
 #[derive(Debug, Deserialize)]
 struct Int {
@@ -35,8 +35,8 @@ struct Text {
     v: Option<String>,
 }
 
-fn field<T: for<'de> Deserialize<'de>>(json: &str) -> Result<T, proto_core::DecodeError> {
-    proto_core::json::decode(
+fn field<T: for<'de> Deserialize<'de>>(json: &str) -> Result<T, shop_apis_core::DecodeError> {
+    shop_apis_core::json::decode(
         http::StatusCode::OK,
         format!(r#"{{"v":{json}}}"#).as_bytes(),
     )
@@ -351,7 +351,7 @@ mod w5_id_map {
             }
             let json = if object.is_empty() && as_list { "[]".to_owned() } else { serde_json::to_string(&object).unwrap() };
             #[derive(Debug, Deserialize, PartialEq)]
-            struct Item { #[serde(deserialize_with = "proto_core::wire::int::deserialize")] id: u64, name: String }
+            struct Item { #[serde(deserialize_with = "shop_apis_core::wire::int::deserialize")] id: u64, name: String }
             let map: IdMap<u64, Item> = serde_json::from_str(&json).unwrap();
             prop_assert_eq!(map.len(), names.len());
             for ((id, item), (expected_id, name)) in map.iter().zip(&names) {
@@ -408,7 +408,7 @@ mod w6_php_empty_object {
     fn anything_else_is_an_error() {
         for json in ["[1]", "[[]]", "null", "\"\"", "0"] {
             let body = format!(r#"{{"filters":{json}}}"#);
-            let error = proto_core::json::decode::<Page>(http::StatusCode::OK, body.as_bytes())
+            let error = shop_apis_core::json::decode::<Page>(http::StatusCode::OK, body.as_bytes())
                 .unwrap_err();
             assert_eq!(error.path, "$.filters", "{json}");
         }
@@ -519,7 +519,7 @@ mod w7_datetime {
 mod w8_path_segment {
     use conformance::percent_decode;
     use proptest::prelude::*;
-    use proto_core::encode::path_segment;
+    use shop_apis_core::encode::path_segment;
 
     #[test]
     fn documents_examples() {
@@ -594,7 +594,7 @@ mod w8_path_segment {
                 list = list.page(Page::new(page).unwrap());
                 expected.push(("page".to_owned(), page.to_string()));
             }
-            match proto_core::Endpoint::build(&list, &support::saplab()) {
+            match shop_apis_core::Endpoint::build(&list, &support::saplab()) {
                 Err(error) => prop_assert!(blank, "refused {:?}: {}", list, error),
                 Ok(request) => {
                     prop_assert!(!blank, "sent a blank filter: {}", request.uri());
@@ -619,7 +619,7 @@ mod w8_path_segment {
     mod support {
         pub fn saplab() -> saplab_proto::SapLab {
             saplab_proto::SapLab::new(
-                proto_core::BaseUrl::parse("https://shop.example").unwrap(),
+                shop_apis_core::BaseUrl::parse("https://shop.example").unwrap(),
                 saplab_proto::Credentials::new("manager", "secret").unwrap(),
             )
         }
@@ -629,7 +629,7 @@ mod w8_path_segment {
 mod w9_form {
     use conformance::decode_form as decode;
     use proptest::prelude::*;
-    use proto_core::encode::Form;
+    use shop_apis_core::encode::Form;
 
     proptest! {
         /// Any keys (bracketed or not) and values come back as they went in,
@@ -936,7 +936,7 @@ mod u_oauth {
     /// itself, URL (`//?` for POST, `//` for PUT), method and Content-Type.
     #[test]
     fn multipart_matches_php_curl() {
-        use proto_core::{BaseUrl, Endpoint, Stamp};
+        use shop_apis_core::{BaseUrl, Endpoint, Stamp};
         use ucoz_proto::multipart::FormData;
         use ucoz_proto::*;
 
@@ -1106,7 +1106,7 @@ mod u_oauth {
 
 mod w11_money {
     use proptest::prelude::*;
-    use proto_core::wire::Money;
+    use shop_apis_core::wire::Money;
 
     use super::*;
 

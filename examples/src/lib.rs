@@ -24,14 +24,14 @@ pub fn env_var(name: &str) -> Option<String> {
 pub fn base_url_from_env(
     url_var: &str,
     allow_var: &str,
-) -> Result<Option<proto_core::BaseUrl>, String> {
+) -> Result<Option<shop_apis::BaseUrl>, String> {
     let Some(url) = env_var(url_var) else {
         return Ok(None);
     };
     let parsed = if env_var(allow_var).as_deref() == Some("1") {
-        proto_core::BaseUrl::parse_allowing_plain_http(&url)
+        shop_apis::BaseUrl::parse_allowing_plain_http(&url)
     } else {
-        proto_core::BaseUrl::parse(&url)
+        shop_apis::BaseUrl::parse(&url)
     };
     parsed
         .map(Some)

@@ -5,8 +5,8 @@
 
 use arbitrary::Arbitrary;
 use percent_encoding::percent_decode_str;
-use proto_core::encode::{Form, path_segment};
-use proto_core::{BaseUrl, Endpoint};
+use shop_apis_core::encode::{Form, path_segment};
+use shop_apis_core::{BaseUrl, Endpoint};
 use ucoz_proto::oauth::parameter_string;
 
 #[derive(Debug, Arbitrary)]

@@ -32,7 +32,7 @@ pub fn decode(api: &str, data: &[u8]) {
     let decoder = decoders[usize::from(*which) % decoders.len()];
     let status = status([*high, *low]);
     if let Err(error) = (decoder.parse)(status, body) {
-        let text = proto_core::report(&error);
+        let text = shop_apis_core::report(&error);
         assert!(
             text.len() < 4096,
             "{decoder:?}: an error of {} bytes",

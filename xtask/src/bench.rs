@@ -6,20 +6,17 @@
 //! prints each ratio beside its target, writing `target/bench/report.md` and
 //! `target/bench/scaling.svg`.
 
-use std::path::PathBuf;
 use std::process::Command;
 
-use crate::project_root;
+use crate::{cargo, project_root, target_dir};
 
 /// The criterion benchmarks the report reads.
 const BENCHES: [&str; 3] = ["decode", "sign", "adapters"];
 
 pub(crate) fn run() -> Result<bool, String> {
     let root = project_root();
-    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned());
-    let target = std::env::var_os("CARGO_TARGET_DIR")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| root.join("target"));
+    let cargo = cargo();
+    let target = target_dir()?;
 
     let mut criterion = Command::new(&cargo);
     criterion

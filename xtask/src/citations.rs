@@ -697,7 +697,7 @@ mod tests {
             .filter_map(|l| cells(l).into_iter().next())
             .filter(|id| is_quirk_id(id))
             .collect();
-        let dir = root.join("crates/proto-core/src/wire");
+        let dir = root.join("crates/shop-apis-core/src/wire");
         for entry in std::fs::read_dir(&dir).unwrap() {
             let path = entry.unwrap().path();
             let text = std::fs::read_to_string(&path).unwrap();

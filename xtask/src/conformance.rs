@@ -15,7 +15,7 @@ use conformance::{CATALOGUE, Check, Endpoint};
 
 use crate::citations;
 use crate::flags::ConformanceOptions;
-use crate::project_root;
+use crate::{Ended, cargo, passed_on, project_root, target_dir};
 
 /// The suites, in the order they run: `(name, package, test binary, what)`.
 /// Of the reliability binary only the dropout test runs here (requiredness);
@@ -57,7 +57,7 @@ enum Outcome {
 /// Outcomes by `<suite>::<test name>`.
 type Results = BTreeMap<String, Outcome>;
 
-pub(crate) fn run(options: &ConformanceOptions) -> Result<bool, String> {
+pub(crate) fn run(options: &ConformanceOptions) -> Result<Ended, String> {
     if let Some(api) = &options.live {
         return live(api, options);
     }
@@ -138,7 +138,7 @@ pub(crate) fn run(options: &ConformanceOptions) -> Result<bool, String> {
     }
     println!("\n{report}");
 
-    let out_dir = project_root().join("target/conformance");
+    let out_dir = target_dir()?.join("conformance");
     std::fs::create_dir_all(&out_dir)
         .map_err(|e| format!("cannot create {}: {e}", out_dir.display()))?;
     for (file, text) in [
@@ -171,13 +171,12 @@ pub(crate) fn run(options: &ConformanceOptions) -> Result<bool, String> {
             if citations_ok { "hold" } else { "do NOT hold" }
         );
     }
-    Ok(ok)
+    Ok(ok.into())
 }
 
 /// `cargo xtask conformance --live <api>`: the live binary, in the foreground.
-fn live(api: &str, options: &ConformanceOptions) -> Result<bool, String> {
-    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned());
-    let mut command = Command::new(cargo);
+fn live(api: &str, options: &ConformanceOptions) -> Result<Ended, String> {
+    let mut command = Command::new(cargo());
     command.current_dir(project_root()).args([
         "run",
         "--quiet",
@@ -195,12 +194,13 @@ fn live(api: &str, options: &ConformanceOptions) -> Result<bool, String> {
     let status = command
         .status()
         .map_err(|e| format!("cannot run cargo: {e}"))?;
-    Ok(status.success())
+    // The live run exits 2 when its variables are missing; so does the task.
+    Ok(passed_on(status))
 }
 
 /// Runs one test binary; returns whether it exited successfully and its results.
 fn run_suite(package: &str, binary: &str, filter: Option<&str>) -> Result<(bool, Results), String> {
-    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned());
+    let cargo = cargo();
     let mut command = Command::new(cargo);
     command
         .current_dir(project_root())

@@ -15,7 +15,7 @@ use std::process::Command;
 
 use conformance::{CATALOGUE, Manifest, Role};
 
-use crate::project_root;
+use crate::{project_root, target_dir};
 
 /// The targets, and for a decoder target the API whose fixtures seed it.
 const TARGETS: [(&str, Option<&str>); 5] = [
@@ -64,7 +64,7 @@ pub(crate) fn run(seconds: Option<u64>) -> Result<bool, String> {
         }
     }
 
-    let seeds_root = root.join("target/fuzz/seeds");
+    let seeds_root = target_dir()?.join("fuzz/seeds");
     let mut outcomes = Vec::new();
     for (target, api) in TARGETS {
         let seeds = seeds_root.join(target);
@@ -106,7 +106,7 @@ pub(crate) fn run(seconds: Option<u64>) -> Result<bool, String> {
 
     let report = render(&outcomes, seconds);
     println!("{report}");
-    let out = root.join("target/fuzz/report.md");
+    let out = target_dir()?.join("fuzz/report.md");
     std::fs::write(&out, &report).map_err(|e| format!("{}: {e}", out.display()))?;
     println!("written to {}", out.display());
     Ok(outcomes.iter().all(|o| !o.crashed))

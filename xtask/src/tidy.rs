@@ -40,13 +40,16 @@ const IMPURE_SOURCE: &[&str] = &[
     "lazy_static",
 ];
 
-/// `proto-core` and every `*-proto` crate.
+/// `shop-apis-core` and every `*-proto` crate.
 fn protocol_crates() -> Vec<(String, PathBuf)> {
     let crates: Vec<_> = library_crates()
         .into_iter()
         .filter(|(name, _)| is_protocol_crate(name))
         .collect();
-    assert!(crates.iter().any(|(n, _)| n == "proto-core"), "{crates:?}");
+    assert!(
+        crates.iter().any(|(n, _)| n == "shop-apis-core"),
+        "{crates:?}"
+    );
     crates
 }
 
@@ -65,8 +68,7 @@ fn rust_files(dir: &Path) -> Vec<PathBuf> {
 
 /// Normal (non-dev, non-build) dependencies of a package, by name.
 fn normal_dependencies(package: &str) -> Vec<String> {
-    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned());
-    let output = Command::new(cargo)
+    let output = Command::new(crate::cargo())
         .current_dir(project_root())
         .args([
             "tree",
@@ -132,7 +134,7 @@ fn protocol_sources_are_pure() {
 
 /// Source text that decodes a quirk by hand: a serde visitor, or a JSON
 /// value decoded first and judged after (which loses the JSONPath of an
-/// error). Such code belongs in `proto-core/src/wire`.
+/// error). Such code belongs in `shop-apis-core/src/wire`.
 const HAND_DECODING: &[&str] = &[
     "Visitor<'de> for",
     "Visitor<'_> for",
@@ -147,12 +149,12 @@ const HAND_DECODING: &[&str] = &[
 /// Where hand decoding outside `wire` is allowed, and why: `(file, token, reason)`.
 const HAND_DECODING_ALLOWED: &[(&str, &str, &str)] = &[
     (
-        "crates/proto-core/src/error.rs",
+        "crates/shop-apis-core/src/error.rs",
         "Value::deserialize(",
         "an API error's detail is kept as sent: the value is the data, not a step to a type",
     ),
     (
-        "crates/proto-core/src/json.rs",
+        "crates/shop-apis-core/src/json.rs",
         "decode::<serde_json::Value>",
         "a unit test of the nesting limit",
     ),
@@ -161,7 +163,7 @@ const HAND_DECODING_ALLOWED: &[(&str, &str, &str)] = &[
 #[test]
 fn quirks_are_decoded_only_in_the_wire_module() {
     let root = project_root();
-    let wire = root.join("crates/proto-core/src/wire");
+    let wire = root.join("crates/shop-apis-core/src/wire");
     for (name, dir) in protocol_crates() {
         for file in rust_files(&dir.join("src")) {
             if file.starts_with(&wire) {
@@ -182,7 +184,7 @@ fn quirks_are_decoded_only_in_the_wire_module() {
                     assert!(
                         allowed || !code.contains(token),
                         "{name}: {relative}:{}: `{token}` decodes by hand; write the decoder in \
-                         proto-core/src/wire (or list the exception, with why, in HAND_DECODING_ALLOWED)",
+                         shop-apis-core/src/wire (or list the exception, with why, in HAND_DECODING_ALLOWED)",
                         number + 1
                     );
                 }
@@ -204,20 +206,20 @@ fn library_crates() -> Vec<(String, PathBuf)> {
 }
 
 /// The adapter crates: the shared loop and one crate per HTTP library.
-const ADAPTER_CRATES: &[&str] = &["adapter-core", "proto-reqwest", "proto-hyper"];
+const ADAPTER_CRATES: &[&str] = &["shop-apis-adapter", "shop-apis-reqwest", "shop-apis-hyper"];
 
 /// The APIs' names, which adapters never use.
 const API_NAMES: &[&str] = &["qnits", "saplab", "ucoz"];
 
 fn is_protocol_crate(name: &str) -> bool {
-    name == "proto-core" || name.ends_with("-proto")
+    name == "shop-apis-core" || name.ends_with("-proto")
 }
 
 /// Invariant: the emulator depends on no protocol crate, so an end-to-end
 /// test compares the client with answers written independently of it.
 #[test]
 fn emulator_depends_on_no_protocol_crate() {
-    let dependencies = normal_dependencies("emulator");
+    let dependencies = normal_dependencies("shop-apis-emulator");
     assert!(
         dependencies.iter().any(|d| d == "hyper"),
         "{dependencies:?}"
@@ -230,14 +232,14 @@ fn emulator_depends_on_no_protocol_crate() {
 }
 
 /// Invariant: adapters hold no API-specific code: they depend on no `*-proto`
-/// crate but `proto-core`, and their code (comments aside) names no API.
+/// crate but `shop-apis-core`, and their code (comments aside) names no API.
 #[test]
 fn adapters_name_no_api() {
     for adapter in ADAPTER_CRATES {
         let dependencies = normal_dependencies(adapter);
         let apis: Vec<_> = dependencies
             .iter()
-            .filter(|d| is_protocol_crate(d) && d.as_str() != "proto-core")
+            .filter(|d| is_protocol_crate(d) && d.as_str() != "shop-apis-core")
             .collect();
         assert!(apis.is_empty(), "{adapter} depends on {apis:?}");
         for file in rust_files(&project_root().join("crates").join(adapter).join("src")) {
@@ -274,4 +276,19 @@ fn crates_forbid_unsafe_and_opt_into_lints() {
             "{name}: Cargo.toml must use the workspace lints (missing_docs, unreachable_pub, …)"
         );
     }
+}
+
+/// The README's quickstart is the `shop-apis` crate's, word for word: the
+/// crate's copy is what crates.io shows and its doctest runs it.
+#[test]
+fn the_readme_quickstart_is_the_crates() {
+    let code = |path: &str| {
+        let text = std::fs::read_to_string(project_root().join(path)).unwrap();
+        let start = text.find("## Quickstart").expect("a quickstart section");
+        let block = &text[start..];
+        let open = block.find("```rust\n").expect("a rust block") + "```rust\n".len();
+        let close = block[open..].find("```").unwrap();
+        block[open..open + close].to_owned()
+    };
+    assert_eq!(code("README.md"), code("crates/shop-apis/README.md"));
 }

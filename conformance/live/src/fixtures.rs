@@ -9,11 +9,30 @@ use crate::targets::Target;
 
 /// The workspace root.
 pub(crate) fn project_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
+    // Set by `cargo run` (and for tests) to this package; the compile-time
+    // path only as a fallback, since checkouts may share one binary.
+    let manifest_dir = std::env::var_os("CARGO_MANIFEST_DIR")
+        .map_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")), PathBuf::from);
+    manifest_dir
         .ancestors()
         .nth(2)
         .expect("conformance/live lies two levels below the root")
         .to_path_buf()
+}
+
+/// Where the live report goes: `conformance/` in the target directory this
+/// binary was built into (the one cargo marks with `CACHEDIR.TAG`), which
+/// follows `CARGO_TARGET_DIR`; `target/` of the root when run from elsewhere.
+pub(crate) fn report_dir() -> PathBuf {
+    std::env::current_exe()
+        .ok()
+        .and_then(|exe| {
+            exe.ancestors()
+                .find(|dir| dir.join("CACHEDIR.TAG").is_file())
+                .map(Path::to_path_buf)
+        })
+        .unwrap_or_else(|| project_root().join("target"))
+        .join("conformance")
 }
 
 /// The project's `fixtures/` folder.
@@ -192,7 +211,7 @@ fn append_to_manifest(manifest: &Path, entries: &[Value]) -> Result<(), String> 
 
 /// Today's date (UTC) as `YYYY-MM-DD`, from the system clock.
 fn date_today() -> String {
-    proto_core::wire::datetime::format_date(time::OffsetDateTime::now_utc().date())
+    shop_apis_core::wire::datetime::format_date(time::OffsetDateTime::now_utc().date())
 }
 
 #[cfg(test)]

@@ -70,7 +70,7 @@ fn main() -> ExitCode {
     let mut run = match Run::new(options.allow_writes) {
         Ok(run) => run,
         Err(error) => {
-            eprintln!("error: {}", proto_core::report(&error));
+            eprintln!("error: {}", shop_apis_core::report(&error));
             return ExitCode::FAILURE;
         }
     };
@@ -93,7 +93,7 @@ fn main() -> ExitCode {
 
     let report = run.report(&options.api, &target.host);
     println!("{report}");
-    let out_dir = fixtures::project_root().join("target/conformance");
+    let out_dir = fixtures::report_dir();
     let out = out_dir.join(format!("live-{}.md", options.api));
     if let Err(e) = std::fs::create_dir_all(&out_dir).and_then(|()| std::fs::write(&out, &report)) {
         eprintln!("error: cannot write {}: {e}", out.display());

@@ -4,9 +4,9 @@ use std::fmt::Write as _;
 use std::sync::Mutex;
 use std::time::Duration;
 
-use adapter_core::Config;
 use http::{Request, Response};
-use proto_core::{BuildError, Endpoint, ReportUnknown, ResponseError, Safety};
+use shop_apis_adapter::Config;
+use shop_apis_core::{BuildError, Endpoint, ReportUnknown, ResponseError, Safety};
 
 /// One call: the endpoint, what decoding gave, and the raw answer.
 #[derive(Debug)]
@@ -25,18 +25,18 @@ pub(crate) struct Probe {
 
 /// The calls of one run, through the blocking reqwest adapter.
 pub(crate) struct Run {
-    client: proto_reqwest::blocking::Client,
+    client: shop_apis_reqwest::blocking::Client,
     allow_writes: bool,
     probes: Vec<Probe>,
     notes: Vec<String>,
 }
 
 impl Run {
-    pub(crate) fn new(allow_writes: bool) -> Result<Run, proto_reqwest::SetupError> {
+    pub(crate) fn new(allow_writes: bool) -> Result<Run, shop_apis_reqwest::SetupError> {
         let config = Config::new(concat!("conformance-live/", env!("CARGO_PKG_VERSION")))
             .timeout(Duration::from_secs(30));
         Ok(Run {
-            client: proto_reqwest::blocking::Client::with_config(config)?,
+            client: shop_apis_reqwest::blocking::Client::with_config(config)?,
             allow_writes,
             probes: Vec::new(),
             notes: Vec::new(),
@@ -81,8 +81,8 @@ impl Run {
         let (result, refused, output) = match outcome {
             Ok(output) => (Ok(output.unknown_field_paths()), false, Some(output)),
             Err(error) => {
-                let refused = matches!(error.protocol(), Some(proto_core::Error::Api { .. }));
-                (Err(proto_core::report(&error)), refused, None)
+                let refused = matches!(error.protocol(), Some(shop_apis_core::Error::Api { .. }));
+                (Err(shop_apis_core::report(&error)), refused, None)
             }
         };
         self.probes.push(Probe {

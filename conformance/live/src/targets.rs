@@ -1,6 +1,6 @@
 //! Each API's target from the environment, and the calls made on it.
 
-use proto_core::BaseUrl;
+use shop_apis_core::BaseUrl;
 
 use crate::probe::Run;
 

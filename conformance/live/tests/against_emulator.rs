@@ -3,7 +3,7 @@
 
 use std::process::{Command, Output};
 
-use emulator::{Api, BackgroundEmulator, Emulator};
+use shop_apis_emulator::{Api, BackgroundEmulator, Emulator};
 
 const VARIABLES: [&str; 16] = [
     "QNITS_BASE_URL",
@@ -116,6 +116,19 @@ fn saplab_reads_every_safe_endpoint_and_writes_nothing() {
     let requests = emulator.requests();
     assert_eq!(requests.len(), 8);
     assert!(requests.iter().all(|r| r.method == "GET"), "{requests:?}");
+    // The report goes to the target directory the binary was built into,
+    // wherever `CARGO_TARGET_DIR` put it, not to a path fixed at compile time.
+    let binary = std::path::Path::new(env!("CARGO_BIN_EXE_conformance-live"));
+    let target = binary
+        .ancestors()
+        .find(|dir| dir.join("CACHEDIR.TAG").is_file())
+        .expect("the binary lies in a cargo target directory");
+    let report = target.join("conformance").join("live-saplab.md");
+    assert!(
+        stdout.contains(&format!("written to {}", report.display())),
+        "{stdout}"
+    );
+    assert!(report.is_file());
 }
 
 #[test]

@@ -3,7 +3,7 @@
 use std::fmt::Debug;
 
 use conformance::{Expect, Manifest, Provenance, Role};
-use proto_core::{Endpoint, ResponseError};
+use shop_apis_core::{Endpoint, ResponseError};
 
 /// An answer with this status and body.
 pub fn response(status: u16, body: &[u8]) -> http::Response<&[u8]> {

@@ -9,10 +9,10 @@
 use std::cell::RefCell;
 use std::fmt::Debug;
 
-use emulator::RecordedRequest;
 use proptest::prelude::*;
 use proptest::test_runner::{Config, TestCaseError, TestRunner};
 use serde_json::Value;
+use shop_apis_emulator::RecordedRequest;
 
 use crate::harness::{Adapter, Harness};
 

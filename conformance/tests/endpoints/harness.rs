@@ -3,10 +3,10 @@
 
 use std::time::Duration;
 
-use adapter_core::{Config, Error, RetryPolicy};
-use emulator::BackgroundEmulator;
 use http::Request;
-use proto_core::{BuildError, Endpoint, ResponseError, Safety};
+use shop_apis_adapter::{Config, Error, RetryPolicy};
+use shop_apis_core::{BuildError, Endpoint, ResponseError, Safety};
+use shop_apis_emulator::BackgroundEmulator;
 
 /// The adapters every end-to-end case runs through.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -36,9 +36,9 @@ pub fn retrying() -> RetryPolicy {
 pub struct Harness {
     pub emulator: BackgroundEmulator,
     runtime: tokio::runtime::Runtime,
-    reqwest: proto_reqwest::Client,
-    blocking: proto_reqwest::blocking::Client,
-    hyper: proto_hyper::Client,
+    reqwest: shop_apis_reqwest::Client,
+    blocking: shop_apis_reqwest::blocking::Client,
+    hyper: shop_apis_hyper::Client,
 }
 
 impl Harness {
@@ -49,8 +49,8 @@ impl Harness {
     pub fn with_config(config: Config) -> Harness {
         Harness::with_stamps(
             config,
-            || adapter_core::SystemClock,
-            || adapter_core::RandomNonce,
+            || shop_apis_adapter::SystemClock,
+            || shop_apis_adapter::RandomNonce,
         )
     }
 
@@ -61,10 +61,11 @@ impl Harness {
         nonces: impl Fn() -> N,
     ) -> Harness
     where
-        C: adapter_core::Clock + 'static,
-        N: adapter_core::NonceSource + 'static,
+        C: shop_apis_adapter::Clock + 'static,
+        N: shop_apis_adapter::NonceSource + 'static,
     {
-        let emulator = emulator::Emulator::start_in_background().expect("emulator starts");
+        let emulator =
+            shop_apis_emulator::Emulator::start_in_background().expect("emulator starts");
         // Loopback only, whatever proxy the environment names; everything
         // else (timeouts, no redirects) as the adapters set it.
         let reqwest = reqwest::Client::builder().no_proxy();
@@ -76,15 +77,15 @@ impl Harness {
                 .enable_all()
                 .build()
                 .unwrap(),
-            reqwest: proto_reqwest::Client::with_builder(reqwest, config.clone())
+            reqwest: shop_apis_reqwest::Client::with_builder(reqwest, config.clone())
                 .unwrap()
                 .clock(clock())
                 .nonces(nonces()),
-            blocking: proto_reqwest::blocking::Client::with_builder(blocking, config.clone())
+            blocking: shop_apis_reqwest::blocking::Client::with_builder(blocking, config.clone())
                 .unwrap()
                 .clock(clock())
                 .nonces(nonces()),
-            hyper: proto_hyper::Client::with_config(config)
+            hyper: shop_apis_hyper::Client::with_config(config)
                 .unwrap()
                 .clock(clock())
                 .nonces(nonces()),
@@ -94,7 +95,8 @@ impl Harness {
     /// Replaces the emulator with a fresh one (seed state, new port); the
     /// clients stay.
     pub fn restart_emulator(&mut self) {
-        self.emulator = emulator::Emulator::start_in_background().expect("emulator starts");
+        self.emulator =
+            shop_apis_emulator::Emulator::start_in_background().expect("emulator starts");
     }
 
     /// Calls `endpoint` through `adapter`.
@@ -162,14 +164,14 @@ pub fn redirect_is_not_followed<E>(
     E: Endpoint,
     E::Output: std::fmt::Debug,
 {
-    let elsewhere = emulator::Emulator::start_in_background().expect("emulator starts");
+    let elsewhere = shop_apis_emulator::Emulator::start_in_background().expect("emulator starts");
     let target = format!("http://{}{route}", elsewhere.addr());
     for status in [307, 302] {
         for adapter in Adapter::ALL {
             let before = harness.emulator.requests().len();
             harness.emulator.faults().inject(
                 route,
-                emulator::Fault::Redirect {
+                shop_apis_emulator::Fault::Redirect {
                     status,
                     location: format!("{target}?signature=from-the-first-host"),
                 },
@@ -187,7 +189,7 @@ pub fn redirect_is_not_followed<E>(
                     status: got,
                     location,
                     attempts: 1,
-                    delivery: adapter_core::Delivery::Answered,
+                    delivery: shop_apis_adapter::Delivery::Answered,
                     ..
                 } => {
                     assert_eq!(got.as_u16(), status, "{what}");
@@ -204,7 +206,7 @@ pub fn redirect_is_not_followed<E>(
                 elsewhere.requests().is_empty(),
                 "{what}: reached the second host"
             );
-            let shown = format!("{error} {error:?} {}", proto_core::report(&error));
+            let shown = format!("{error} {error:?} {}", shop_apis_core::report(&error));
             assert!(!shown.contains("from-the-first-host"), "{what}: {shown}");
             for secret in secrets {
                 assert!(!shown.contains(secret), "{what}: a secret in {shown}");

@@ -36,6 +36,7 @@ fn walk<E, O, T>(
 
 pub mod saplab {
     use saplab_proto::*;
+    use shop_apis_core::Paged;
 
     use super::walk;
     use crate::saplab_e2e::each_adapter;
@@ -116,6 +117,7 @@ pub mod saplab {
 }
 
 pub mod ucoz {
+    use shop_apis_core::Paged;
     use ucoz_proto::*;
 
     use super::walk;

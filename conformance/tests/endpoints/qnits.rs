@@ -4,8 +4,8 @@
 /// example would have had without its Cyrillic letter.
 pub mod support {
     use conformance::Manifest;
-    use proto_core::BaseUrl;
     use qnits_proto::{CreateOrder, Credentials, ExternalId, Product, ProductId, Qnits};
+    use shop_apis_core::BaseUrl;
 
     /// The document's token (seed line 30) with its Cyrillic с (U+0441) at
     /// position 32 replaced by the Latin c it imitates.
@@ -45,9 +45,9 @@ pub mod support {
 pub mod create_order {
     pub mod request_built {
         use conformance::render_request;
-        use proto_core::{BuildErrorKind, Endpoint, Safety, Stamp};
         use qnits_proto::{CreateOrder, Credentials, ExternalId, Product, ProductId};
         use serde_json::Value;
+        use shop_apis_core::{BuildErrorKind, Endpoint, Safety, Stamp};
 
         use super::super::support::{self, TOKEN};
 
@@ -176,7 +176,7 @@ pub mod create_order {
             let request = support::doc_order().build(&partner).unwrap();
             assert_eq!(request.uri(), "http://shop.example/api");
             assert_eq!(
-                proto_core::BaseUrl::parse("http://api.qnits.ru")
+                shop_apis_core::BaseUrl::parse("http://api.qnits.ru")
                     .unwrap_err()
                     .kind(),
                 &BuildErrorKind::PlainHttp
@@ -296,8 +296,8 @@ pub mod create_order {
 
     pub mod fixtures_parsed {
         use conformance::{Expect, Provenance, Role};
-        use proto_core::{ApiErrorDetail, Endpoint, ReportUnknown, ResponseError};
         use qnits_proto::OrderId;
+        use shop_apis_core::{ApiErrorDetail, Endpoint, ReportUnknown, ResponseError};
 
         use super::super::support;
 
@@ -490,7 +490,7 @@ pub mod create_order {
     }
 
     pub mod error_cases {
-        use proto_core::{Endpoint, ResponseError};
+        use shop_apis_core::{Endpoint, ResponseError};
 
         use super::super::support;
 
@@ -581,7 +581,7 @@ pub mod create_order {
                 );
                 assert_eq!(error.status().map(|s| s.as_u16()), Some(status));
                 assert_eq!(error.endpoint(), "qnits.CreateOrder");
-                report.push_str(&format!("{}\n", proto_core::report(&error)));
+                report.push_str(&format!("{}\n", shop_apis_core::report(&error)));
             }
             insta::assert_snapshot!(report);
         }
@@ -607,16 +607,16 @@ pub mod create_order {
             else {
                 panic!("expected a status error")
             };
-            assert!(error.excerpt.as_str().len() <= proto_core::BodyExcerpt::MAX_BYTES);
+            assert!(error.excerpt.as_str().len() <= shop_apis_core::BodyExcerpt::MAX_BYTES);
             assert_eq!(error.excerpt.total_len(), body.len());
         }
     }
 
     pub mod properties {
         use proptest::prelude::*;
-        use proto_core::{BuildErrorKind, Decimal, Endpoint};
         use qnits_proto::{CreateOrder, Credentials, ExternalId, Product, ProductId};
         use serde_json::Value;
+        use shop_apis_core::{BuildErrorKind, Decimal, Endpoint};
 
         use super::super::support;
 
@@ -733,11 +733,11 @@ pub mod create_order {
     pub mod end_to_end {
         use std::time::{Duration, Instant};
 
-        use adapter_core::{Error, TransportError};
-        use emulator::{Api, Fault};
-        use proto_core::{BaseUrl, BuildErrorKind, Decimal, Endpoint};
         use qnits_proto::{CreateOrder, Credentials, ExternalId, Product, ProductId, Qnits};
         use serde_json::{Value, json};
+        use shop_apis_adapter::{Error, TransportError};
+        use shop_apis_core::{BaseUrl, BuildErrorKind, Decimal, Endpoint};
+        use shop_apis_emulator::{Api, Fault};
 
         use crate::harness::{self, Adapter, Harness, WithBody};
 
@@ -764,10 +764,10 @@ pub mod create_order {
             )
         }
 
-        fn api_error(error: &Error) -> &proto_core::ApiError {
+        fn api_error(error: &Error) -> &shop_apis_core::ApiError {
             match error.protocol() {
-                Some(proto_core::Error::Api { source, .. }) => source,
-                _ => panic!("expected a refusal, got {}", proto_core::report(error)),
+                Some(shop_apis_core::Error::Api { source, .. }) => source,
+                _ => panic!("expected a refusal, got {}", shop_apis_core::report(error)),
             }
         }
 
@@ -787,7 +787,7 @@ pub mod create_order {
                 let external_id = format!("e2e-{n}");
                 let created = harness
                     .call(adapter, &qnits, &order(&external_id))
-                    .unwrap_or_else(|e| panic!("{adapter:?}: {}", proto_core::report(&e)));
+                    .unwrap_or_else(|e| panic!("{adapter:?}: {}", shop_apis_core::report(&e)));
                 let stored = harness.emulator.qnits().orders();
                 let last = stored.last().unwrap();
                 assert_eq!(created.order_id.get(), last.order_id, "{adapter:?}");
@@ -891,12 +891,12 @@ pub mod create_order {
                     assert_eq!(refusal.status, 400, "{adapter:?}");
                     assert_eq!(
                         refusal.details,
-                        vec![proto_core::ApiErrorDetail::Text(
+                        vec![shop_apis_core::ApiErrorDetail::Text(
                             "Неверный token или qnit_id".into()
                         )],
                         "{adapter:?}"
                     );
-                    let report = proto_core::report(&error);
+                    let report = shop_apis_core::report(&error);
                     assert!(!report.contains(token), "{report}");
                 }
             }
@@ -1014,7 +1014,7 @@ pub mod create_order {
                 for adapter in Adapter::ALL {
                     let error = harness.call(adapter, &qnits, &order).unwrap_err();
                     match error.protocol() {
-                        Some(proto_core::Error::Build { source, .. }) => {
+                        Some(shop_apis_core::Error::Build { source, .. }) => {
                             assert_eq!(source.kind(), &kind, "{adapter:?}")
                         }
                         _ => panic!("{adapter:?}: expected a build error, got {error:?}"),
@@ -1049,7 +1049,7 @@ pub mod create_order {
                     harness.emulator.faults().inject(ROUTE, fault, 1);
                     let error = harness.call(adapter, &qnits, &order("5xx")).unwrap_err();
                     match error.protocol() {
-                        Some(proto_core::Error::Status { source, .. }) => {
+                        Some(shop_apis_core::Error::Status { source, .. }) => {
                             assert_eq!(source.status, status, "{adapter:?}");
                             assert!(
                                 source.excerpt.to_string().contains(excerpt),
@@ -1309,9 +1309,9 @@ pub mod create_order {
 
     pub mod generated {
         use proptest::prelude::*;
-        use proto_core::{BaseUrl, Decimal};
         use qnits_proto::{CreateOrder, Credentials, ExternalId, Product, ProductId, Qnits};
         use serde_json::Value;
+        use shop_apis_core::{BaseUrl, Decimal};
 
         use crate::generated::{check, last, name, reply, text_of};
 
@@ -1379,12 +1379,12 @@ pub mod create_order {
             check(order(), |harness, adapter, order| {
                 let emulator = &harness.emulator;
                 let qnits = Qnits::new(
-                    BaseUrl::parse(&emulator.base_url(emulator::Api::Qnits)).unwrap(),
+                    BaseUrl::parse(&emulator.base_url(shop_apis_emulator::Api::Qnits)).unwrap(),
                     Credentials::new(emulator.qnits().qnit_id(), emulator.qnits().token()).unwrap(),
                 );
                 let created = harness
                     .call(adapter, &qnits, &order)
-                    .map_err(|e| TestCaseError::fail(proto_core::report(&e)))?;
+                    .map_err(|e| TestCaseError::fail(shop_apis_core::report(&e)))?;
 
                 let exchange = last(harness);
                 let body: Value = serde_json::from_slice(&exchange.body).unwrap();
@@ -1426,7 +1426,7 @@ pub mod create_order {
 
                 let again = harness
                     .call(adapter, &qnits, &order)
-                    .map_err(|e| TestCaseError::fail(proto_core::report(&e)))?;
+                    .map_err(|e| TestCaseError::fail(shop_apis_core::report(&e)))?;
                 prop_assert_eq!(again.order_id, created.order_id);
                 let stored = emulator.qnits().orders();
                 prop_assert_eq!(stored.len(), 1);

@@ -32,7 +32,7 @@ fn a_refused_retry_says_the_order_may_exist() {
         let error = harness
             .call(adapter, &qnits, &order("may-exist-0"))
             .unwrap_err();
-        assert_eq!(error.delivery(), adapter_core::Delivery::Answered);
+        assert_eq!(error.delivery(), shop_apis_adapter::Delivery::Answered);
     }
 }
 
@@ -40,7 +40,7 @@ fn a_refused_retry_says_the_order_may_exist() {
 /// unknown, for an endpoint retried and not; a 500 is the server's answer.
 #[test]
 fn a_final_gateway_error_may_have_been_sent() {
-    for retry in [adapter_core::RetryPolicy::never(), harness::retrying().max_attempts(2)] {
+    for retry in [shop_apis_adapter::RetryPolicy::never(), harness::retrying().max_attempts(2)] {
         let harness = Harness::with_config(harness::config().retry(retry.clone()));
         let qnits = qnits(&harness);
         for adapter in Adapter::ALL {
@@ -57,7 +57,7 @@ fn a_final_gateway_error_may_have_been_sent() {
             }
             harness.emulator.faults().inject(ROUTE, Fault::HtmlErrorPage(500), 1);
             let error = harness.call(adapter, &qnits, &order("gateway")).unwrap_err();
-            assert_eq!(error.delivery(), adapter_core::Delivery::Answered, "{adapter:?}");
+            assert_eq!(error.delivery(), shop_apis_adapter::Delivery::Answered, "{adapter:?}");
         }
         assert!(harness.emulator.qnits().orders().is_empty());
     }
@@ -79,10 +79,10 @@ fn a_redirect_is_not_followed() {
 #[test]
 fn an_answer_from_a_followed_redirect_is_not_the_answer() {
     let harness = Harness::start();
-    let elsewhere = emulator::Emulator::start_in_background().unwrap();
+    let elsewhere = shop_apis_emulator::Emulator::start_in_background().unwrap();
     let qnits = qnits(&harness);
     let following = reqwest::Client::builder().no_proxy().build().unwrap();
-    let client = proto_reqwest::Client::from_reqwest(following, harness::config());
+    let client = shop_apis_reqwest::Client::from_reqwest(following, harness::config());
     harness.emulator.faults().inject(
         ROUTE,
         Fault::Redirect {

@@ -10,8 +10,8 @@ pub mod support {
 
     pub use crate::common::response;
     use conformance::{Manifest, decode_form, render_request};
-    use proto_core::{BaseUrl, Endpoint, ResponseError};
     use saplab_proto::{Credentials, SapLab};
+    use shop_apis_core::{BaseUrl, Endpoint, ResponseError};
 
     pub const LOGIN: &str = "manager";
     pub const PASSWORD: &str = "s3cret-пароль";
@@ -270,7 +270,7 @@ macro_rules! endpoint_checks {
                 /// every field it holds a typed one (none left in `unknown`).
                 #[test]
                 fn every_response_fixture() {
-                    use proto_core::ReportUnknown;
+                    use shop_apis_core::ReportUnknown;
                     for (file, parsed) in support::fixtures(&super::endpoint(), $name) {
                         if let Ok(output) = &parsed {
                             assert_eq!(output.unknown_field_paths(), Vec::<String>::new(), "{file}");
@@ -292,9 +292,9 @@ macro_rules! endpoint_checks {
             use saplab_proto::*;
 
             #[allow(dead_code)]
-            fn endpoint() -> impl proto_core::Endpoint<
+            fn endpoint() -> impl shop_apis_core::Endpoint<
                 Api = saplab_proto::SapLab,
-                Output: std::fmt::Debug + proto_core::ReportUnknown,
+                Output: std::fmt::Debug + shop_apis_core::ReportUnknown,
             > {
                 $endpoint
             }
@@ -360,7 +360,7 @@ macro_rules! endpoint_checks {
 
             pub mod properties {
                 use proptest::prelude::*;
-                use proto_core::Endpoint;
+                use shop_apis_core::Endpoint;
 
                 use crate::saplab::support;
 
@@ -594,8 +594,8 @@ endpoint_checks!(
 
 /// What the fixtures alone do not show.
 pub mod particulars {
-    use proto_core::{BuildErrorKind, Decimal, Endpoint, Safety};
     use saplab_proto::*;
+    use shop_apis_core::{BuildErrorKind, Decimal, Endpoint, Paged, Safety};
 
     use super::support;
 
@@ -625,7 +625,7 @@ pub mod particulars {
     #[test]
     fn validation() {
         let shop = support::shop();
-        type Built = Result<http::Request<Vec<u8>>, proto_core::BuildError>;
+        type Built = Result<http::Request<Vec<u8>>, shop_apis_core::BuildError>;
         let cases: Vec<(Built, &str)> = vec![
             (
                 CreateShippingType(ShippingTypeFields::new(" ", Decimal::ONE)).build(&shop),

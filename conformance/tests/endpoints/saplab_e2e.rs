@@ -2,10 +2,11 @@
 //! emulator, and parsed. One scenario per endpoint, run once per adapter on a
 //! fresh emulator so that every adapter sees the same state.
 
-use adapter_core::{Error, TransportError};
-use emulator::{Api, Fault};
-use proto_core::{ApiError, BaseUrl, BuildErrorKind, Decimal};
 use saplab_proto::*;
+use shop_apis_adapter::{Error, TransportError};
+use shop_apis_core::Paged;
+use shop_apis_core::{ApiError, BaseUrl, BuildErrorKind, Decimal};
+use shop_apis_emulator::{Api, Fault};
 
 use crate::harness::{self, Adapter, Harness};
 
@@ -48,21 +49,21 @@ impl Run {
         }
     }
 
-    pub(crate) fn call<E: proto_core::Endpoint<Api = SapLab>>(
+    pub(crate) fn call<E: shop_apis_core::Endpoint<Api = SapLab>>(
         &self,
         endpoint: &E,
     ) -> Result<E::Output, Error> {
         self.harness.call(self.adapter, &self.shop, endpoint)
     }
 
-    pub(crate) fn ok<E: proto_core::Endpoint<Api = SapLab>>(&self, endpoint: &E) -> E::Output {
+    pub(crate) fn ok<E: shop_apis_core::Endpoint<Api = SapLab>>(&self, endpoint: &E) -> E::Output {
         self.call(endpoint)
-            .unwrap_or_else(|e| panic!("{:?}: {}", self.adapter, proto_core::report(&e)))
+            .unwrap_or_else(|e| panic!("{:?}: {}", self.adapter, shop_apis_core::report(&e)))
     }
 
     pub(crate) fn refused<E>(&self, endpoint: &E) -> ApiError
     where
-        E: proto_core::Endpoint<Api = SapLab>,
+        E: shop_apis_core::Endpoint<Api = SapLab>,
         E::Output: std::fmt::Debug,
     {
         match self.call(endpoint) {
@@ -113,9 +114,9 @@ pub fn list_managers() {
         );
         assert!(matches!(
             error.protocol(),
-            Some(proto_core::Error::Status { .. })
+            Some(shop_apis_core::Error::Status { .. })
         ));
-        assert!(!proto_core::report(&error).contains("emulator-password"));
+        assert!(!shop_apis_core::report(&error).contains("emulator-password"));
     });
 }
 
@@ -446,7 +447,7 @@ pub fn zero_or_blank_never_sent() {
         for (endpoint, field, kind) in cases {
             let error = run.call(&endpoint).unwrap_err();
             match error.protocol() {
-                Some(proto_core::Error::Build { source, .. }) => {
+                Some(shop_apis_core::Error::Build { source, .. }) => {
                     assert_eq!(
                         (source.field(), source.kind()),
                         (field, &kind),

@@ -2,13 +2,13 @@
 //! panel receives is checked from the raw request (path segments and form
 //! fields decoded here), what the client decodes against the raw reply.
 
-use adapter_core::Error;
-use emulator::Api;
 use proptest::prelude::*;
 use proptest::test_runner::TestCaseError;
-use proto_core::{BaseUrl, Decimal, Endpoint};
 use saplab_proto::*;
 use serde_json::Value;
+use shop_apis_adapter::Error;
+use shop_apis_core::{BaseUrl, Decimal, Endpoint};
+use shop_apis_emulator::Api;
 
 use crate::generated::{check, field, form, last, name, path, reply, text_of};
 
@@ -47,7 +47,11 @@ impl<'a> Panel<'a> {
 
     fn ok<E: Endpoint<Api = SapLab>>(&self, endpoint: &E) -> Result<E::Output, TestCaseError> {
         self.call(endpoint).map_err(|e| {
-            TestCaseError::fail(format!("{:?}: {}", self.adapter, proto_core::report(&e)))
+            TestCaseError::fail(format!(
+                "{:?}: {}",
+                self.adapter,
+                shop_apis_core::report(&e)
+            ))
         })
     }
 
@@ -734,7 +738,11 @@ pub fn get_client() {
                 prop_assert_eq!(shown(&client.discount), text_of(&raw["client"]["discount"]));
             }
             Err(error) => {
-                prop_assert!(id > 2, "seeded: 1 and 2; {}", proto_core::report(&error));
+                prop_assert!(
+                    id > 2,
+                    "seeded: 1 and 2; {}",
+                    shop_apis_core::report(&error)
+                );
                 prop_assert_eq!(&raw["status"], "error");
             }
         }

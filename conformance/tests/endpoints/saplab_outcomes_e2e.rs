@@ -3,9 +3,9 @@
 //! payment did (S31); and a delete or an archive retried after its answer
 //! was lost, which reports "already done" (S8, S27).
 
-use emulator::Fault;
-use proto_core::{ApiError, Endpoint, RefusalKind};
 use saplab_proto::*;
+use shop_apis_core::{ApiError, Endpoint, RefusalKind};
+use shop_apis_emulator::Fault;
 
 use crate::harness::{self, Adapter, Harness};
 use crate::saplab_e2e::{Run, each_adapter, shop_of};

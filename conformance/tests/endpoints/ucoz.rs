@@ -9,7 +9,7 @@ pub mod support {
 
     pub use crate::common::response;
     use conformance::{Manifest, render_request};
-    use proto_core::{BaseUrl, Endpoint, ResponseError, Stamp};
+    use shop_apis_core::{BaseUrl, Endpoint, ResponseError, Stamp};
     use ucoz_proto::{Auth, OAuthCredentials, Ucoz};
 
     pub const CONSUMER_SECRET: &str = "Мой consumer_secret";
@@ -281,7 +281,7 @@ macro_rules! endpoint_checks {
             #[allow(unused_imports)]
             use ucoz_proto::*;
 
-            fn endpoint() -> impl proto_core::Endpoint<Api = ucoz_proto::Ucoz, Output: std::fmt::Debug> {
+            fn endpoint() -> impl shop_apis_core::Endpoint<Api = ucoz_proto::Ucoz, Output: std::fmt::Debug> {
                 $endpoint
             }
 
@@ -365,7 +365,7 @@ macro_rules! endpoint_checks {
 
             pub mod properties {
                 use proptest::prelude::*;
-                use proto_core::Endpoint;
+                use shop_apis_core::Endpoint;
 
                 use crate::ucoz::support;
 
@@ -589,7 +589,7 @@ endpoint_checks!(
 
 /// What the fixtures alone do not show.
 pub mod particulars {
-    use proto_core::{Endpoint, Safety};
+    use shop_apis_core::{Endpoint, Safety};
     use ucoz_proto::*;
 
     use super::support;
@@ -646,7 +646,7 @@ pub mod particulars {
     /// A request built elsewhere cannot be signed: there is nothing to sign.
     #[test]
     fn foreign_requests_are_refused() {
-        use proto_core::Api;
+        use shop_apis_core::Api;
         let mut request = http::Request::new(Vec::new());
         let error = support::site()
             .authorize(&mut request, &support::stamp())
@@ -1147,20 +1147,20 @@ pub mod particulars {
     fn multipart_boundaries_never_ambiguous() {
         use ucoz_proto::multipart::{BOUNDARY_ATTEMPTS, boundary};
         let site = support::site().body_form(BodyForm::Multipart);
-        let holding = |stamp: &proto_core::Stamp| {
+        let holding = |stamp: &shop_apis_core::Stamp| {
             let all: String = (0..BOUNDARY_ATTEMPTS)
                 .map(|attempt| boundary(stamp, attempt))
                 .collect();
             ChangeCheckout(OrderChoices::default().field(FieldId::new(1), all))
         };
         // The unsigned request is framed with the empty stamp's boundaries.
-        let unsigned = holding(&proto_core::Stamp::new(0, ""));
+        let unsigned = holding(&shop_apis_core::Stamp::new(0, ""));
         assert_eq!(unsigned.build(&site).unwrap_err().field(), "body");
         let signed = holding(&support::stamp());
         assert!(signed.build(&site).is_ok());
         let error = signed.request(&site, &support::stamp()).unwrap_err();
         assert!(
-            matches!(error, proto_core::Error::Build { .. }),
+            matches!(error, shop_apis_core::Error::Build { .. }),
             "{error:?}"
         );
         // One boundary taken: the next one frames the body.

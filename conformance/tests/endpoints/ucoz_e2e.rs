@@ -4,15 +4,16 @@
 //! endpoint, then one case per parameter whose effect the document
 //! describes, each adapter on a fresh emulator.
 
-use adapter_core::{CountingNonce, Error, FixedClock};
-use emulator::Api;
-use proto_core::{ApiError, BaseUrl, Decimal, Endpoint};
+use shop_apis_adapter::{CountingNonce, Error, FixedClock};
+use shop_apis_core::Paged;
+use shop_apis_core::{ApiError, BaseUrl, Decimal, Endpoint};
+use shop_apis_emulator::Api;
 use ucoz_proto::*;
 
 use crate::harness::{self, Adapter, Harness};
 
 /// The exact amount of a money field the emulator always sends.
-pub(crate) fn amount(money: &Option<proto_core::wire::Money>) -> Decimal {
+pub(crate) fn amount(money: &Option<shop_apis_core::wire::Money>) -> Decimal {
     money.as_ref().expect("an amount").amount
 }
 
@@ -92,7 +93,7 @@ impl Run {
 
     pub(crate) fn ok<E: Endpoint<Api = Ucoz>>(&self, endpoint: &E) -> E::Output {
         self.call(endpoint)
-            .unwrap_or_else(|e| panic!("{:?}: {}", self.adapter, proto_core::report(&e)))
+            .unwrap_or_else(|e| panic!("{:?}: {}", self.adapter, shop_apis_core::report(&e)))
     }
 
     pub(crate) fn refused<E>(&self, endpoint: &E) -> ApiError
@@ -181,7 +182,7 @@ pub fn get_checkout(form: BodyForm) {
             .call(run.adapter, &wrong, &GetCheckout::default())
             .unwrap_err();
         let refusal = match error.protocol() {
-            Some(proto_core::Error::Api { source, .. }) => source.clone(),
+            Some(shop_apis_core::Error::Api { source, .. }) => source.clone(),
             other => panic!("{other:?}"),
         };
         assert_eq!(
@@ -206,7 +207,7 @@ pub fn stale_and_replayed_requests_are_refused() {
     let stale = Harness::with_stamps(
         config.clone(),
         || FixedClock::at_unix(1_000_000_000),
-        adapter_core::RandomNonce::default,
+        shop_apis_adapter::RandomNonce::default,
     );
     let site = oauth_site(&stale);
     for adapter in Adapter::ALL {
@@ -214,7 +215,7 @@ pub fn stale_and_replayed_requests_are_refused() {
             .call(adapter, &site, &ListDeliveryMethods)
             .unwrap_err();
         assert!(
-            proto_core::report(&error).contains("Stale timestamp"),
+            shop_apis_core::report(&error).contains("Stale timestamp"),
             "{adapter:?}: {error}"
         );
     }
@@ -222,7 +223,7 @@ pub fn stale_and_replayed_requests_are_refused() {
     // nonce repeats the first client's.
     let replay = Harness::with_stamps(
         config,
-        || adapter_core::SystemClock,
+        || shop_apis_adapter::SystemClock,
         || CountingNonce::new("n"),
     );
     let site = oauth_site(&replay);
@@ -235,7 +236,7 @@ pub fn stale_and_replayed_requests_are_refused() {
         .call(Adapter::Hyper, &site, &ListDeliveryMethods)
         .unwrap_err();
     assert!(
-        proto_core::report(&error).contains("Nonce already used"),
+        shop_apis_core::report(&error).contains("Nonce already used"),
         "{error}"
     );
 }

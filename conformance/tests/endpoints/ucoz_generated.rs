@@ -4,12 +4,12 @@
 //! here from the raw query or form (decoded independently, `oauth_*` set
 //! aside), and what the client decoded against the raw reply.
 
-use adapter_core::Error;
-use emulator::{Api, RecordedRequest};
 use proptest::prelude::*;
 use proptest::test_runner::TestCaseError;
-use proto_core::{BaseUrl, Decimal, Endpoint};
 use serde_json::Value;
+use shop_apis_adapter::Error;
+use shop_apis_core::{BaseUrl, Decimal, Endpoint};
+use shop_apis_emulator::{Api, RecordedRequest};
 use ucoz_proto::*;
 
 use crate::generated::{check, form, last, name, path, query, reply, text_of};
@@ -46,7 +46,11 @@ impl<'a> Site<'a> {
 
     fn ok<E: Endpoint<Api = Ucoz>>(&self, endpoint: &E) -> Result<E::Output, TestCaseError> {
         self.call(endpoint).map_err(|e| {
-            TestCaseError::fail(format!("{:?}: {}", self.adapter, proto_core::report(&e)))
+            TestCaseError::fail(format!(
+                "{:?}: {}",
+                self.adapter,
+                shop_apis_core::report(&e)
+            ))
         })
     }
 
@@ -123,7 +127,7 @@ fn hash1() -> OrderHash {
 /// of the raw reply decoded under its key with its name.
 fn shop_data<E, K, V>(endpoint: E, page: &'static str, name_of: fn(&V) -> String)
 where
-    E: Endpoint<Api = Ucoz, Output = proto_core::wire::IdMap<K, V>> + Clone,
+    E: Endpoint<Api = Ucoz, Output = shop_apis_core::wire::IdMap<K, V>> + Clone,
     K: std::fmt::Display,
     V: std::fmt::Debug,
 {

@@ -2,10 +2,11 @@
 //! describes (promo code, custom delivery charge, map address,
 //! auto-registration, the invoice list's filters and sorts, the basket
 //! filters), each checked through every adapter. The emulator's readings are
-//! in its modules (`crates/emulator/src/ucoz/`); the records named are its
+//! in its modules (`crates/shop-apis-emulator/src/ucoz/`); the records named are its
 //! seed's.
 
-use proto_core::Decimal;
+use shop_apis_core::Decimal;
+use shop_apis_core::Paged;
 use ucoz_proto::*;
 
 use crate::ucoz_e2e::{Run, amount, hash1, order};

@@ -4,8 +4,8 @@
 // amounts sent as their display, the text's and the examples' field names,
 // and the reference values given as lists (U30–U35).
 
-use proto_core::wire::Money;
-use proto_core::{Decimal, Endpoint, ReportUnknown};
+use shop_apis_core::wire::Money;
+use shop_apis_core::{Decimal, Endpoint, ReportUnknown};
 use ucoz_proto::*;
 
 use super::support;

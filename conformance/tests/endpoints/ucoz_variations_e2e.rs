@@ -3,7 +3,7 @@
 //! setting hides, goods options as the documented object, digital goods),
 //! read through every adapter into the typed fields.
 
-use proto_core::Decimal;
+use shop_apis_core::Decimal;
 use ucoz_proto::*;
 
 use crate::harness::{self, Harness};

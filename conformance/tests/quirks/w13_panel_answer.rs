@@ -5,11 +5,11 @@ use std::collections::BTreeMap;
 
 use http::StatusCode;
 use proptest::prelude::*;
-use proto_core::wire::PanelAnswer;
-use proto_core::{Endpoint, ResponseError};
 use saplab_proto::{ClientFields, ClientId, CreateClient, GetClient, ListStatuses};
+use shop_apis_core::wire::PanelAnswer;
+use shop_apis_core::{Endpoint, ResponseError};
 
-fn decode(body: &str) -> Result<PanelAnswer, proto_core::DecodeError> {
+fn decode(body: &str) -> Result<PanelAnswer, shop_apis_core::DecodeError> {
     PanelAnswer::decode(StatusCode::OK, body.as_bytes())
 }
 

@@ -2,16 +2,16 @@
 //! object of messages by field (`wire::ErrorList`).
 
 use proptest::prelude::*;
-use proto_core::ApiErrorDetail;
-use proto_core::wire::ErrorList;
 use serde::Deserialize;
+use shop_apis_core::ApiErrorDetail;
+use shop_apis_core::wire::ErrorList;
 
 #[derive(Debug, Deserialize)]
 struct Body {
     v: ErrorList,
 }
 
-fn read(json: &str) -> Result<ErrorList, proto_core::DecodeError> {
+fn read(json: &str) -> Result<ErrorList, shop_apis_core::DecodeError> {
     super::field::<Body>(json).map(|body| body.v)
 }
 

@@ -5,7 +5,7 @@
 //! `#[path]`), so that both cover the same list; a test checks it against the
 //! conformance catalogue, so a new endpoint cannot be left out.
 
-use proto_core::{Endpoint, ResponseError};
+use shop_apis_core::{Endpoint, ResponseError};
 
 /// One endpoint's `parse`, typed away.
 #[derive(Clone, Copy)]

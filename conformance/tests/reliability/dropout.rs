@@ -16,8 +16,8 @@
 
 use std::io::Write as _;
 
-use proto_core::ResponseError;
 use serde_json::Value;
+use shop_apis_core::ResponseError;
 
 use crate::hostile::{Sample, samples};
 

@@ -5,9 +5,9 @@
 
 use std::time::Duration;
 
-use adapter_core::{Config, Delivery, Error, TransportError};
-use emulator::{Api as Served, Fault};
-use proto_core::{BaseUrl, Endpoint, Safety};
+use shop_apis_adapter::{Config, Delivery, Error, TransportError};
+use shop_apis_core::{BaseUrl, Endpoint, Safety};
+use shop_apis_emulator::{Api as Served, Fault};
 
 use crate::harness::{self, Adapter, Harness};
 use crate::secrets::{Clients, accepted};
@@ -40,7 +40,7 @@ fn seen<T>(result: &Result<T, Error>) -> Seen {
             other => Seen::Other(format!("{other:?}")),
         },
         Error::Protocol { source, .. } => match source.as_ref() {
-            proto_core::Error::Status { source, .. } => Seen::Status(source.status.as_u16()),
+            shop_apis_core::Error::Status { source, .. } => Seen::Status(source.status.as_u16()),
             other => Seen::Other(format!("{other:?}")),
         },
         other => Seen::Other(format!("{other:?}")),
@@ -262,8 +262,11 @@ fn tls_failure_is_not_sent_and_not_retried() {
     let https = BaseUrl::parse(&format!("https://{addr}/saplab")).unwrap();
     let saplab = saplab_proto::SapLab::new(
         https,
-        saplab_proto::Credentials::new(emulator::saplab::LOGIN, emulator::saplab::PASSWORD)
-            .unwrap(),
+        saplab_proto::Credentials::new(
+            shop_apis_emulator::saplab::LOGIN,
+            shop_apis_emulator::saplab::PASSWORD,
+        )
+        .unwrap(),
     );
     for adapter in Adapter::ALL {
         let error = harness

@@ -33,7 +33,7 @@ fn feed(decoder: &Decoder, status: u16, body: &[u8], what: &str) {
         "{decoder:?} took {elapsed:?} on {what} ({status})"
     );
     if let Err(error) = result {
-        let text = proto_core::report(&error);
+        let text = shop_apis_core::report(&error);
         assert!(
             text.len() <= MAX_ERROR_TEXT,
             "{decoder:?} on {what} ({status}): an error of {} bytes",

@@ -7,10 +7,10 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicU32, Ordering};
 use std::time::Duration;
 
-use emulator::{Api as Served, Emulator, Fault};
-use proto_core::BaseUrl;
 use qnits_proto::{CreateOrder, Credentials, ExternalId, OrderCreated, Product, ProductId, Qnits};
 use saplab_proto::{AddTransaction, ListOrders, PayPosition, PositionId, SapLab};
+use shop_apis_core::BaseUrl;
+use shop_apis_emulator::{Api as Served, Emulator, Fault};
 
 use crate::harness::{self, Adapter};
 
@@ -20,8 +20,8 @@ const BOUND: Duration = Duration::from_secs(240);
 /// An async adapter, as an order-sync job would hold it.
 #[derive(Clone)]
 enum Async {
-    Reqwest(proto_reqwest::Client),
-    Hyper(proto_hyper::Client),
+    Reqwest(shop_apis_reqwest::Client),
+    Hyper(shop_apis_hyper::Client),
 }
 
 impl Async {
@@ -29,8 +29,10 @@ impl Async {
         let config = harness::config().retry(harness::retrying());
         let reqwest = reqwest::Client::builder().no_proxy();
         [
-            Async::Reqwest(proto_reqwest::Client::with_builder(reqwest, config.clone()).unwrap()),
-            Async::Hyper(proto_hyper::Client::with_config(config).unwrap()),
+            Async::Reqwest(
+                shop_apis_reqwest::Client::with_builder(reqwest, config.clone()).unwrap(),
+            ),
+            Async::Hyper(shop_apis_hyper::Client::with_config(config).unwrap()),
         ]
     }
 
@@ -45,7 +47,7 @@ impl Async {
         &self,
         qnits: &Qnits,
         order: &CreateOrder,
-    ) -> Result<OrderCreated, adapter_core::Error> {
+    ) -> Result<OrderCreated, shop_apis_adapter::Error> {
         match self {
             Async::Reqwest(client) => client.call(qnits, order).await,
             Async::Hyper(client) => client.call(qnits, order).await,

@@ -12,10 +12,10 @@
 use std::sync::{Arc, Mutex, OnceLock};
 
 use base64::Engine as _;
-use emulator::{Api as Served, Fault};
-use proto_core::{BaseUrl, Endpoint};
 use qnits_proto::Qnits;
 use saplab_proto::SapLab;
+use shop_apis_core::{BaseUrl, Endpoint};
+use shop_apis_emulator::{Api as Served, Fault};
 use tracing::field::{Field, Visit};
 use tracing::span::{Attributes, Id, Record};
 use tracing::{Event, Metadata, Subscriber};
@@ -35,11 +35,11 @@ pub struct Secrets {
 /// The emulator's own: requests with these succeed.
 pub fn accepted() -> Secrets {
     Secrets {
-        qnits_token: emulator::qnits::TOKEN,
-        saplab_password: emulator::saplab::PASSWORD,
-        consumer_secret: emulator::ucoz::CONSUMER_SECRET,
-        token_secret: emulator::ucoz::TOKEN_SECRET,
-        bearer: emulator::ucoz::BEARER,
+        qnits_token: shop_apis_emulator::qnits::TOKEN,
+        saplab_password: shop_apis_emulator::saplab::PASSWORD,
+        consumer_secret: shop_apis_emulator::ucoz::CONSUMER_SECRET,
+        token_secret: shop_apis_emulator::ucoz::TOKEN_SECRET,
+        bearer: shop_apis_emulator::ucoz::BEARER,
     }
 }
 
@@ -84,9 +84,9 @@ impl Clients {
         } else {
             Auth::OAuth1(
                 OAuthCredentials::new(
-                    emulator::ucoz::CONSUMER_KEY,
+                    shop_apis_emulator::ucoz::CONSUMER_KEY,
                     secrets.consumer_secret,
-                    emulator::ucoz::TOKEN,
+                    shop_apis_emulator::ucoz::TOKEN,
                     secrets.token_secret,
                 )
                 .unwrap(),
@@ -95,13 +95,19 @@ impl Clients {
         Clients {
             qnits: Qnits::new(
                 url(Served::Qnits),
-                qnits_proto::Credentials::new(emulator::qnits::QNIT_ID, secrets.qnits_token)
-                    .unwrap(),
+                qnits_proto::Credentials::new(
+                    shop_apis_emulator::qnits::QNIT_ID,
+                    secrets.qnits_token,
+                )
+                .unwrap(),
             ),
             saplab: SapLab::new(
                 url(Served::SapLab),
-                saplab_proto::Credentials::new(emulator::saplab::LOGIN, secrets.saplab_password)
-                    .unwrap(),
+                saplab_proto::Credentials::new(
+                    shop_apis_emulator::saplab::LOGIN,
+                    secrets.saplab_password,
+                )
+                .unwrap(),
             ),
             ucoz: Ucoz::new(url(Served::Ucoz), ucoz_auth),
         }
@@ -138,14 +144,14 @@ struct Call {
     run: fn(&Harness, Adapter, &Clients) -> (bool, String),
 }
 
-fn shown<T: std::fmt::Debug>(result: Result<T, adapter_core::Error>) -> (bool, String) {
+fn shown<T: std::fmt::Debug>(result: Result<T, shop_apis_adapter::Error>) -> (bool, String) {
     match result {
         Ok(output) => (true, format!("{output:?}")),
         Err(error) => (
             false,
             format!(
                 "{error:?}\n{error}\n{}\n{:?}",
-                proto_core::report(&error),
+                shop_apis_core::report(&error),
                 error.protocol()
             ),
         ),
@@ -331,7 +337,7 @@ fn secrets_on_the_wire_only_where_the_protocol_puts_them() {
         "Basic {}",
         base64::engine::general_purpose::STANDARD.encode(format!(
             "{}:{}",
-            emulator::saplab::LOGIN,
+            shop_apis_emulator::saplab::LOGIN,
             secrets.saplab_password
         ))
     );

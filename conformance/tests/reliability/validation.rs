@@ -3,7 +3,7 @@
 //! servers accept, a number out of its range are typed errors naming the
 //! field, and nothing is sent. Texts in a body may hold line breaks.
 
-use proto_core::{BuildErrorKind, Endpoint};
+use shop_apis_core::{BuildErrorKind, Endpoint};
 
 use crate::harness::{Adapter, Harness};
 use crate::secrets::{Clients, accepted};
@@ -26,7 +26,7 @@ fn refused<E: Endpoint>(
                 panic!("{}: sent through {adapter:?}", E::NAME);
             });
         match error.protocol() {
-            Some(proto_core::Error::Build { source, .. }) => {
+            Some(shop_apis_core::Error::Build { source, .. }) => {
                 errors.push((source.field().to_owned(), source.kind().clone()));
             }
             _ => panic!("{}, {adapter:?}: not a build error: {error:?}", E::NAME),

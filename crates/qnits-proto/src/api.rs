@@ -1,6 +1,6 @@
-use proto_core::{Api, BaseUrl, BuildError, BuildErrorKind, Secret, validate};
+use shop_apis_core::{Api, BaseUrl, BuildError, BuildErrorKind, Secret, validate};
 
-proto_core::id_type! {
+shop_apis_core::id_type! {
     /// The storefront's number in Qnits (`qnit_id`), shown with the token in
     /// the manager panel's API settings.
     pub struct QnitId(u64);
@@ -66,7 +66,7 @@ impl Credentials {
 /// path is added by the endpoint: give the base without it.
 ///
 /// ```
-/// use proto_core::BaseUrl;
+/// use shop_apis_core::BaseUrl;
 /// use qnits_proto::{Credentials, Qnits};
 ///
 /// let credentials = Credentials::new(7, "token")?;
@@ -75,7 +75,7 @@ impl Credentials {
 /// let partner = BaseUrl::parse_allowing_plain_http("http://shop.example")?;
 /// let qnits = Qnits::new(partner, credentials);
 /// assert!(qnits.base_url().is_plain_http());
-/// # Ok::<(), proto_core::BuildError>(())
+/// # Ok::<(), shop_apis_core::BuildError>(())
 /// ```
 #[derive(Debug, Clone)]
 pub struct Qnits {

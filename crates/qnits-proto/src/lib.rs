@@ -3,21 +3,21 @@
 //!
 //! **What it does.** [`CreateOrder`], the API's one method, is built into an
 //! [`http::Request`] (`POST {base}/api` with a JSON body) and its answer parsed
-//! into an [`OrderCreated`] or a typed [`Error`](proto_core::Error). The input is
+//! into an [`OrderCreated`] or a typed [`Error`](shop_apis_core::Error). The input is
 //! checked before anything is built: a blank name, no products, a zero quantity,
 //! a token pasted with a Cyrillic letter in it are errors, not requests.
 //!
 //! **What it does not do.** No sockets, no runtime, no clock, no randomness, no
 //! environment: the same input always gives the same bytes. To send requests,
 //! use an adapter crate of this workspace (reqwest or hyper), or any HTTP stack
-//! through the [`Endpoint`](proto_core::Endpoint) trait.
+//! through the [`Endpoint`](shop_apis_core::Endpoint) trait.
 //!
 //! **Key types.** [`Qnits`] (where the API is and the credentials),
-//! [`CreateOrder`] (the order, an [`Endpoint`](proto_core::Endpoint)),
+//! [`CreateOrder`] (the order, an [`Endpoint`](shop_apis_core::Endpoint)),
 //! [`OrderCreated`] (the answer).
 //!
 //! ```
-//! use proto_core::{Endpoint, Stamp};
+//! use shop_apis_core::{Endpoint, Stamp};
 //! use qnits_proto::{CreateOrder, Credentials, ExternalId, Product, ProductId, Qnits};
 //!
 //! let qnits = Qnits::public(Credentials::new(1, "541c4a59bdad87039c7ae8df6af14785")?);

@@ -3,21 +3,21 @@
 use std::fmt;
 
 use http::{Request, Response, header};
-use proto_core::wire::{ErrorList, decimal, nullable_text};
-use proto_core::{
+use serde::{Deserialize, Serialize};
+use shop_apis_core::wire::{ErrorList, decimal, nullable_text};
+use shop_apis_core::{
     ApiError, BodyExcerpt, BuildError, BuildErrorKind, Decimal, DecodeError, Endpoint,
     ResponseError, Safety, UnexpectedStatus, UnknownFields, json, validate,
 };
-use serde::{Deserialize, Serialize};
 
 use crate::api::{QnitId, Qnits};
 
-proto_core::id_type! {
+shop_apis_core::id_type! {
     /// A product's article number in the Qnits catalogue ("Артикул товара").
     pub struct ProductId(u64);
 }
 
-proto_core::id_type! {
+shop_apis_core::id_type! {
     /// The number Qnits gives a created order.
     pub struct OrderId(u64);
 }
@@ -130,7 +130,7 @@ impl Product {
 /// equal to 0. Optional texts that are empty or blank are left out of the request.
 ///
 /// ```
-/// use proto_core::{BuildErrorKind, Endpoint};
+/// use shop_apis_core::{BuildErrorKind, Endpoint};
 /// use qnits_proto::{CreateOrder, Credentials, ExternalId, Product, ProductId, Qnits};
 ///
 /// let qnits = Qnits::public(Credentials::new(1, "t0ken")?);
@@ -141,7 +141,7 @@ impl Product {
 /// let error = order.build(&qnits).unwrap_err();
 /// assert_eq!(error.field(), "params.products[0].quantity");
 /// assert_eq!(error.kind(), &BuildErrorKind::Zero);
-/// # Ok::<(), proto_core::BuildError>(())
+/// # Ok::<(), shop_apis_core::BuildError>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
@@ -428,4 +428,4 @@ impl Endpoint for CreateOrder {
 }
 
 // Where each answer keeps fields the document does not name.
-proto_core::report_unknown!(OrderCreated { unknown });
+shop_apis_core::report_unknown!(OrderCreated { unknown });

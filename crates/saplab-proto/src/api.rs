@@ -1,7 +1,7 @@
 use base64::Engine;
 use http::{HeaderValue, Method, Request, header};
-use proto_core::encode::Form;
-use proto_core::{Api, BaseUrl, BuildError, BuildErrorKind, Secret, validate};
+use shop_apis_core::encode::Form;
+use shop_apis_core::{Api, BaseUrl, BuildError, BuildErrorKind, Secret, validate};
 
 /// A shop employee's login and password, sent with every request as HTTP
 /// Basic authentication. The employee's permissions in the panel apply.
@@ -17,7 +17,7 @@ use proto_core::{Api, BaseUrl, BuildError, BuildErrorKind, Secret, validate};
 /// assert!(!format!("{credentials:?}").contains("s3cret"));
 /// assert!(Credentials::new("a:b", "x").is_err());
 /// assert!(Credentials::new("manager", "").is_err());
-/// # Ok::<(), proto_core::BuildError>(())
+/// # Ok::<(), shop_apis_core::BuildError>(())
 /// ```
 #[derive(Debug, Clone)]
 pub struct Credentials {
@@ -76,11 +76,11 @@ impl Credentials {
 /// examples do (S1 in `docs/quirks.md`).
 ///
 /// ```
-/// use proto_core::BaseUrl;
+/// use shop_apis_core::BaseUrl;
 /// use saplab_proto::{Credentials, SapLab};
 /// let shop = SapLab::new(BaseUrl::parse("https://shop.example")?, Credentials::new("manager", "s3cret")?);
 /// assert_eq!(shop.base_url().to_string(), "https://shop.example");
-/// # Ok::<(), proto_core::BuildError>(())
+/// # Ok::<(), shop_apis_core::BuildError>(())
 /// ```
 #[derive(Debug, Clone)]
 pub struct SapLab {

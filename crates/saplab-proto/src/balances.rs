@@ -1,12 +1,13 @@
 //! Balances ("Лицевой счёт"): a client's transactions, and adding one.
 
 use http::{Request, Response};
-use proto_core::encode::Form;
-use proto_core::wire::{datetime, decimal, int, nullable_text};
-use proto_core::{
-    BuildError, BuildErrorKind, Decimal, Endpoint, ResponseError, Safety, UnknownFields, validate,
-};
 use serde::Deserialize;
+use shop_apis_core::encode::Form;
+use shop_apis_core::wire::{datetime, decimal, int, nullable_text};
+use shop_apis_core::{
+    BuildError, BuildErrorKind, Decimal, Endpoint, Paged, ResponseError, Safety, UnknownFields,
+    validate,
+};
 use time::PrimitiveDateTime;
 
 use crate::api::SapLab;
@@ -58,7 +59,7 @@ pub struct Balance {
 /// Walk every page with [`GetBalance::next_page`].
 ///
 /// ```
-/// use proto_core::{BaseUrl, Endpoint};
+/// use shop_apis_core::{BaseUrl, Endpoint};
 /// use saplab_proto::{ClientId, Credentials, GetBalance, Page, SapLab};
 /// let shop = SapLab::new(BaseUrl::parse("https://shop.example")?, Credentials::new("manager", "s3cret")?);
 /// assert_eq!(GetBalance::new(ClientId::new(1)).build(&shop)?.uri().path(), "/panel/client/balance/1");
@@ -89,15 +90,21 @@ impl GetBalance {
         self.page = Some(page);
         self
     }
+}
+
+/// Walks the list page by page: see [`Paged`] and the adapters' `pages` and `items`.
+impl Paged for GetBalance {
+    type Item = Transaction;
 
     /// The next page, or `None` after the last one, when the answer does
     /// not say how many pages there are, or when it says it is another page
-    /// than the one asked for ([`proto_core::paging::next_page`]). The page
+    /// than the one asked for ([`shop_apis_core::paging::next_page`]). The page
     /// path is a guess (S18): a panel that does not take it answers page 1
     /// to every request, and the walk ends at the second answer instead of
     /// asking for page after page. That second answer repeats page 1.
     ///
     /// ```
+    /// use shop_apis_core::Paged;
     /// use saplab_proto::{Balance, ClientId, GetBalance, Page};
     /// let first = GetBalance::new(ClientId::new(1));
     /// let answer: Balance = serde_json::from_str(r#"{"pages": 26, "transactions": [], "page": 1}"#)?;
@@ -111,12 +118,17 @@ impl GetBalance {
     /// assert!(first.next_page(&uncounted).is_none());
     /// # Ok::<(), serde_json::Error>(())
     /// ```
-    pub fn next_page(&self, answer: &Balance) -> Option<GetBalance> {
+    fn next_page(&self, answer: &Balance) -> Option<Self> {
         let asked = self.page.unwrap_or(Page::FIRST);
         Some(GetBalance {
             page: Some(asked.next(answer.page, answer.pages)?),
             ..*self
         })
+    }
+
+    /// The transactions of one page.
+    fn items(answer: Balance) -> Vec<Transaction> {
+        answer.transactions
     }
 }
 
@@ -153,7 +165,7 @@ impl Endpoint for GetBalance {
 /// naming the field (`amount`, `description`).
 ///
 /// ```
-/// use proto_core::{BaseUrl, BuildErrorKind, Decimal, Endpoint};
+/// use shop_apis_core::{BaseUrl, BuildErrorKind, Decimal, Endpoint};
 /// use saplab_proto::{AddTransaction, ClientId, Credentials, SapLab};
 /// let shop = SapLab::new(BaseUrl::parse("https://shop.example")?, Credentials::new("manager", "s3cret")?);
 /// let debit = AddTransaction::new(ClientId::new(1), "-100.50".parse()?, "API списание");
@@ -221,8 +233,8 @@ impl Endpoint for AddTransaction {
 }
 
 // Where each answer keeps fields the document does not name.
-proto_core::report_unknown!(Transaction { unknown });
-proto_core::report_unknown!(Balance {
+shop_apis_core::report_unknown!(Transaction { unknown });
+shop_apis_core::report_unknown!(Balance {
     unknown,
     transactions
 });

@@ -2,8 +2,10 @@
 //! create and update send, every one every time, and the two endpoints.
 
 use http::{Request, Response};
-use proto_core::encode::Form;
-use proto_core::{BuildError, BuildErrorKind, Decimal, Endpoint, ResponseError, Safety, Secret};
+use shop_apis_core::encode::Form;
+use shop_apis_core::{
+    BuildError, BuildErrorKind, Decimal, Endpoint, ResponseError, Safety, Secret,
+};
 
 use crate::api::SapLab;
 use crate::clients::{ClientDetails, ClientId, LegalEntity};
@@ -194,10 +196,10 @@ impl ClientFields {
 /// second client (or be refused as a duplicate), so it is never retried.
 ///
 /// A refusal of single fields (`{"email": "…must be unique"}`) is an
-/// [`ApiError`](proto_core::ApiError) whose `fields` list them.
+/// [`ApiError`](shop_apis_core::ApiError) whose `fields` list them.
 ///
 /// ```
-/// use proto_core::{BaseUrl, Endpoint};
+/// use shop_apis_core::{BaseUrl, Endpoint};
 /// use saplab_proto::{ClientFields, CreateClient, Credentials, LegalEntity, SapLab};
 /// let shop = SapLab::new(BaseUrl::parse("https://shop.example")?, Credentials::new("manager", "s3cret")?);
 /// let mut fields = ClientFields::new("Сергей Сергеевич", "2222222222");
@@ -233,7 +235,7 @@ impl Endpoint for CreateClient {
 /// it sets every field to a given value.
 ///
 /// ```
-/// use proto_core::{BaseUrl, Endpoint};
+/// use shop_apis_core::{BaseUrl, Endpoint};
 /// use saplab_proto::{ClientFields, ClientId, Credentials, SapLab, UpdateClient};
 /// let shop = SapLab::new(BaseUrl::parse("https://shop.example")?, Credentials::new("manager", "s3cret")?);
 /// let mut fields = ClientFields::new("Пупкин Василий Петрович", "71111111111");

@@ -2,9 +2,9 @@
 //! update, for retail clients and for legal entities.
 
 use http::{Request, Response};
-use proto_core::wire::{datetime, decimal, flag, nullable_text, optional_id, php_empty_object};
-use proto_core::{BuildError, Decimal, Endpoint, ResponseError, Safety, UnknownFields};
 use serde::Deserialize;
+use shop_apis_core::wire::{datetime, decimal, flag, nullable_text, optional_id, php_empty_object};
+use shop_apis_core::{BuildError, Decimal, Endpoint, Paged, ResponseError, Safety, UnknownFields};
 use time::{Date, PrimitiveDateTime};
 
 use crate::api::SapLab;
@@ -14,7 +14,7 @@ use crate::outcome;
 use crate::paging::{AppliedFilters, Page, PathFilters, PerPage};
 use crate::shipping_types::ShippingTypeId;
 
-proto_core::id_type! {
+shop_apis_core::id_type! {
     /// A client's id.
     pub struct ClientId(u64);
 }
@@ -105,7 +105,7 @@ pub struct Clients {
     /// How many pages the list has; `None` when the panel does not say.
     #[serde(
         default,
-        deserialize_with = "proto_core::wire::int::option::deserialize"
+        deserialize_with = "shop_apis_core::wire::int::option::deserialize"
     )]
     pub pages: Option<u32>,
     /// Fields the document does not name.
@@ -119,7 +119,7 @@ pub struct Clients {
 /// Walk every page with [`ListClients::next_page`].
 ///
 /// ```
-/// use proto_core::{BaseUrl, Endpoint};
+/// use shop_apis_core::{BaseUrl, Endpoint};
 /// use saplab_proto::{ClientId, Credentials, ListClients, PerPage, SapLab};
 /// let shop = SapLab::new(BaseUrl::parse("https://shop.example")?, Credentials::new("manager", "s3cret")?);
 /// let list = ListClients::default()
@@ -222,32 +222,6 @@ impl ListClients {
         self
     }
 
-    /// The same list's next page, or `None` after the last one (or when the
-    /// answer does not say how many pages there are): how to walk every
-    /// page without this crate doing I/O. The rule is
-    /// [`proto_core::paging::next_page`]'s; the list's answer names no page
-    /// of its own (`001`:237 names only `pages`), so a panel that ignored
-    /// the page asked for cannot be told from one that did not, and such a
-    /// walk ends after `pages` requests (S18).
-    ///
-    /// ```
-    /// use saplab_proto::{Clients, ListClients};
-    /// let answer: Clients = serde_json::from_str(r#"{"clients": [], "filters": [], "pages": 2}"#)?;
-    /// let second = ListClients::default().next_page(&answer).unwrap();
-    /// assert_eq!(second.page.unwrap().get(), 2);
-    /// assert!(second.next_page(&answer).is_none());
-    /// let silent: Clients = serde_json::from_str(r#"{"clients": []}"#)?;
-    /// assert!(ListClients::default().next_page(&silent).is_none(), "no page count");
-    /// # Ok::<(), serde_json::Error>(())
-    /// ```
-    pub fn next_page(&self, answer: &Clients) -> Option<ListClients> {
-        let next = self.page.unwrap_or(Page::FIRST).next(None, answer.pages)?;
-        Some(ListClients {
-            page: Some(next),
-            ..self.clone()
-        })
-    }
-
     fn path(&self) -> Result<String, BuildError> {
         let mut filters = PathFilters::new("/panel/client");
         filters.ids("client_id", &self.client_ids);
@@ -261,6 +235,43 @@ impl ListClients {
         filters.value("manager_id", self.manager_id);
         filters.page(self.page, self.per_page);
         Ok(filters.finish())
+    }
+}
+
+/// Walks the list page by page: see [`Paged`] and the adapters' `pages` and `items`.
+impl Paged for ListClients {
+    type Item = Client;
+
+    /// The same list's next page, or `None` after the last one (or when the
+    /// answer does not say how many pages there are): how to walk every
+    /// page without this crate doing I/O. The rule is
+    /// [`shop_apis_core::paging::next_page`]'s; the list's answer names no page
+    /// of its own (`001`:237 names only `pages`), so a panel that ignored
+    /// the page asked for cannot be told from one that did not, and such a
+    /// walk ends after `pages` requests (S18).
+    ///
+    /// ```
+    /// use shop_apis_core::Paged;
+    /// use saplab_proto::{Clients, ListClients};
+    /// let answer: Clients = serde_json::from_str(r#"{"clients": [], "filters": [], "pages": 2}"#)?;
+    /// let second = ListClients::default().next_page(&answer).unwrap();
+    /// assert_eq!(second.page.unwrap().get(), 2);
+    /// assert!(second.next_page(&answer).is_none());
+    /// let silent: Clients = serde_json::from_str(r#"{"clients": []}"#)?;
+    /// assert!(ListClients::default().next_page(&silent).is_none(), "no page count");
+    /// # Ok::<(), serde_json::Error>(())
+    /// ```
+    fn next_page(&self, answer: &Clients) -> Option<Self> {
+        let next = self.page.unwrap_or(Page::FIRST).next(None, answer.pages)?;
+        Some(ListClients {
+            page: Some(next),
+            ..self.clone()
+        })
+    }
+
+    /// The clients of one page.
+    fn items(answer: Clients) -> Vec<Client> {
+        answer.clients
     }
 }
 
@@ -424,7 +435,7 @@ pub struct ClientAnswer {
 /// `GET /panel/client/form/{id}`: one client's details. Safe.
 ///
 /// ```
-/// use proto_core::{BaseUrl, Endpoint};
+/// use shop_apis_core::{BaseUrl, Endpoint};
 /// use saplab_proto::{ClientId, Credentials, GetClient, SapLab};
 /// let shop = SapLab::new(BaseUrl::parse("https://shop.example")?, Credentials::new("manager", "s3cret")?);
 /// assert_eq!(GetClient::new(ClientId::new(2)).build(&shop)?.uri().path(), "/panel/client/form/2");
@@ -464,7 +475,7 @@ impl Endpoint for GetClient {
 }
 
 // Where each answer keeps fields the document does not name.
-proto_core::report_unknown!(Client { unknown });
-proto_core::report_unknown!(Clients { unknown, clients });
-proto_core::report_unknown!(ClientDetails { unknown });
-proto_core::report_unknown!(ClientAnswer { unknown, client });
+shop_apis_core::report_unknown!(Client { unknown });
+shop_apis_core::report_unknown!(Clients { unknown, clients });
+shop_apis_core::report_unknown!(ClientDetails { unknown });
+shop_apis_core::report_unknown!(ClientAnswer { unknown, client });

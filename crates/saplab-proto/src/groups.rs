@@ -1,18 +1,18 @@
 //! Client groups ("Скидочные группы"): list, create, update, delete.
 
 use http::{Request, Response};
-use proto_core::encode::Form;
-use proto_core::wire::{decimal, nullable_text};
-use proto_core::{
+use serde::Deserialize;
+use shop_apis_core::encode::Form;
+use shop_apis_core::wire::{decimal, nullable_text};
+use shop_apis_core::{
     ApiError, BuildError, Decimal, Endpoint, RefusalKind, ResponseError, Safety, UnknownFields,
 };
-use serde::Deserialize;
 
 use crate::api::SapLab;
 use crate::input;
 use crate::outcome::{self, Done};
 
-proto_core::id_type! {
+shop_apis_core::id_type! {
     /// A client group's id.
     pub struct GroupId(u64);
 }
@@ -53,7 +53,7 @@ pub struct ClientGroups {
 /// `GET /panel/client/group`: the shop's client groups. Safe.
 ///
 /// ```
-/// use proto_core::{BaseUrl, Endpoint};
+/// use shop_apis_core::{BaseUrl, Endpoint};
 /// use saplab_proto::{Credentials, GroupId, ListGroups, SapLab};
 /// let shop = SapLab::new(BaseUrl::parse("https://shop.example")?, Credentials::new("manager", "s3cret")?);
 /// assert_eq!(ListGroups.build(&shop)?.uri(), "https://shop.example/panel/client/group");
@@ -117,7 +117,7 @@ impl GroupFields {
         if self.discount > Decimal::ONE_HUNDRED {
             return Err(BuildError::new(
                 "discount",
-                proto_core::BuildErrorKind::OutOfRange(format!(
+                shop_apis_core::BuildErrorKind::OutOfRange(format!(
                     "{} is over 100 percent",
                     self.discount
                 )),
@@ -135,7 +135,7 @@ impl GroupFields {
 /// another, so it is never retried.
 ///
 /// ```
-/// use proto_core::{BaseUrl, Endpoint};
+/// use shop_apis_core::{BaseUrl, Endpoint};
 /// use saplab_proto::{CreateGroup, Credentials, GroupFields, SapLab};
 /// let shop = SapLab::new(BaseUrl::parse("https://shop.example")?, Credentials::new("manager", "s3cret")?);
 /// let create = CreateGroup(GroupFields::new("Web", 1.into()).comment("Интернет-клиенты"));
@@ -173,7 +173,7 @@ impl Endpoint for CreateGroup {
 /// (S10).
 ///
 /// ```
-/// use proto_core::{BaseUrl, Endpoint};
+/// use shop_apis_core::{BaseUrl, Endpoint};
 /// use saplab_proto::{Credentials, GroupFields, GroupId, SapLab, UpdateGroup};
 /// let shop = SapLab::new(BaseUrl::parse("https://shop.example")?, Credentials::new("manager", "s3cret")?);
 /// let update = UpdateGroup::new(GroupId::new(8), GroupFields::new("Web", 2.into()));
@@ -222,7 +222,7 @@ impl Endpoint for UpdateGroup {
 /// refuses with a text when the group is used in the shop's settings.
 ///
 /// ```
-/// use proto_core::{BaseUrl, Endpoint};
+/// use shop_apis_core::{BaseUrl, Endpoint};
 /// use saplab_proto::{Credentials, GroupId, RemoveGroup, SapLab};
 /// let shop = SapLab::new(BaseUrl::parse("https://shop.example")?, Credentials::new("manager", "s3cret")?);
 /// assert_eq!(RemoveGroup::new(GroupId::new(3)).build(&shop)?.body(), b"id=3");
@@ -271,5 +271,5 @@ impl Endpoint for RemoveGroup {
 }
 
 // Where each answer keeps fields the document does not name.
-proto_core::report_unknown!(ClientGroup { unknown });
-proto_core::report_unknown!(ClientGroups { unknown, groups });
+shop_apis_core::report_unknown!(ClientGroup { unknown });
+shop_apis_core::report_unknown!(ClientGroups { unknown, groups });

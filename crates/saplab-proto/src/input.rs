@@ -1,6 +1,6 @@
 //! Checks and spellings of input values shared by the resources.
 
-use proto_core::{BuildError, BuildErrorKind, Decimal, validate};
+use shop_apis_core::{BuildError, BuildErrorKind, Decimal, validate};
 
 /// A required text: not empty, not only whitespace.
 pub(crate) fn required(field: &'static str, value: &str) -> Result<String, BuildError> {

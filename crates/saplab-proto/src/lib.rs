@@ -3,17 +3,17 @@
 //! employee sees them.
 //!
 //! **What it does.** Each endpoint is a value implementing
-//! [`Endpoint`](proto_core::Endpoint): it builds an [`http::Request`] (HTTP
+//! [`Endpoint`](shop_apis_core::Endpoint): it builds an [`http::Request`] (HTTP
 //! Basic authentication in the header, filters as encoded path segments, forms
 //! as `application/x-www-form-urlencoded`) and parses the answer into honest
-//! types: ids and counts are integers, money is [`Decimal`](proto_core::Decimal),
+//! types: ids and counts are integers, money is [`Decimal`](shop_apis_core::Decimal),
 //! `"0"`/`"1"` are `bool`, timestamps are date-times, `null` is `None`. The
 //! panel's refusals (`{"status": "error"}`, and the validation map
 //! `{"email": "…"}`) are typed errors.
 //!
 //! **What it does not do.** No sockets, runtime, clock, randomness or
 //! environment. Send requests with an adapter of this workspace
-//! (`proto-reqwest`, `proto-hyper`) or any HTTP stack.
+//! (`shop-apis-reqwest`, `shop-apis-hyper`) or any HTTP stack.
 //!
 //! **Safety by effect.** Every endpoint states whether repeating it is
 //! harmless by what it does, not by its HTTP method: several GETs of this API
@@ -23,7 +23,7 @@
 //! resource with its endpoints beside their types, and [`Done`] for writes.
 //!
 //! ```
-//! use proto_core::{BaseUrl, Endpoint};
+//! use shop_apis_core::{BaseUrl, Endpoint};
 //! use saplab_proto::{Credentials, ListShippingTypes, SapLab};
 //!
 //! let shop = SapLab::new(BaseUrl::parse("https://shop.example")?, Credentials::new("manager", "s3cret")?);

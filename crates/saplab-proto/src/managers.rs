@@ -1,24 +1,24 @@
 //! Employees ("Сотрудники"): the list.
 
 use http::{Request, Response};
-use proto_core::wire::{flag, int, nullable_text, optional_id};
-use proto_core::{BuildError, Endpoint, ResponseError, Safety, UnknownFields};
 use serde::Deserialize;
+use shop_apis_core::wire::{flag, int, nullable_text, optional_id};
+use shop_apis_core::{BuildError, Endpoint, ResponseError, Safety, UnknownFields};
 
 use crate::api::SapLab;
 use crate::outcome;
 
-proto_core::id_type! {
+shop_apis_core::id_type! {
     /// An employee's id.
     pub struct ManagerId(u64);
 }
 
-proto_core::id_type! {
+shop_apis_core::id_type! {
     /// An office's id ("офис", a pick-up point).
     pub struct PointId(u64);
 }
 
-proto_core::id_type! {
+shop_apis_core::id_type! {
     /// A group of employees' id.
     pub struct ManagerGroupId(u64);
 }
@@ -93,7 +93,7 @@ pub struct Managers {
 /// `GET /panel/manager`: the shop's employees. Safe.
 ///
 /// ```
-/// use proto_core::{BaseUrl, Endpoint};
+/// use shop_apis_core::{BaseUrl, Endpoint};
 /// use saplab_proto::{Credentials, ListManagers, SapLab};
 /// let shop = SapLab::new(BaseUrl::parse("https://shop.example")?, Credentials::new("manager", "s3cret")?);
 /// assert_eq!(ListManagers.build(&shop)?.uri(), "https://shop.example/panel/manager");
@@ -122,5 +122,5 @@ impl Endpoint for ListManagers {
 }
 
 // Where each answer keeps fields the document does not name.
-proto_core::report_unknown!(Manager { unknown });
-proto_core::report_unknown!(Managers { unknown, managers });
+shop_apis_core::report_unknown!(Manager { unknown });
+shop_apis_core::report_unknown!(Managers { unknown, managers });

@@ -5,12 +5,12 @@
 //! quantity) of a client's order, which the `invoice` label groups.
 
 use http::{Request, Response};
-use proto_core::encode::Form;
-use proto_core::wire::{
+use serde::Deserialize;
+use shop_apis_core::encode::Form;
+use shop_apis_core::wire::{
     datetime, decimal, flag, int, nullable_text, optional_id, php_empty_object,
 };
-use proto_core::{BuildError, Decimal, Endpoint, ResponseError, Safety, UnknownFields};
-use serde::Deserialize;
+use shop_apis_core::{BuildError, Decimal, Endpoint, Paged, ResponseError, Safety, UnknownFields};
 use time::{Date, PrimitiveDateTime};
 
 use crate::api::SapLab;
@@ -22,17 +22,17 @@ use crate::paging::{AppliedFilters, Page, PathFilters, PerPage};
 use crate::shipping_types::ShippingTypeId;
 use crate::statuses::StatusId;
 
-proto_core::id_type! {
+shop_apis_core::id_type! {
     /// An order position's id.
     pub struct PositionId(u64);
 }
 
-proto_core::id_type! {
+shop_apis_core::id_type! {
     /// A supplier's id.
     pub struct DistributorId(u64);
 }
 
-proto_core::id_type! {
+shop_apis_core::id_type! {
     /// A generated document's id.
     pub struct DocumentId(u64);
 }
@@ -208,7 +208,7 @@ pub struct Orders {
 /// `GET /panel/order[/filter/…]`: a page of order positions, filtered. Safe.
 ///
 /// ```
-/// use proto_core::{BaseUrl, Endpoint};
+/// use shop_apis_core::{BaseUrl, Endpoint};
 /// use saplab_proto::{Credentials, ListOrders, PositionId, SapLab};
 /// let shop = SapLab::new(BaseUrl::parse("https://shop.example")?, Credentials::new("manager", "s3cret")?);
 /// let list = ListOrders::default().position_ids([PositionId::new(19), PositionId::new(20)]).is_payed(false);
@@ -360,30 +360,6 @@ impl ListOrders {
         self
     }
 
-    /// The same list's next page, or `None` after the last one or when the
-    /// answer does not say how many pages there are
-    /// ([`proto_core::paging::next_page`]). The answer names no page of its
-    /// own, so a walk of a panel that ignores the page asked for ends after
-    /// `pages` requests, as [`ListClients::next_page`](crate::ListClients::next_page) says.
-    ///
-    /// ```
-    /// use saplab_proto::{ListOrders, Orders, Page};
-    /// let answer: Orders = serde_json::from_str(r#"{"orders": [], "filters": {"per_page": 20}, "pages": 3}"#)?;
-    /// let second = ListOrders::default().next_page(&answer).unwrap();
-    /// assert_eq!(second.page, Some(Page::new(2).unwrap()));
-    /// assert!(second.page(Page::new(3).unwrap()).next_page(&answer).is_none(), "the last page");
-    /// let silent: Orders = serde_json::from_str(r#"{"orders": []}"#)?;
-    /// assert!(ListOrders::default().next_page(&silent).is_none(), "no page count");
-    /// # Ok::<(), serde_json::Error>(())
-    /// ```
-    pub fn next_page(&self, answer: &Orders) -> Option<ListOrders> {
-        let next = self.page.unwrap_or(Page::FIRST).next(None, answer.pages)?;
-        Some(ListOrders {
-            page: Some(next),
-            ..self.clone()
-        })
-    }
-
     fn path(&self) -> Result<String, BuildError> {
         let mut filters = PathFilters::new("/panel/order");
         filters.ids("order_ids", &self.position_ids);
@@ -404,6 +380,41 @@ impl ListOrders {
         filters.date("date_to", self.date_to);
         filters.page(self.page, self.per_page);
         Ok(filters.finish())
+    }
+}
+
+/// Walks the list page by page: see [`Paged`] and the adapters' `pages` and `items`.
+impl Paged for ListOrders {
+    type Item = Position;
+
+    /// The same list's next page, or `None` after the last one or when the
+    /// answer does not say how many pages there are
+    /// ([`shop_apis_core::paging::next_page`]). The answer names no page of its
+    /// own, so a walk of a panel that ignores the page asked for ends after
+    /// `pages` requests, as [`ListClients::next_page`](crate::ListClients::next_page) says.
+    ///
+    /// ```
+    /// use shop_apis_core::Paged;
+    /// use saplab_proto::{ListOrders, Orders, Page};
+    /// let answer: Orders = serde_json::from_str(r#"{"orders": [], "filters": {"per_page": 20}, "pages": 3}"#)?;
+    /// let second = ListOrders::default().next_page(&answer).unwrap();
+    /// assert_eq!(second.page, Some(Page::new(2).unwrap()));
+    /// assert!(second.page(Page::new(3).unwrap()).next_page(&answer).is_none(), "the last page");
+    /// let silent: Orders = serde_json::from_str(r#"{"orders": []}"#)?;
+    /// assert!(ListOrders::default().next_page(&silent).is_none(), "no page count");
+    /// # Ok::<(), serde_json::Error>(())
+    /// ```
+    fn next_page(&self, answer: &Orders) -> Option<Self> {
+        let next = self.page.unwrap_or(Page::FIRST).next(None, answer.pages)?;
+        Some(ListOrders {
+            page: Some(next),
+            ..self.clone()
+        })
+    }
+
+    /// The positions of one page.
+    fn items(answer: Orders) -> Vec<Position> {
+        answer.orders
     }
 }
 
@@ -433,7 +444,7 @@ impl Endpoint for ListOrders {
 /// client again on a repeat (S22).
 ///
 /// ```
-/// use proto_core::{BaseUrl, Endpoint};
+/// use shop_apis_core::{BaseUrl, Endpoint};
 /// use saplab_proto::{Credentials, PositionId, SapLab, SetPositionStatus, StatusId};
 /// let shop = SapLab::new(BaseUrl::parse("https://shop.example")?, Credentials::new("manager", "s3cret")?);
 /// let request = SetPositionStatus::new(PositionId::new(20), StatusId::new(5)).build(&shop)?;
@@ -478,11 +489,11 @@ impl Endpoint for SetPositionStatus {
 }
 
 // Where each answer keeps fields the document does not name.
-proto_core::report_unknown!(PositionComment { unknown });
-proto_core::report_unknown!(HistoryEntry { unknown });
-proto_core::report_unknown!(Position {
+shop_apis_core::report_unknown!(PositionComment { unknown });
+shop_apis_core::report_unknown!(HistoryEntry { unknown });
+shop_apis_core::report_unknown!(Position {
     unknown,
     comment,
     history
 });
-proto_core::report_unknown!(Orders { unknown, orders });
+shop_apis_core::report_unknown!(Orders { unknown, orders });

@@ -1,14 +1,14 @@
 //! The three shapes of a SapLab answer besides the data itself: success,
 //! error, and the field-validation map. They are read by
-//! [`PanelAnswer`](proto_core::wire::PanelAnswer) (W13); this module decides
+//! [`PanelAnswer`](shop_apis_core::wire::PanelAnswer) (W13); this module decides
 //! which counts under which HTTP status (S2).
 
 use http::Response;
-use proto_core::wire::{PanelAnswer, amount_in_text};
-use proto_core::{
+use serde::de::DeserializeOwned;
+use shop_apis_core::wire::{PanelAnswer, amount_in_text};
+use shop_apis_core::{
     ApiError, BodyExcerpt, RefusalKind, ResponseError, UnexpectedStatus, UnknownFields, json,
 };
-use serde::de::DeserializeOwned;
 
 /// What a write answers when it worked: `{"status": "success", "text": …}`.
 ///
@@ -38,7 +38,7 @@ pub struct Done {
 
 impl Done {
     /// `Done`, marked as already done, when `refusal` is of `kind`: what an
-    /// idempotent endpoint's [`already_done`](proto_core::Endpoint::already_done)
+    /// idempotent endpoint's [`already_done`](shop_apis_core::Endpoint::already_done)
     /// answers.
     pub(crate) fn already(refusal: &ApiError, kind: &RefusalKind) -> Option<Done> {
         (refusal.kind == *kind).then(|| Done {
@@ -89,7 +89,7 @@ fn refusal_kind(text: Option<&str>, bare: RefusalKind) -> RefusalKind {
 ///   `fields` list each field and message;
 /// - an HTML page, an empty body or any other status is [`UnexpectedStatus`];
 ///   JSON of another shape under a 2xx status is a
-///   [`DecodeError`](proto_core::DecodeError) naming the place.
+///   [`DecodeError`](shop_apis_core::DecodeError) naming the place.
 pub(crate) fn done(response: Response<&[u8]>) -> Result<Done, ResponseError> {
     done_or(response, RefusalKind::Other)
 }
@@ -184,4 +184,4 @@ fn unexpected(status: http::StatusCode, body: &[u8]) -> ResponseError {
 }
 
 // Where each answer keeps fields the document does not name.
-proto_core::report_unknown!(Done { unknown });
+shop_apis_core::report_unknown!(Done { unknown });

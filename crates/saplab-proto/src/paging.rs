@@ -2,11 +2,11 @@
 
 use std::fmt::Display;
 
-use proto_core::encode::path_segment;
-use proto_core::wire::datetime::format_date;
-use proto_core::wire::flag;
-use proto_core::{BuildError, BuildErrorKind, UnknownFields, validate};
 use serde::Deserialize;
+use shop_apis_core::encode::path_segment;
+use shop_apis_core::wire::datetime::format_date;
+use shop_apis_core::wire::flag;
+use shop_apis_core::{BuildError, BuildErrorKind, UnknownFields, validate};
 use time::Date;
 
 /// A list's filters, written the panel's way: `{base}/filter/key/value/…`,
@@ -99,7 +99,7 @@ impl PathFilters {
 /// use saplab_proto::Page;
 /// assert_eq!(Page::new(2)?.get(), 2);
 /// assert!(Page::new(0).is_err());
-/// # Ok::<(), proto_core::BuildError>(())
+/// # Ok::<(), shop_apis_core::BuildError>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Page(u32);
@@ -123,10 +123,10 @@ impl Page {
 
     /// The page after this one, asked for, given the page the answer says
     /// it is (`answered`) and how many it says there are (`pages`):
-    /// [`proto_core::paging::next_page`]'s rule, so a server that ignores
+    /// [`shop_apis_core::paging::next_page`]'s rule, so a server that ignores
     /// the page asked for, or an answer without a page count, ends a walk.
     pub(crate) fn next(self, answered: Option<u32>, pages: Option<u32>) -> Option<Page> {
-        proto_core::paging::next_page(self.0, answered, pages).map(Page)
+        shop_apis_core::paging::next_page(self.0, answered, pages).map(Page)
     }
 }
 
@@ -137,7 +137,7 @@ impl Page {
 /// assert_eq!(PerPage::new(150)?.get(), 150);
 /// assert!(PerPage::new(151).is_err());
 /// assert!(PerPage::new(0).is_err());
-/// # Ok::<(), proto_core::BuildError>(())
+/// # Ok::<(), shop_apis_core::BuildError>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct PerPage(u32);
@@ -174,7 +174,7 @@ pub struct AppliedFilters {
     /// Items a page.
     #[serde(
         default,
-        deserialize_with = "proto_core::wire::int::option::deserialize"
+        deserialize_with = "shop_apis_core::wire::int::option::deserialize"
     )]
     pub per_page: Option<u32>,
     /// The other filters, as the panel echoes them.

@@ -3,8 +3,8 @@
 //! `GET /panel/order/{action}/{id}` that changes state (S25).
 
 use http::{Request, Response};
-use proto_core::wire::amount_in_text;
-use proto_core::{
+use shop_apis_core::wire::amount_in_text;
+use shop_apis_core::{
     ApiError, BuildError, BuildErrorKind, Decimal, Endpoint, RefusalKind, ResponseError, Safety,
     UnknownFields,
 };
@@ -16,7 +16,7 @@ use crate::outcome::{self, Done};
 /// What [`PayPosition`] did, read from the panel's words (S31).
 ///
 /// ```
-/// use proto_core::Endpoint;
+/// use shop_apis_core::Endpoint;
 /// use saplab_proto::{PayPosition, PaymentEffect, PositionId};
 /// let pay = PayPosition::new(PositionId::new(20));
 /// let paid = br#"{"status": "success", "text": "\u0412\u044b\u0431\u0440\u0430\u043d\u043d\u044b\u0435 \u043f\u043e\u0437\u0438\u0446\u0438\u0438 \u043a\u043b\u0438\u0435\u043d\u0442\u0430 \u041e\u041e\u041e \u043e\u043f\u043b\u0430\u0447\u0435\u043d\u044b."}"#;
@@ -26,7 +26,7 @@ use crate::outcome::{self, Done};
 ///     pay.parse(http::Response::new(back.as_bytes()))?.effect,
 ///     PaymentEffect::Refunded { amount: Some(3959.into()) },
 /// );
-/// # Ok::<(), proto_core::ResponseError>(())
+/// # Ok::<(), shop_apis_core::ResponseError>(())
 /// ```
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -138,7 +138,7 @@ position_action! {
     /// that changes state; idempotent: denied twice is denied.
     ///
     /// ```
-    /// use proto_core::{BaseUrl, Endpoint, Safety};
+    /// use shop_apis_core::{BaseUrl, Endpoint, Safety};
     /// use saplab_proto::{Credentials, DenyPosition, PositionId, SapLab};
     /// let shop = SapLab::new(BaseUrl::parse("https://shop.example")?, Credentials::new("manager", "s3cret")?);
     /// let deny = DenyPosition::new(PositionId::new(20));
@@ -165,15 +165,15 @@ position_action! {
     /// ```
     /// # #[tokio::main(flavor = "current_thread")]
     /// # async fn main() -> Result<(), Box<dyn std::error::Error>> {
-    /// use proto_core::{BaseUrl, RefusalKind};
+    /// use shop_apis_core::{BaseUrl, RefusalKind};
     /// use saplab_proto::*;
     ///
-    /// let emulator = emulator::Emulator::start().await?;
+    /// let emulator = shop_apis_emulator::Emulator::start().await?;
     /// let shop = SapLab::new(
-    ///     BaseUrl::parse(&emulator.base_url(emulator::Api::SapLab))?,
+    ///     BaseUrl::parse(&emulator.base_url(shop_apis_emulator::Api::SapLab))?,
     ///     Credentials::new(emulator.saplab().login(), emulator.saplab().password())?,
     /// );
-    /// let client = proto_reqwest::Client::new()?;
+    /// let client = shop_apis_reqwest::Client::new()?;
     /// let id = PositionId::new(20);
     ///
     /// let read = ListOrders::default().position_ids([id]).include_archived(true);
@@ -204,7 +204,7 @@ position_action! {
     /// that changes state; idempotent.
     ///
     /// ```
-    /// use proto_core::{BaseUrl, Endpoint};
+    /// use shop_apis_core::{BaseUrl, Endpoint};
     /// use saplab_proto::{ArchivePosition, Credentials, PositionId, SapLab};
     /// let shop = SapLab::new(BaseUrl::parse("https://shop.example")?, Credentials::new("manager", "s3cret")?);
     /// assert_eq!(ArchivePosition::new(PositionId::new(20)).build(&shop)?.uri().path(), "/panel/order/archive/20");
@@ -220,7 +220,7 @@ position_action! {
     /// calls `/deny/20` here; the path is the heading's, S23.)
     ///
     /// ```
-    /// use proto_core::{BaseUrl, Endpoint};
+    /// use shop_apis_core::{BaseUrl, Endpoint};
     /// use saplab_proto::{Credentials, PositionId, SapLab, UnarchivePosition};
     /// let shop = SapLab::new(BaseUrl::parse("https://shop.example")?, Credentials::new("manager", "s3cret")?);
     /// assert_eq!(UnarchivePosition::new(PositionId::new(20)).build(&shop)?.uri().path(), "/panel/order/unarchive/20");
@@ -238,7 +238,7 @@ position_action! {
 /// string; the example (and this) uses `documents` and a path segment (S24).
 ///
 /// ```
-/// use proto_core::{BaseUrl, Endpoint};
+/// use shop_apis_core::{BaseUrl, Endpoint};
 /// use saplab_proto::{CreateDocuments, Credentials, PositionId, SapLab};
 /// let shop = SapLab::new(BaseUrl::parse("https://shop.example")?, Credentials::new("manager", "s3cret")?);
 /// let documents = CreateDocuments::new([19, 20, 21].map(PositionId::new));
@@ -286,4 +286,4 @@ impl Endpoint for CreateDocuments {
 }
 
 // Where each answer keeps fields the document does not name.
-proto_core::report_unknown!(Payment { unknown });
+shop_apis_core::report_unknown!(Payment { unknown });

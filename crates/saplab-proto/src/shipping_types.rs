@@ -1,18 +1,18 @@
 //! Shipping types ("Способы доставки"): list, create, update, delete.
 
 use http::{Request, Response};
-use proto_core::encode::Form;
-use proto_core::wire::{decimal, nullable_text};
-use proto_core::{
+use serde::Deserialize;
+use shop_apis_core::encode::Form;
+use shop_apis_core::wire::{decimal, nullable_text};
+use shop_apis_core::{
     ApiError, BuildError, Decimal, Endpoint, RefusalKind, ResponseError, Safety, UnknownFields,
 };
-use serde::Deserialize;
 
 use crate::api::SapLab;
 use crate::input;
 use crate::outcome::{self, Done};
 
-proto_core::id_type! {
+shop_apis_core::id_type! {
     /// A shipping type's id.
     pub struct ShippingTypeId(u64);
 }
@@ -48,7 +48,7 @@ pub struct ShippingTypes {
 /// `GET /panel/order/shipping_type`: the shop's shipping types. Safe.
 ///
 /// ```
-/// use proto_core::{BaseUrl, Endpoint};
+/// use shop_apis_core::{BaseUrl, Endpoint};
 /// use saplab_proto::{Credentials, ListShippingTypes, SapLab};
 /// let shop = SapLab::new(BaseUrl::parse("https://shop.example")?, Credentials::new("manager", "s3cret")?);
 /// let request = ListShippingTypes.build(&shop)?;
@@ -115,7 +115,7 @@ impl ShippingTypeFields {
 /// call adds another, so it is never retried.
 ///
 /// ```
-/// use proto_core::{BaseUrl, Endpoint};
+/// use shop_apis_core::{BaseUrl, Endpoint};
 /// use saplab_proto::{CreateShippingType, Credentials, SapLab, ShippingTypeFields};
 /// let shop = SapLab::new(BaseUrl::parse("https://shop.example")?, Credentials::new("manager", "s3cret")?);
 /// let create = CreateShippingType(ShippingTypeFields::new("Новый способ", 1000.into()));
@@ -150,7 +150,7 @@ impl Endpoint for CreateShippingType {
 /// minimum total. Idempotent: the same fields twice leave the same state.
 ///
 /// ```
-/// use proto_core::{BaseUrl, Endpoint};
+/// use shop_apis_core::{BaseUrl, Endpoint};
 /// use saplab_proto::{Credentials, SapLab, ShippingTypeFields, ShippingTypeId, UpdateShippingType};
 /// let shop = SapLab::new(BaseUrl::parse("https://shop.example")?, Credentials::new("manager", "s3cret")?);
 /// let update = UpdateShippingType::new(ShippingTypeId::new(1), ShippingTypeFields::new("Курьер", 1000.into()));
@@ -200,7 +200,7 @@ impl Endpoint for UpdateShippingType {
 /// error, and the state is the same.
 ///
 /// ```
-/// use proto_core::{BaseUrl, Endpoint};
+/// use shop_apis_core::{BaseUrl, Endpoint};
 /// use saplab_proto::{Credentials, RemoveShippingType, SapLab, ShippingTypeId};
 /// let shop = SapLab::new(BaseUrl::parse("https://shop.example")?, Credentials::new("manager", "s3cret")?);
 /// let request = RemoveShippingType::new(ShippingTypeId::new(3)).build(&shop)?;
@@ -252,8 +252,8 @@ impl Endpoint for RemoveShippingType {
 }
 
 // Where each answer keeps fields the document does not name.
-proto_core::report_unknown!(ShippingType { unknown });
-proto_core::report_unknown!(ShippingTypes {
+shop_apis_core::report_unknown!(ShippingType { unknown });
+shop_apis_core::report_unknown!(ShippingTypes {
     unknown,
     shipping_types
 });

@@ -1,18 +1,18 @@
 //! Order statuses ("Статусы заказов"): list, create, update, delete.
 
 use http::{Request, Response};
-use proto_core::encode::Form;
-use proto_core::wire::{flag, nullable_text};
-use proto_core::{
+use serde::Deserialize;
+use shop_apis_core::encode::Form;
+use shop_apis_core::wire::{flag, nullable_text};
+use shop_apis_core::{
     ApiError, BuildError, Endpoint, RefusalKind, ResponseError, Safety, UnknownFields,
 };
-use serde::Deserialize;
 
 use crate::api::SapLab;
 use crate::input;
 use crate::outcome::{self, Done};
 
-proto_core::id_type! {
+shop_apis_core::id_type! {
     /// An order status's id.
     pub struct StatusId(u64);
 }
@@ -54,7 +54,7 @@ pub struct OrderStatuses {
 /// `GET /panel/order/status`: the shop's order statuses. Safe.
 ///
 /// ```
-/// use proto_core::{BaseUrl, Endpoint};
+/// use shop_apis_core::{BaseUrl, Endpoint};
 /// use saplab_proto::{Credentials, ListStatuses, SapLab};
 /// let shop = SapLab::new(BaseUrl::parse("https://shop.example")?, Credentials::new("manager", "s3cret")?);
 /// assert_eq!(ListStatuses.build(&shop)?.uri(), "https://shop.example/panel/order/status");
@@ -139,7 +139,7 @@ impl StatusFields {
 /// another, so it is never retried.
 ///
 /// ```
-/// use proto_core::{BaseUrl, Endpoint};
+/// use shop_apis_core::{BaseUrl, Endpoint};
 /// use saplab_proto::{CreateStatus, Credentials, SapLab, StatusFields};
 /// let shop = SapLab::new(BaseUrl::parse("https://shop.example")?, Credentials::new("manager", "s3cret")?);
 /// let create = CreateStatus(StatusFields::new("Новый статус", "ababab").sms(true));
@@ -172,7 +172,7 @@ impl Endpoint for CreateStatus {
 /// `POST /panel/order/status/{id}`: replaces a status's fields. Idempotent.
 ///
 /// ```
-/// use proto_core::{BaseUrl, Endpoint};
+/// use shop_apis_core::{BaseUrl, Endpoint};
 /// use saplab_proto::{Credentials, SapLab, StatusFields, StatusId, UpdateStatus};
 /// let shop = SapLab::new(BaseUrl::parse("https://shop.example")?, Credentials::new("manager", "s3cret")?);
 /// let update = UpdateStatus::new(StatusId::new(1), StatusFields::new("Принято", "FAFFB3"));
@@ -221,7 +221,7 @@ impl Endpoint for UpdateStatus {
 /// refuses with a text when the status is used in the shop's settings.
 ///
 /// ```
-/// use proto_core::{BaseUrl, Endpoint};
+/// use shop_apis_core::{BaseUrl, Endpoint};
 /// use saplab_proto::{Credentials, RemoveStatus, SapLab, StatusId};
 /// let shop = SapLab::new(BaseUrl::parse("https://shop.example")?, Credentials::new("manager", "s3cret")?);
 /// assert_eq!(RemoveStatus::new(StatusId::new(3)).build(&shop)?.body(), b"id=3");
@@ -270,5 +270,5 @@ impl Endpoint for RemoveStatus {
 }
 
 // Where each answer keeps fields the document does not name.
-proto_core::report_unknown!(OrderStatus { unknown });
-proto_core::report_unknown!(OrderStatuses { unknown, statuses });
+shop_apis_core::report_unknown!(OrderStatus { unknown });
+shop_apis_core::report_unknown!(OrderStatuses { unknown, statuses });

@@ -1,5 +1,5 @@
 use http::{HeaderValue, Method, Request, header};
-use proto_core::{Api, BaseUrl, BuildError, BuildErrorKind, Secret, Stamp, validate};
+use shop_apis_core::{Api, BaseUrl, BuildError, BuildErrorKind, Secret, Stamp, validate};
 
 use crate::multipart::FormData;
 use crate::oauth::{OAuthCredentials, parameter_string};
@@ -22,7 +22,7 @@ impl Auth {
     /// let auth = Auth::bearer("eyJhbGciOi.payload.sig")?;
     /// assert!(!format!("{auth:?}").contains("payload"));
     /// assert!(Auth::bearer("two words").is_err());
-    /// # Ok::<(), proto_core::BuildError>(())
+    /// # Ok::<(), shop_apis_core::BuildError>(())
     /// ```
     pub fn bearer(token: &str) -> Result<Auth, BuildError> {
         validate::printable_ascii("bearer_token", token)?;
@@ -64,14 +64,14 @@ pub enum BodyForm {
 /// says otherwise (U7).
 ///
 /// ```
-/// use proto_core::BaseUrl;
+/// use shop_apis_core::BaseUrl;
 /// use ucoz_proto::{Auth, OAuthCredentials, Ucoz};
 /// let site = Ucoz::new(
 ///     BaseUrl::parse("https://yoursite.ucoz.ru/uapi")?,
 ///     Auth::OAuth1(OAuthCredentials::new("ck", "cs", "tk", "ts")?),
 /// );
 /// assert_eq!(site.base_url().to_string(), "https://yoursite.ucoz.ru/uapi");
-/// # Ok::<(), proto_core::BuildError>(())
+/// # Ok::<(), shop_apis_core::BuildError>(())
 /// ```
 #[derive(Debug, Clone)]
 pub struct Ucoz {
@@ -104,7 +104,7 @@ impl Ucoz {
     /// POST and PUT bodies in `form` ([`BodyForm::UrlEncoded`] unless set).
     ///
     /// ```
-    /// use proto_core::{BaseUrl, Endpoint, Stamp};
+    /// use shop_apis_core::{BaseUrl, Endpoint, Stamp};
     /// use ucoz_proto::{Auth, BodyForm, OAuthCredentials, RecordId, RecalcCheckout, Ucoz};
     /// let site = Ucoz::new(
     ///     BaseUrl::parse("https://yoursite.ucoz.ru/uapi")?,
@@ -129,11 +129,11 @@ impl Ucoz {
     /// How POST and PUT bodies are sent.
     ///
     /// ```
-    /// use proto_core::BaseUrl;
+    /// use shop_apis_core::BaseUrl;
     /// use ucoz_proto::{Auth, BodyForm, Ucoz};
     /// let site = Ucoz::new(BaseUrl::parse("https://yoursite.ucoz.ru/uapi")?, Auth::bearer("t")?);
     /// assert_eq!(site.form(), BodyForm::UrlEncoded);
-    /// # Ok::<(), proto_core::BuildError>(())
+    /// # Ok::<(), shop_apis_core::BuildError>(())
     /// ```
     pub fn form(&self) -> BodyForm {
         self.form

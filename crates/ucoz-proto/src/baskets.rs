@@ -4,11 +4,11 @@ use std::fmt;
 
 use base64::Engine;
 use http::{Method, Request, Response};
-use proto_core::wire::{IdMap, decimal, int, nullable_text, unix_time};
-use proto_core::{
-    BuildError, BuildErrorKind, Decimal, Endpoint, ResponseError, Safety, UnknownFields,
-};
 use serde::Deserialize;
+use shop_apis_core::wire::{IdMap, decimal, int, nullable_text, unix_time};
+use shop_apis_core::{
+    BuildError, BuildErrorKind, Decimal, Endpoint, Paged, ResponseError, Safety, UnknownFields,
+};
 use time::OffsetDateTime;
 
 use crate::api::Ucoz;
@@ -164,12 +164,12 @@ impl LoginFilter {
     /// use ucoz_proto::LoginFilter;
     /// assert_eq!(LoginFilter::new("tom")?.to_string(), "dG9t");
     /// assert!(LoginFilter::new("").is_err());
-    /// # Ok::<(), proto_core::BuildError>(())
+    /// # Ok::<(), shop_apis_core::BuildError>(())
     /// ```
     pub fn new(login: impl Into<String>) -> Result<Self, BuildError> {
         let login = login.into();
-        proto_core::validate::not_blank("f_user_login", &login)?;
-        proto_core::validate::no_control_characters("f_user_login", &login)?;
+        shop_apis_core::validate::not_blank("f_user_login", &login)?;
+        shop_apis_core::validate::no_control_characters("f_user_login", &login)?;
         Ok(LoginFilter(login))
     }
 }
@@ -184,7 +184,7 @@ impl fmt::Display for LoginFilter {
 /// `GET /shop/usersbasket/`: a page of abandoned baskets, filtered. Safe.
 ///
 /// ```
-/// use proto_core::{BaseUrl, Endpoint};
+/// use shop_apis_core::{BaseUrl, Endpoint};
 /// use ucoz_proto::{Auth, Compare, ListBaskets, LoginFilter, Ucoz};
 /// let site = Ucoz::new(BaseUrl::parse("https://yoursite.ucoz.ru/uapi")?, Auth::bearer("t")?);
 /// let list = ListBaskets::default()
@@ -271,35 +271,6 @@ impl ListBaskets {
         self
     }
 
-    /// The same list's next page, or `None` after the last one, when the
-    /// answer does not say how many pages there are, or when its
-    /// `paginator_page` is not the page asked for, as from a server that
-    /// ignores `page` ([`proto_core::paging::next_page`]).
-    ///
-    /// ```
-    /// use ucoz_proto::{Baskets, ListBaskets};
-    /// let first: Baskets = serde_json::from_str(r#"{"paginator_page": 1, "paginator_pages_cnt": 3, "users_baskets": {}}"#)?;
-    /// let second = ListBaskets::default().next_page(&first).unwrap();
-    /// assert_eq!(second.page, Some(2));
-    /// // Page 2 asked for, page 1 served: the walk ends.
-    /// assert!(second.next_page(&first).is_none());
-    /// let uncounted: Baskets = serde_json::from_str(r#"{"paginator_page": 1, "users_baskets": {}}"#)?;
-    /// assert!(ListBaskets::default().next_page(&uncounted).is_none());
-    /// # Ok::<(), serde_json::Error>(())
-    /// ```
-    pub fn next_page(&self, answer: &Baskets) -> Option<ListBaskets> {
-        let asked = self.page.unwrap_or(1);
-        let next = proto_core::paging::next_page(
-            asked,
-            answer.paginator_page,
-            answer.paginator_pages_cnt,
-        )?;
-        Some(ListBaskets {
-            page: Some(next),
-            ..self.clone()
-        })
-    }
-
     fn params(&self) -> Result<Vec<(String, String)>, BuildError> {
         let mut params = paging(self.page, self.per_page)?;
         let join = |ids: Vec<String>| ids.join(",");
@@ -338,6 +309,46 @@ impl ListBaskets {
     }
 }
 
+/// Walks the list page by page: see [`Paged`] and the adapters' `pages` and `items`.
+impl Paged for ListBaskets {
+    type Item = (u64, UserBasket);
+
+    /// The same list's next page, or `None` after the last one, when the
+    /// answer does not say how many pages there are, or when its
+    /// `paginator_page` is not the page asked for, as from a server that
+    /// ignores `page` ([`shop_apis_core::paging::next_page`]).
+    ///
+    /// ```
+    /// use shop_apis_core::Paged;
+    /// use ucoz_proto::{Baskets, ListBaskets};
+    /// let first: Baskets = serde_json::from_str(r#"{"paginator_page": 1, "paginator_pages_cnt": 3, "users_baskets": {}}"#)?;
+    /// let second = ListBaskets::default().next_page(&first).unwrap();
+    /// assert_eq!(second.page, Some(2));
+    /// // Page 2 asked for, page 1 served: the walk ends.
+    /// assert!(second.next_page(&first).is_none());
+    /// let uncounted: Baskets = serde_json::from_str(r#"{"paginator_page": 1, "users_baskets": {}}"#)?;
+    /// assert!(ListBaskets::default().next_page(&uncounted).is_none());
+    /// # Ok::<(), serde_json::Error>(())
+    /// ```
+    fn next_page(&self, answer: &Baskets) -> Option<Self> {
+        let asked = self.page.unwrap_or(1);
+        let next = shop_apis_core::paging::next_page(
+            asked,
+            answer.paginator_page,
+            answer.paginator_pages_cnt,
+        )?;
+        Some(ListBaskets {
+            page: Some(next),
+            ..self.clone()
+        })
+    }
+
+    /// The entries of one page.
+    fn items(answer: Baskets) -> Vec<(u64, UserBasket)> {
+        answer.users_baskets.into_vec()
+    }
+}
+
 impl Endpoint for ListBaskets {
     type Api = Ucoz;
     type Output = Baskets;
@@ -358,12 +369,12 @@ impl Endpoint for ListBaskets {
 }
 
 // Where each answer keeps fields the document does not name.
-proto_core::report_unknown!(BasketItem { unknown });
-proto_core::report_unknown!(UserBasket {
+shop_apis_core::report_unknown!(BasketItem { unknown });
+shop_apis_core::report_unknown!(UserBasket {
     unknown,
     user_basket_items
 });
-proto_core::report_unknown!(Baskets {
+shop_apis_core::report_unknown!(Baskets {
     unknown,
     users_baskets
 });

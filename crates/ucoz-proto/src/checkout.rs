@@ -2,11 +2,11 @@
 //! belongs to, recalculated, changed, and placed.
 
 use http::{Method, Request, Response};
-use proto_core::wire::{IdMap, Money, int, money, nullable_text};
-use proto_core::{
+use serde::Deserialize;
+use shop_apis_core::wire::{IdMap, Money, int, money, nullable_text};
+use shop_apis_core::{
     BuildError, BuildErrorKind, Decimal, Endpoint, ResponseError, Safety, UnknownFields,
 };
-use serde::Deserialize;
 
 use crate::api::Ucoz;
 use crate::envelope;
@@ -115,7 +115,7 @@ pub struct Checkout {
     /// The payment method chosen.
     #[serde(
         default,
-        deserialize_with = "proto_core::wire::optional_id::deserialize"
+        deserialize_with = "shop_apis_core::wire::optional_id::deserialize"
     )]
     pub current_payment_id: Option<PaymentId>,
     /// The delivery methods to choose from.
@@ -124,7 +124,7 @@ pub struct Checkout {
     /// The delivery method chosen.
     #[serde(
         default,
-        deserialize_with = "proto_core::wire::optional_id::deserialize"
+        deserialize_with = "shop_apis_core::wire::optional_id::deserialize"
     )]
     pub current_delivery_id: Option<DeliveryId>,
     /// The shop's message, which alone means the basket is empty (U11).
@@ -289,7 +289,7 @@ impl OrderChoices {
 /// Safe.
 ///
 /// ```
-/// use proto_core::{BaseUrl, Endpoint};
+/// use shop_apis_core::{BaseUrl, Endpoint};
 /// use ucoz_proto::{Auth, CheckoutData, GetCheckout, Ucoz};
 /// let site = Ucoz::new(BaseUrl::parse("https://yoursite.ucoz.ru/uapi")?, Auth::bearer("t")?);
 /// let request = GetCheckout::default().promo_code("SALE").build(&site)?;
@@ -355,7 +355,7 @@ impl Endpoint for GetCheckout {
 /// above the example says `POSTSHOP` (U13); it is sent as PUT.
 ///
 /// ```
-/// use proto_core::{BaseUrl, Endpoint};
+/// use shop_apis_core::{BaseUrl, Endpoint};
 /// use ucoz_proto::{Auth, RecalcCheckout, RecordId, Ucoz};
 /// let site = Ucoz::new(BaseUrl::parse("https://yoursite.ucoz.ru/uapi")?, Auth::bearer("t")?);
 /// let recalc = RecalcCheckout::default().count(RecordId::new(6), 2).remove(RecordId::new(7));
@@ -423,7 +423,7 @@ impl Endpoint for RecalcCheckout {
 /// payment, delivery, form fields and address. Idempotent. Sent as PUT (U13).
 ///
 /// ```
-/// use proto_core::{BaseUrl, Endpoint};
+/// use shop_apis_core::{BaseUrl, Endpoint};
 /// use ucoz_proto::{Auth, ChangeCheckout, DeliveryId, FieldId, OrderChoices, Ucoz};
 /// let site = Ucoz::new(BaseUrl::parse("https://yoursite.ucoz.ru/uapi")?, Auth::bearer("t")?);
 /// let change = ChangeCheckout(OrderChoices::default().delivery(DeliveryId::new(3)).field(FieldId::new(1), "+7 900"));
@@ -468,7 +468,7 @@ pub struct Placed {
 /// **Unsafe**: a repeat may place a second order, so it is never retried.
 ///
 /// ```
-/// use proto_core::{BaseUrl, Endpoint, Safety};
+/// use shop_apis_core::{BaseUrl, Endpoint, Safety};
 /// use ucoz_proto::{Auth, FieldId, OrderChoices, PaymentId, PlaceOrder, Ucoz};
 /// let site = Ucoz::new(BaseUrl::parse("https://yoursite.ucoz.ru/uapi")?, Auth::bearer("t")?);
 /// let place = PlaceOrder::new(OrderChoices::default().payment(PaymentId::new(1)).field(FieldId::new(2), "Moscow"))
@@ -526,12 +526,12 @@ impl Endpoint for PlaceOrder {
 }
 
 // Where each answer keeps fields the document does not name.
-proto_core::report_unknown!(OrderContent {
+shop_apis_core::report_unknown!(OrderContent {
     unknown,
     order_goods
 });
-proto_core::report_unknown!(OrderTotals { unknown });
-proto_core::report_unknown!(Checkout {
+shop_apis_core::report_unknown!(OrderTotals { unknown });
+shop_apis_core::report_unknown!(Checkout {
     unknown,
     order_content,
     order_fields,
@@ -539,9 +539,9 @@ proto_core::report_unknown!(Checkout {
     payment_list,
     delivery_list
 });
-proto_core::report_unknown!(Placed { unknown });
+shop_apis_core::report_unknown!(Placed { unknown });
 
-impl proto_core::ReportUnknown for CheckoutData {
+impl shop_apis_core::ReportUnknown for CheckoutData {
     fn unknown_fields(&self, path: &str, found: &mut Vec<String>) {
         if let CheckoutData::Order(checkout) = self {
             checkout.unknown_fields(path, found);

@@ -5,9 +5,9 @@
 
 use std::fmt;
 
-use proto_core::wire::IdKey;
 use serde::Deserialize;
 use serde::de::{self, Deserializer, Unexpected};
+use shop_apis_core::wire::IdKey;
 
 /// Declares an open set of integer codes.
 macro_rules! open_codes {
@@ -94,7 +94,7 @@ macro_rules! open_codes {
 
         impl<'de> Deserialize<'de> for $name {
             fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-                let code: $repr = proto_core::wire::int::deserialize(deserializer)?;
+                let code: $repr = shop_apis_core::wire::int::deserialize(deserializer)?;
                 Ok($name::from_code(code))
             }
         }
@@ -326,8 +326,8 @@ open_codes! {
 pub(crate) fn code_option<'de, D, R, T>(deserializer: D) -> Result<Option<T>, D::Error>
 where
     D: Deserializer<'de>,
-    R: proto_core::wire::int::Integer,
+    R: shop_apis_core::wire::int::Integer,
     T: From<R>,
 {
-    Ok(proto_core::wire::int::option::deserialize::<D, R>(deserializer)?.map(T::from))
+    Ok(shop_apis_core::wire::int::option::deserialize::<D, R>(deserializer)?.map(T::from))
 }

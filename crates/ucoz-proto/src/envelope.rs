@@ -1,12 +1,12 @@
 //! uCoz's answer envelope: `{"success": …}` or `{"error": …}`.
 
 use http::Response;
-use proto_core::{
-    ApiError, ApiErrorDetail, BodyExcerpt, DecodeError, ResponseError, UnexpectedStatus, json,
-};
 use serde::Deserialize;
 use serde::de::DeserializeOwned;
 use serde_json::Value;
+use shop_apis_core::{
+    ApiError, ApiErrorDetail, BodyExcerpt, DecodeError, ResponseError, UnexpectedStatus, json,
+};
 
 /// The envelope, with the success part decoded as `T` only when present.
 #[derive(Deserialize)]

@@ -1,17 +1,19 @@
 //! A line of goods in a basket or an order.
 
-use proto_core::wire::object_or_text::{self, ObjectOrText};
-use proto_core::wire::{IdMap, Markup, Money, decimal, flag, int, markup, money, nullable_text};
-use proto_core::{Decimal, UnknownFields};
 use serde::Deserialize;
+use shop_apis_core::wire::object_or_text::{self, ObjectOrText};
+use shop_apis_core::wire::{
+    IdMap, Markup, Money, decimal, flag, int, markup, money, nullable_text,
+};
+use shop_apis_core::{Decimal, UnknownFields};
 
-proto_core::id_type! {
+shop_apis_core::id_type! {
     /// A goods line's record id in a basket or an order (`REC_ID`, the key
     /// of `order_goods`, the `N` of `cnt_N`).
     pub struct RecordId(u64);
 }
 
-proto_core::id_type! {
+shop_apis_core::id_type! {
     /// A product's id in the shop.
     pub struct GoodsId(u64);
 }
@@ -294,17 +296,17 @@ impl GoodsLine {
 }
 
 // Where each answer keeps fields the document does not name.
-proto_core::report_unknown!(GoodsLine { unknown, options });
-proto_core::report_unknown!(ChosenOptions {
+shop_apis_core::report_unknown!(GoodsLine { unknown, options });
+shop_apis_core::report_unknown!(ChosenOptions {
     unknown,
     selected_data,
     all_options_data
 });
-proto_core::report_unknown!(SelectedOption { unknown });
-proto_core::report_unknown!(GoodsOption { unknown, values });
-proto_core::report_unknown!(OptionValue { unknown });
+shop_apis_core::report_unknown!(SelectedOption { unknown });
+shop_apis_core::report_unknown!(GoodsOption { unknown, values });
+shop_apis_core::report_unknown!(OptionValue { unknown });
 
-impl proto_core::ReportUnknown for GoodsOptions {
+impl shop_apis_core::ReportUnknown for GoodsOptions {
     fn unknown_fields(&self, path: &str, found: &mut Vec<String>) {
         if let GoodsOptions::Chosen(chosen) = self {
             chosen.unknown_fields(path, found);

@@ -5,14 +5,14 @@
 use std::fmt;
 
 use http::{Method, Request, Response};
-use proto_core::wire::{
-    IdMap, Money, decimal, int, money, nullable_text, optional_id, php_empty_object, unix_time,
-};
-use proto_core::{
-    BuildError, BuildErrorKind, Decimal, Endpoint, ResponseError, Safety, UnknownFields,
-};
 use serde::Deserialize;
 use serde::de::Deserializer;
+use shop_apis_core::wire::{
+    IdMap, Money, decimal, int, money, nullable_text, optional_id, php_empty_object, unix_time,
+};
+use shop_apis_core::{
+    BuildError, BuildErrorKind, Decimal, Endpoint, Paged, ResponseError, Safety, UnknownFields,
+};
 use time::OffsetDateTime;
 
 use crate::api::Ucoz;
@@ -20,7 +20,7 @@ use crate::codes::{OrderGroup, OrderStatus, code_option};
 use crate::envelope;
 use crate::shop_data::{DeliveryId, FieldId, OrderField, PaymentId};
 
-proto_core::id_type! {
+shop_apis_core::id_type! {
     /// An order's id (its number).
     pub struct InvoiceId(u64);
 }
@@ -34,7 +34,7 @@ proto_core::id_type! {
 /// let hash = OrderHash::new("UqTzDXQDXQMW3yE2cfI5p4lur1zUPEiVskfgy%3Boo")?;
 /// assert_eq!(hash.as_str(), "UqTzDXQDXQMW3yE2cfI5p4lur1zUPEiVskfgy%3Boo");
 /// assert!(OrderHash::new(" ").is_err());
-/// # Ok::<(), proto_core::BuildError>(())
+/// # Ok::<(), shop_apis_core::BuildError>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Deserialize)]
 #[serde(transparent)]
@@ -44,8 +44,8 @@ impl OrderHash {
     /// A hash as the server gave it; not blank.
     pub fn new(hash: impl Into<String>) -> Result<Self, BuildError> {
         let hash = hash.into();
-        proto_core::validate::not_blank("order", &hash)?;
-        proto_core::validate::no_control_characters("order", &hash)?;
+        shop_apis_core::validate::not_blank("order", &hash)?;
+        shop_apis_core::validate::no_control_characters("order", &hash)?;
         Ok(OrderHash(hash))
     }
 
@@ -68,7 +68,7 @@ pub struct Discount {
     /// Its amount.
     #[serde(
         default,
-        deserialize_with = "proto_core::wire::decimal::option::deserialize"
+        deserialize_with = "shop_apis_core::wire::decimal::option::deserialize"
     )]
     pub sum: Option<Decimal>,
     /// The promotional code applied.
@@ -92,7 +92,7 @@ pub struct Currency {
     /// Its rate when the order was placed.
     #[serde(
         default,
-        deserialize_with = "proto_core::wire::decimal::option::deserialize"
+        deserialize_with = "shop_apis_core::wire::decimal::option::deserialize"
     )]
     pub rate: Option<Decimal>,
     /// Fields the document does not name.
@@ -125,7 +125,7 @@ pub struct InvoiceDelivery {
     /// The delivery charge.
     #[serde(
         default,
-        deserialize_with = "proto_core::wire::decimal::option::deserialize"
+        deserialize_with = "shop_apis_core::wire::decimal::option::deserialize"
     )]
     pub tax: Option<Decimal>,
     /// The courier's login; `null`, `0` and `""` are none (U16).
@@ -187,7 +187,7 @@ pub struct Invoice {
     /// The profit.
     #[serde(
         default,
-        deserialize_with = "proto_core::wire::decimal::option::deserialize"
+        deserialize_with = "shop_apis_core::wire::decimal::option::deserialize"
     )]
     pub profit: Option<Decimal>,
     /// The discount.
@@ -205,7 +205,7 @@ pub struct Invoice {
     /// The total weight, when sent.
     #[serde(
         default,
-        deserialize_with = "proto_core::wire::decimal::option::deserialize"
+        deserialize_with = "shop_apis_core::wire::decimal::option::deserialize"
     )]
     pub weight: Option<Decimal>,
     /// The values of the order's additional fields, by number.
@@ -269,13 +269,13 @@ pub struct Invoices {
     /// The matching orders' turnover.
     #[serde(
         default,
-        deserialize_with = "proto_core::wire::decimal::option::deserialize"
+        deserialize_with = "shop_apis_core::wire::decimal::option::deserialize"
     )]
     pub total: Option<Decimal>,
     /// Their profit.
     #[serde(
         default,
-        deserialize_with = "proto_core::wire::decimal::option::deserialize"
+        deserialize_with = "shop_apis_core::wire::decimal::option::deserialize"
     )]
     pub profit: Option<Decimal>,
     /// Every status, with its name.
@@ -370,12 +370,12 @@ impl fmt::Display for DateTimeBound {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             DateTimeBound::Day(date) => {
-                f.write_str(&proto_core::wire::datetime::format_date(*date))
+                f.write_str(&shop_apis_core::wire::datetime::format_date(*date))
             }
             DateTimeBound::At(at) => write!(
                 f,
                 "{} {:02}:{:02}:{:02}",
-                proto_core::wire::datetime::format_date(at.date()),
+                shop_apis_core::wire::datetime::format_date(at.date()),
                 at.hour(),
                 at.minute(),
                 at.second()
@@ -391,7 +391,7 @@ impl fmt::Display for DateTimeBound {
 /// a pair cannot be sent. `per_page` is at most 20.
 ///
 /// ```
-/// use proto_core::{BaseUrl, Endpoint};
+/// use shop_apis_core::{BaseUrl, Endpoint};
 /// use ucoz_proto::{Auth, ListInvoices, OrderStatus, Range, SortField, Ucoz};
 /// let site = Ucoz::new(BaseUrl::parse("https://yoursite.ucoz.ru/uapi")?, Auth::bearer("t")?);
 /// let list = ListInvoices::default()
@@ -513,31 +513,6 @@ impl ListInvoices {
         self
     }
 
-    /// The same list's next page, or `None` after the last one, when the
-    /// answer does not say how many pages there are, or when its `page` is
-    /// not the page asked for, as from a server that ignores `page`
-    /// ([`proto_core::paging::next_page`]).
-    ///
-    /// ```
-    /// use ucoz_proto::{Invoices, ListInvoices};
-    /// let answer: Invoices = serde_json::from_str(r#"{"orders":[],"count":"30","page":1,"pages_cnt":2,"per_page":"20"}"#)?;
-    /// let second = ListInvoices::default().next_page(&answer).unwrap();
-    /// assert_eq!(second.page, Some(2));
-    /// // Page 2 asked for, page 1 served: the walk ends.
-    /// assert!(second.next_page(&answer).is_none());
-    /// let uncounted: Invoices = serde_json::from_str(r#"{"orders":[],"page":1}"#)?;
-    /// assert!(ListInvoices::default().next_page(&uncounted).is_none());
-    /// # Ok::<(), serde_json::Error>(())
-    /// ```
-    pub fn next_page(&self, answer: &Invoices) -> Option<ListInvoices> {
-        let asked = self.page.unwrap_or(1);
-        let next = proto_core::paging::next_page(asked, answer.page, answer.pages_cnt)?;
-        Some(ListInvoices {
-            page: Some(next),
-            ..self.clone()
-        })
-    }
-
     fn params(&self) -> Result<Vec<(String, String)>, BuildError> {
         let mut params = paging(self.page, self.per_page)?;
         let mut push = |key: &str, value: String| params.push((key.to_owned(), value));
@@ -558,7 +533,7 @@ impl ListInvoices {
             push("inv_sum", format!("{from}|{to}"));
         }
         if let Some(courier) = &self.courier {
-            proto_core::validate::not_blank("courier", courier)?;
+            shop_apis_core::validate::not_blank("courier", courier)?;
             push("courier", courier.clone());
         }
         if let Some(Range { from, to }) = self.delivery_dates {
@@ -610,6 +585,42 @@ pub(crate) fn join(ids: &[InvoiceId]) -> String {
         .map(ToString::to_string)
         .collect::<Vec<_>>()
         .join(",")
+}
+
+/// Walks the list page by page: see [`Paged`] and the adapters' `pages` and `items`.
+impl Paged for ListInvoices {
+    type Item = Invoice;
+
+    /// The same list's next page, or `None` after the last one, when the
+    /// answer does not say how many pages there are, or when its `page` is
+    /// not the page asked for, as from a server that ignores `page`
+    /// ([`shop_apis_core::paging::next_page`]).
+    ///
+    /// ```
+    /// use shop_apis_core::Paged;
+    /// use ucoz_proto::{Invoices, ListInvoices};
+    /// let answer: Invoices = serde_json::from_str(r#"{"orders":[],"count":"30","page":1,"pages_cnt":2,"per_page":"20"}"#)?;
+    /// let second = ListInvoices::default().next_page(&answer).unwrap();
+    /// assert_eq!(second.page, Some(2));
+    /// // Page 2 asked for, page 1 served: the walk ends.
+    /// assert!(second.next_page(&answer).is_none());
+    /// let uncounted: Invoices = serde_json::from_str(r#"{"orders":[],"page":1}"#)?;
+    /// assert!(ListInvoices::default().next_page(&uncounted).is_none());
+    /// # Ok::<(), serde_json::Error>(())
+    /// ```
+    fn next_page(&self, answer: &Invoices) -> Option<Self> {
+        let asked = self.page.unwrap_or(1);
+        let next = shop_apis_core::paging::next_page(asked, answer.page, answer.pages_cnt)?;
+        Some(ListInvoices {
+            page: Some(next),
+            ..self.clone()
+        })
+    }
+
+    /// The invoices of one page.
+    fn items(answer: Invoices) -> Vec<Invoice> {
+        answer.orders
+    }
 }
 
 impl Endpoint for ListInvoices {
@@ -702,7 +713,7 @@ invoices_action! {
     /// (in work, the archive, the bin). Idempotent.
     ///
     /// ```
-    /// use proto_core::{BaseUrl, Endpoint};
+    /// use shop_apis_core::{BaseUrl, Endpoint};
     /// use ucoz_proto::{Auth, InvoiceId, OrderGroup, SetInvoicesGroup, Ucoz};
     /// let site = Ucoz::new(BaseUrl::parse("https://yoursite.ucoz.ru/uapi")?, Auth::bearer("t")?);
     /// let archive = SetInvoicesGroup::new([1, 2, 4].map(InvoiceId::new), OrderGroup::Archive);
@@ -718,7 +729,7 @@ invoices_action! {
     /// user's login) to orders. Idempotent.
     ///
     /// ```
-    /// use proto_core::{BaseUrl, Endpoint};
+    /// use shop_apis_core::{BaseUrl, Endpoint};
     /// use ucoz_proto::{Auth, InvoiceId, SetInvoicesCourier, Ucoz};
     /// let site = Ucoz::new(BaseUrl::parse("https://yoursite.ucoz.ru/uapi")?, Auth::bearer("t")?);
     /// let courier = SetInvoicesCourier::new([InvoiceId::new(1)], "Tom".to_owned());
@@ -729,7 +740,7 @@ invoices_action! {
     /// ```
     SetInvoicesCourier, "setCourier", courier: String, "group_courier",
     |courier: &String| {
-        proto_core::validate::not_blank("group_courier", courier)?;
+        shop_apis_core::validate::not_blank("group_courier", courier)?;
         // The shop writes "no courier" as 0 (U16): a login "0" would read back as none.
         if courier.trim() == "0" {
             let why = "0 is how the shop writes \"no courier\"";
@@ -744,7 +755,7 @@ invoices_action! {
     /// Idempotent.
     ///
     /// ```
-    /// use proto_core::{BaseUrl, Endpoint};
+    /// use shop_apis_core::{BaseUrl, Endpoint};
     /// use ucoz_proto::{Auth, InvoiceId, OrderStatus, SetInvoicesStatus, Ucoz};
     /// let site = Ucoz::new(BaseUrl::parse("https://yoursite.ucoz.ru/uapi")?, Auth::bearer("t")?);
     /// let ready = SetInvoicesStatus::new([1, 2, 4].map(InvoiceId::new), OrderStatus::Ready);
@@ -756,12 +767,12 @@ invoices_action! {
 }
 
 // Where each answer keeps fields the document does not name.
-proto_core::report_unknown!(Discount { unknown });
-proto_core::report_unknown!(Currency { unknown });
-proto_core::report_unknown!(InvoicePayment { unknown });
-proto_core::report_unknown!(InvoiceDelivery { unknown });
-proto_core::report_unknown!(InvoiceMap { unknown });
-proto_core::report_unknown!(Invoice {
+shop_apis_core::report_unknown!(Discount { unknown });
+shop_apis_core::report_unknown!(Currency { unknown });
+shop_apis_core::report_unknown!(InvoicePayment { unknown });
+shop_apis_core::report_unknown!(InvoiceDelivery { unknown });
+shop_apis_core::report_unknown!(InvoiceMap { unknown });
+shop_apis_core::report_unknown!(Invoice {
     unknown,
     map,
     discount,
@@ -770,11 +781,11 @@ proto_core::report_unknown!(Invoice {
     delivery,
     fields
 });
-proto_core::report_unknown!(Invoices {
+shop_apis_core::report_unknown!(Invoices {
     unknown,
     orders,
     order_status,
     order_hide,
     order_fields
 });
-proto_core::report_unknown!(Message { unknown });
+shop_apis_core::report_unknown!(Message { unknown });

@@ -2,13 +2,13 @@
 //! invoices, order contents, abandoned baskets and the shop's reference data.
 //!
 //! **What it does.** Each endpoint is a value implementing
-//! [`Endpoint`](proto_core::Endpoint); [`Ucoz`] signs the built request with
+//! [`Endpoint`](shop_apis_core::Endpoint); [`Ucoz`] signs the built request with
 //! OAuth 1.0a exactly as uCoz's own helper `uAPImodule.php` does (the time
 //! and nonce come from the caller), or adds a Bearer token.
 //!
 //! **What it does not do.** No sockets, runtime, clock, randomness or
 //! environment. Send requests with an adapter of this workspace
-//! (`proto-reqwest`, `proto-hyper`), which supply the time and nonces, or any
+//! (`shop-apis-reqwest`, `shop-apis-hyper`), which supply the time and nonces, or any
 //! HTTP stack.
 //!
 //! **Key types.** [`Ucoz`] (the site and how to authenticate), [`Auth`],
@@ -16,7 +16,7 @@
 //! PUT bodies, [`multipart`]), and the [`oauth`] signer.
 //!
 //! ```
-//! use proto_core::{BaseUrl, Stamp};
+//! use shop_apis_core::{BaseUrl, Stamp};
 //! use ucoz_proto::{Auth, OAuthCredentials, Ucoz};
 //!
 //! let site = Ucoz::new(
@@ -24,7 +24,7 @@
 //!     Auth::OAuth1(OAuthCredentials::new("ck", "cs", "tk", "ts")?),
 //! );
 //! # let _ = (site, Stamp::new(0, ""));
-//! # Ok::<(), proto_core::BuildError>(())
+//! # Ok::<(), shop_apis_core::BuildError>(())
 //! ```
 #![forbid(unsafe_code)]
 

@@ -10,8 +10,8 @@
 
 use std::fmt::Write as _;
 
-use proto_core::{BuildError, BuildErrorKind, Stamp};
 use sha1::{Digest, Sha1};
+use shop_apis_core::{BuildError, BuildErrorKind, Stamp};
 
 /// What every boundary starts with: libcurl's 24 dashes, before 16 hex digits.
 pub const BOUNDARY_PREFIX: &str = "------------------------";
@@ -22,7 +22,7 @@ pub const BOUNDARY_ATTEMPTS: u8 = 8;
 /// A multipart body and the boundary that frames it.
 ///
 /// ```
-/// use proto_core::Stamp;
+/// use shop_apis_core::Stamp;
 /// use ucoz_proto::multipart::FormData;
 /// let fields = [("mode", "order"), ("fld2", "Москва\r\nкв. 5")].map(|(k, v)| (k.to_owned(), v.to_owned()));
 /// let form = FormData::encode(&fields, &Stamp::new(1_700_000_000, "n1"))?;
@@ -37,7 +37,7 @@ pub const BOUNDARY_ATTEMPTS: u8 = 8;
 ///     )
 ///     .as_bytes()
 /// );
-/// # Ok::<(), proto_core::BuildError>(())
+/// # Ok::<(), shop_apis_core::BuildError>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FormData {
@@ -54,7 +54,7 @@ impl FormData {
     /// which every one of the stamp's [`BOUNDARY_ATTEMPTS`] boundaries occurs.
     ///
     /// ```
-    /// use proto_core::Stamp;
+    /// use shop_apis_core::Stamp;
     /// use ucoz_proto::multipart::FormData;
     /// let stamp = Stamp::new(1_700_000_000, "n1");
     /// let quoted = [("a\"b".to_owned(), "1".to_owned())];
@@ -136,7 +136,7 @@ impl FormData {
 /// looks like libcurl's own and is the same for the same stamp.
 ///
 /// ```
-/// use proto_core::Stamp;
+/// use shop_apis_core::Stamp;
 /// use ucoz_proto::multipart::{BOUNDARY_PREFIX, boundary};
 /// let stamp = Stamp::new(1_700_000_000, "n1");
 /// let first = boundary(&stamp, 0);

@@ -1,7 +1,7 @@
 //! An order's note.
 
 use http::{Method, Request, Response};
-use proto_core::{BuildError, Endpoint, ResponseError, Safety};
+use shop_apis_core::{BuildError, Endpoint, ResponseError, Safety};
 
 use crate::api::Ucoz;
 use crate::envelope;
@@ -15,7 +15,7 @@ use crate::invoices::{InvoiceId, Message};
 /// example calls `put('/shop/checkout/', …)`, which is followed (U23).
 ///
 /// ```
-/// use proto_core::{BaseUrl, Endpoint};
+/// use shop_apis_core::{BaseUrl, Endpoint};
 /// use ucoz_proto::{Auth, InvoiceId, SaveInvoiceNote, Ucoz};
 /// let site = Ucoz::new(BaseUrl::parse("https://yoursite.ucoz.ru/uapi")?, Auth::bearer("t")?);
 /// let note = SaveInvoiceNote::new(InvoiceId::new(180), "Позвонить после 18:00");

@@ -4,7 +4,7 @@
 //! for the standard test vectors.
 //!
 //! The signer is pure: the time and the nonce are inputs (a
-//! [`Stamp`](proto_core::Stamp)), so the same request, credentials and stamp
+//! [`Stamp`](shop_apis_core::Stamp)), so the same request, credentials and stamp
 //! always give the same signature.
 
 use std::fmt;
@@ -12,8 +12,8 @@ use std::fmt;
 use base64::Engine;
 use hmac::{Hmac, Mac};
 use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
-use proto_core::{BuildError, Secret, validate};
 use sha1::Sha1;
+use shop_apis_core::{BuildError, Secret, validate};
 
 /// PHP's `urlencode` table: everything but ASCII letters, digits, `-`, `_`
 /// and `.` is escaped, `~` and `*` included (RFC 3986 leaves `~` alone).
@@ -87,7 +87,7 @@ pub fn hmac_sha1(key: &str, base_string: &str) -> String {
 /// let credentials = OAuthCredentials::new("ck", "cs", "tk", "ts")?;
 /// assert!(!format!("{credentials:?}").contains("cs"));
 /// assert!(OAuthCredentials::new("", "cs", "tk", "ts").is_err());
-/// # Ok::<(), proto_core::BuildError>(())
+/// # Ok::<(), shop_apis_core::BuildError>(())
 /// ```
 #[derive(Clone)]
 pub struct OAuthCredentials {
@@ -176,7 +176,7 @@ impl OAuthCredentials {
     /// let signature = signed.iter().find(|(k, _)| k == "oauth_signature").unwrap();
     /// // The value PHP's hash_hmac and urlencode give for the same input.
     /// assert_eq!(signature.1, "YZ%2B69G0MSCfMVmToz%2BCs4ML0LaE%3D");
-    /// # Ok::<(), proto_core::BuildError>(())
+    /// # Ok::<(), shop_apis_core::BuildError>(())
     /// ```
     pub fn sign(
         &self,
@@ -209,7 +209,7 @@ impl OAuthCredentials {
     /// let url = "https://shop.example.ucoz.ru/uapi/shop/invoices/";
     /// let signature = credentials.signature("GET", url, &params, "1700000000", "5d41402abc4b2a76b9719d911017c592");
     /// assert_eq!(signature, "YZ+69G0MSCfMVmToz+Cs4ML0LaE=");
-    /// # Ok::<(), proto_core::BuildError>(())
+    /// # Ok::<(), shop_apis_core::BuildError>(())
     /// ```
     pub fn signature(
         &self,

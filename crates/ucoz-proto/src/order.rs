@@ -2,14 +2,14 @@
 //! contents, change one of its fields.
 
 use http::{Method, Request, Response};
-use proto_core::wire::{
-    FieldValues, IdMap, Money, int, money, nullable_text, optional_id, php_empty_object, unix_time,
-};
-use proto_core::{
-    BuildError, BuildErrorKind, Decimal, Endpoint, ResponseError, Safety, UnknownFields,
-};
 use serde::Deserialize;
 use serde::de;
+use shop_apis_core::wire::{
+    FieldValues, IdMap, Money, int, money, nullable_text, optional_id, php_empty_object, unix_time,
+};
+use shop_apis_core::{
+    BuildError, BuildErrorKind, Decimal, Endpoint, ResponseError, Safety, UnknownFields,
+};
 use time::OffsetDateTime;
 
 use crate::api::Ucoz;
@@ -297,7 +297,7 @@ pub enum OrderView {
 /// `GET /shop/order/?order=HASH`: one order. Safe.
 ///
 /// ```
-/// use proto_core::{BaseUrl, Endpoint};
+/// use shop_apis_core::{BaseUrl, Endpoint};
 /// use ucoz_proto::{Auth, GetOrder, OrderHash, Ucoz};
 /// let site = Ucoz::new(BaseUrl::parse("https://yoursite.ucoz.ru/uapi")?, Auth::bearer("t")?);
 /// let get = GetOrder::new(OrderHash::new("Uq%3Boo")?);
@@ -380,7 +380,7 @@ fn listed_shape(body: &[u8]) -> bool {
 /// repeat adds it again, so it is never retried.
 ///
 /// ```
-/// use proto_core::{BaseUrl, Endpoint, Safety};
+/// use shop_apis_core::{BaseUrl, Endpoint, Safety};
 /// use ucoz_proto::{AddGoods, Auth, GoodsId, OrderHash, Ucoz};
 /// let site = Ucoz::new(BaseUrl::parse("https://yoursite.ucoz.ru/uapi")?, Auth::bearer("t")?);
 /// let add = AddGoods::new(OrderHash::new("h")?, GoodsId::new(5));
@@ -432,7 +432,7 @@ impl Endpoint for AddGoods {
 /// (`del_{record}=1`). Idempotent: it sets values.
 ///
 /// ```
-/// use proto_core::{BaseUrl, Endpoint};
+/// use shop_apis_core::{BaseUrl, Endpoint};
 /// use ucoz_proto::{Auth, ChangeOrderContents, OrderHash, RecordId, Ucoz};
 /// let site = Ucoz::new(BaseUrl::parse("https://yoursite.ucoz.ru/uapi")?, Auth::bearer("t")?);
 /// let change = ChangeOrderContents::new(OrderHash::new("h")?)
@@ -561,7 +561,7 @@ pub enum FieldValue {
 /// followed (U27).
 ///
 /// ```
-/// use proto_core::{BaseUrl, Endpoint};
+/// use shop_apis_core::{BaseUrl, Endpoint};
 /// use ucoz_proto::{Auth, ChangeOrderField, FieldId, FieldValue, OrderHash, Ucoz};
 /// let site = Ucoz::new(BaseUrl::parse("https://yoursite.ucoz.ru/uapi")?, Auth::bearer("t")?);
 /// let change = ChangeOrderField::new(OrderHash::new("h")?, FieldId::new(2), FieldValue::Text("test_api_change".into()));
@@ -627,36 +627,36 @@ impl Endpoint for ChangeOrderField {
 }
 
 // Where each answer keeps fields the document does not name.
-proto_core::report_unknown!(OrderGoods {
+shop_apis_core::report_unknown!(OrderGoods {
     unknown,
     goods_fields,
     goods
 });
-proto_core::report_unknown!(OrderDelivery { unknown });
-proto_core::report_unknown!(OrderPayment { unknown });
-proto_core::report_unknown!(OrderFieldValues {
+shop_apis_core::report_unknown!(OrderDelivery { unknown });
+shop_apis_core::report_unknown!(OrderPayment { unknown });
+shop_apis_core::report_unknown!(OrderFieldValues {
     other,
     values,
     labels
 });
-proto_core::report_unknown!(OrderData {
+shop_apis_core::report_unknown!(OrderData {
     unknown,
     order_currency,
     order_payment,
     order_delivery,
     order_fields
 });
-proto_core::report_unknown!(OrderDetails {
+shop_apis_core::report_unknown!(OrderDetails {
     unknown,
     order_goods,
     order_digital_goods,
     order_data
 });
 
-proto_core::report_unknown!(DigitalGoods { unknown, goods });
-proto_core::report_unknown!(DigitalItem { unknown });
+shop_apis_core::report_unknown!(DigitalGoods { unknown, goods });
+shop_apis_core::report_unknown!(DigitalItem { unknown });
 
-impl proto_core::ReportUnknown for OrderView {
+impl shop_apis_core::ReportUnknown for OrderView {
     fn unknown_fields(&self, path: &str, found: &mut Vec<String>) {
         match self {
             OrderView::Details(details) => details.unknown_fields(path, found),

@@ -3,25 +3,25 @@
 //! the goods fields an order shows.
 
 use http::{Method, Request, Response};
-use proto_core::wire::{FlagsById, IdMap, decimal, flag, int, nullable_text};
-use proto_core::{BuildError, Decimal, Endpoint, ResponseError, Safety, UnknownFields};
 use serde::Deserialize;
+use shop_apis_core::wire::{FlagsById, IdMap, decimal, flag, int, nullable_text};
+use shop_apis_core::{BuildError, Decimal, Endpoint, ResponseError, Safety, UnknownFields};
 
 use crate::api::Ucoz;
 use crate::codes::{FieldType, GoodsKind, OrderGroup, OrderStatus, PaymentStatus, UserField};
 use crate::envelope;
 
-proto_core::id_type! {
+shop_apis_core::id_type! {
     /// A delivery method's id.
     pub struct DeliveryId(u64);
 }
 
-proto_core::id_type! {
+shop_apis_core::id_type! {
     /// A payment method's id.
     pub struct PaymentId(u64);
 }
 
-proto_core::id_type! {
+shop_apis_core::id_type! {
     /// An order field's number (the `N` of `fldN`).
     pub struct FieldId(u32);
 }
@@ -193,7 +193,7 @@ shop_data! {
     /// `page=deliverymethods`: the shop's delivery methods, by id. Safe.
     ///
     /// ```
-    /// use proto_core::{BaseUrl, Endpoint};
+    /// use shop_apis_core::{BaseUrl, Endpoint};
     /// use ucoz_proto::{Auth, DeliveryId, ListDeliveryMethods, Ucoz};
     /// let site = Ucoz::new(BaseUrl::parse("https://yoursite.ucoz.ru/uapi")?, Auth::bearer("t")?);
     /// let request = ListDeliveryMethods.build(&site)?;
@@ -210,7 +210,7 @@ shop_data! {
     /// `page=paymentsmethods`: the shop's payment methods, by id. Safe.
     ///
     /// ```
-    /// use proto_core::{BaseUrl, Endpoint};
+    /// use shop_apis_core::{BaseUrl, Endpoint};
     /// use ucoz_proto::{Auth, ListPaymentMethods, PaymentId, Ucoz};
     /// let site = Ucoz::new(BaseUrl::parse("https://yoursite.ucoz.ru/uapi")?, Auth::bearer("t")?);
     /// let answer = http::Response::new(&br#"{"success":{"2":{"name":"unitpay","delivery_assoc":{"all":1},"dscr":"","pos":2}}}"#[..]);
@@ -225,7 +225,7 @@ shop_data! {
     /// site's language. Safe.
     ///
     /// ```
-    /// use proto_core::Endpoint;
+    /// use shop_apis_core::Endpoint;
     /// use ucoz_proto::{ListOrderStatuses, OrderStatus};
     /// let answer = http::Response::new(&br#"{"success":{"10":"Payment processing","0":"New"}}"#[..]);
     /// let statuses = ListOrderStatuses.parse(answer)?;
@@ -239,7 +239,7 @@ shop_data! {
     /// `page=order_hide_list`: every order group and its name. Safe.
     ///
     /// ```
-    /// use proto_core::Endpoint;
+    /// use shop_apis_core::Endpoint;
     /// use ucoz_proto::{ListOrderGroups, OrderGroup};
     /// let answer = http::Response::new(&br#"{"success":{"0":"In work","1":"Archive","2":"Bin"}}"#[..]);
     /// assert_eq!(ListOrderGroups.parse(answer)?.get(&OrderGroup::Bin).map(String::as_str), Some("Bin"));
@@ -253,7 +253,7 @@ shop_data! {
     /// number. Safe.
     ///
     /// ```
-    /// use proto_core::Endpoint;
+    /// use shop_apis_core::Endpoint;
     /// use ucoz_proto::{FieldId, FieldType, ListOrderFields};
     /// let answer = http::Response::new(&br#"{"success":{"5":{"name":"Size","type":"select","values":["S","M"],"required":0,"pos":5}}}"#[..]);
     /// let fields = ListOrderFields.parse(answer)?;
@@ -269,7 +269,7 @@ shop_data! {
     /// code (`name`, `price`, `cnt`, …), with their names. Safe.
     ///
     /// ```
-    /// use proto_core::Endpoint;
+    /// use shop_apis_core::Endpoint;
     /// use ucoz_proto::ListOrderGoodsFields;
     /// let answer = http::Response::new(&br#"{"success":{"price":"Price","cnt":"Qty"}}"#[..]);
     /// let fields = ListOrderGoodsFields.parse(answer)?;
@@ -280,14 +280,14 @@ shop_data! {
 }
 
 // Where each answer keeps fields the document does not name.
-proto_core::report_unknown!(DeliveryMethod { unknown });
-proto_core::report_unknown!(PaymentMethod {
+shop_apis_core::report_unknown!(DeliveryMethod { unknown });
+shop_apis_core::report_unknown!(PaymentMethod {
     unknown,
     delivery_assoc
 });
-proto_core::report_unknown!(OrderField { unknown });
+shop_apis_core::report_unknown!(OrderField { unknown });
 
-impl proto_core::ReportUnknown for DeliveryAssoc {
+impl shop_apis_core::ReportUnknown for DeliveryAssoc {
     fn unknown_fields(&self, path: &str, found: &mut Vec<String>) {
         self.deliveries.unknown_fields(path, found);
     }

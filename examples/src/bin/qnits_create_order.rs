@@ -13,9 +13,10 @@ use std::error::Error;
 use std::process::ExitCode;
 use std::time::Duration;
 
-use proto_core::BaseUrl;
-use proto_reqwest::{Config, RetryPolicy};
-use qnits_proto::{CreateOrder, Credentials, ExternalId, Product, ProductId, Qnits};
+use shop_apis::BaseUrl;
+use shop_apis::emulator::{Api, Emulator};
+use shop_apis::qnits::{CreateOrder, Credentials, ExternalId, Product, ProductId, Qnits};
+use shop_apis::{Config, RetryPolicy};
 
 #[tokio::main]
 async fn main() -> ExitCode {
@@ -23,7 +24,7 @@ async fn main() -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
             // The whole chain: endpoint, layer, cause.
-            eprintln!("error: {}", proto_core::report(&*error));
+            eprintln!("error: {}", shop_apis::report(&*error));
             ExitCode::FAILURE
         }
     }
@@ -42,8 +43,8 @@ async fn run() -> Result<(), Box<dyn Error>> {
             Qnits::new(base, Credentials::new(qnit_id, &token)?)
         }
         None => {
-            let started = emulator.insert(emulator::Emulator::start().await?);
-            let base = started.base_url(emulator::Api::Qnits);
+            let started = emulator.insert(Emulator::start().await?);
+            let base = started.base_url(Api::Qnits);
             println!("Qnits emulated at {base} (set QNITS_BASE_URL to use a real service)");
             Qnits::new(
                 BaseUrl::parse(&base)?,
@@ -67,11 +68,11 @@ async fn run() -> Result<(), Box<dyn Error>> {
     .comments("Позвонить до 18:00");
 
     // Retries are safe here: the same external_id never makes a second order.
-    let config = Config::new(proto_reqwest::USER_AGENT)
+    let config = Config::new(shop_apis::reqwest::USER_AGENT)
         .retry(RetryPolicy::standard())
         .deadline(Duration::from_secs(60));
-    let client = proto_reqwest::Client::with_config(config)?;
-    let created = client.call(&qnits, &order).await.inspect_err(|error| {
+    let storefront = shop_apis::reqwest::Client::with_config(config)?.bind(qnits);
+    let created = storefront.call(&order).await.inspect_err(|error| {
         // Also after a refusal, when an earlier attempt's answer was lost:
         // that attempt may have created the order.
         if error.is_outcome_unknown() {

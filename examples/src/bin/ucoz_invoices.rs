@@ -16,8 +16,9 @@ use std::error::Error;
 use std::process::ExitCode;
 
 use examples::{env_var, required_env};
-use proto_core::BaseUrl;
-use ucoz_proto::{
+use shop_apis::BaseUrl;
+use shop_apis::emulator::{Api, Emulator};
+use shop_apis::ucoz::{
     Auth, InvoiceId, ListInvoices, OAuthCredentials, OrderStatus, SetInvoicesStatus, SortField,
     Ucoz,
 };
@@ -26,7 +27,7 @@ fn main() -> ExitCode {
     match run() {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
-            eprintln!("error: {}", proto_core::report(&*error));
+            eprintln!("error: {}", shop_apis::report(&*error));
             ExitCode::FAILURE
         }
     }
@@ -54,8 +55,8 @@ fn run() -> Result<(), Box<dyn Error>> {
                 (Ucoz::new(base, auth), change)
             }
             None => {
-                let started = emulator.insert(emulator::Emulator::start_in_background()?);
-                let base = started.base_url(emulator::Api::Ucoz);
+                let started = emulator.insert(Emulator::start_in_background()?);
+                let base = started.base_url(Api::Ucoz);
                 println!("uCoz emulated at {base} (set UCOZ_BASE_URL to use a real shop)");
                 let ucoz = started.ucoz();
                 let credentials = OAuthCredentials::new(
@@ -70,37 +71,33 @@ fn run() -> Result<(), Box<dyn Error>> {
                 )
             }
         };
-    let client = proto_reqwest::blocking::Client::new()?;
+    let shop = shop_apis::reqwest::blocking::Client::new()?.bind(site);
 
     println!("\nNew invoices, largest first:");
-    let mut request = Some(
-        ListInvoices::default()
-            .status(OrderStatus::New)
-            .sort(SortField::Amount, true),
-    );
+    let new_invoices = ListInvoices::default()
+        .status(OrderStatus::New)
+        .sort(SortField::Amount, true);
     let mut first = None;
-    while let Some(list) = request {
-        let page = client.call(&site, &list)?;
-        for invoice in &page.orders {
-            // Every field but the id and the hash may be left out by a shop.
-            let or_dash = |value: Option<String>| value.unwrap_or_else(|| "-".to_owned());
-            println!(
-                "  #{:<6} {:<12} {:>10}  {}  {}",
-                invoice.id,
-                invoice.user.as_deref().unwrap_or("-"),
-                or_dash(invoice.amount.map(|amount| amount.to_string())),
-                or_dash(invoice.add_date.map(|date| date.date().to_string())),
-                or_dash(
-                    invoice
-                        .payment
-                        .topay
-                        .as_ref()
-                        .and_then(|m| m.display.clone())
-                ),
-            );
-            first.get_or_insert(invoice.id);
-        }
-        request = list.next_page(&page);
+    // Every page, in order; the walk ends where the answers say the list ends.
+    for invoice in shop.items(new_invoices) {
+        let invoice = invoice?;
+        // Every field but the id and the hash may be left out by a shop.
+        let or_dash = |value: Option<String>| value.unwrap_or_else(|| "-".to_owned());
+        println!(
+            "  #{:<6} {:<12} {:>10}  {}  {}",
+            invoice.id,
+            invoice.user.as_deref().unwrap_or("-"),
+            or_dash(invoice.amount.map(|amount| amount.to_string())),
+            or_dash(invoice.add_date.map(|date| date.date().to_string())),
+            or_dash(
+                invoice
+                    .payment
+                    .topay
+                    .as_ref()
+                    .and_then(|m| m.display.clone())
+            ),
+        );
+        first.get_or_insert(invoice.id);
     }
 
     // Against the emulator, move the first new invoice; against a real shop,
@@ -112,7 +109,7 @@ fn run() -> Result<(), Box<dyn Error>> {
             .map(|id| (id, OrderStatus::Processing))
     });
     if let Some((id, status)) = change {
-        let done = client.call(&site, &SetInvoicesStatus::new([id], status))?;
+        let done = shop.call(&SetInvoicesStatus::new([id], status))?;
         println!(
             "\nInvoice #{id} set to status {status}: {}",
             done.msg.unwrap_or_default()

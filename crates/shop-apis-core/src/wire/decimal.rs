@@ -1,0 +1,146 @@
+//! W2: an exact decimal (money, weights) sent as a JSON number or a string.
+//!
+//! `"3958.07"`, `3958.07`, `"-109"` and `51` decode to [`Decimal`]s of the same
+//! value, never through a lossy `f64` sum. A JSON number reaches the decoder as
+//! the `f64` that `serde_json` parsed; it is read back through its shortest
+//! round-trip spelling, which is the spelling sent for any number of at most 15
+//! significant digits (all money these APIs send). Exponents, spaces, `""` and
+//! values beyond 28 digits are errors.
+//!
+//! ```
+//! use shop_apis_core::Decimal;
+//! #[derive(serde::Deserialize)]
+//! struct Position {
+//!     #[serde(deserialize_with = "shop_apis_core::wire::decimal::deserialize")]
+//!     initial_price: Decimal,
+//! }
+//! let from_text: Position = serde_json::from_str(r#"{"initial_price": "3958.07"}"#).unwrap();
+//! let from_number: Position = serde_json::from_str(r#"{"initial_price": 3958.07}"#).unwrap();
+//! assert_eq!(from_text.initial_price, from_number.initial_price);
+//! assert_eq!(from_text.initial_price.to_string(), "3958.07");
+//! ```
+
+use std::fmt;
+
+use rust_decimal::Decimal;
+use serde::de::{self, Deserializer, Unexpected, Visitor};
+use serde::{Serialize, Serializer};
+
+/// Parses the string spelling `-?[0-9]+(\.[0-9]+)?` exactly.
+pub(crate) fn parse(text: &str) -> Option<Decimal> {
+    if super::is_plain_decimal(text) {
+        Decimal::from_str_exact(text).ok()
+    } else {
+        None
+    }
+}
+
+/// Decodes an exact decimal given as a number or a string.
+pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Decimal, D::Error> {
+    deserializer.deserialize_any(DecimalVisitor)
+}
+
+/// Writes a decimal as a JSON number with exactly its digits (`1234.50`), not
+/// through `f64`. Meant for `serde_json`; other formats see a raw-value struct.
+///
+/// ```
+/// use shop_apis_core::Decimal;
+/// #[derive(serde::Serialize)]
+/// struct Line {
+///     #[serde(serialize_with = "shop_apis_core::wire::decimal::serialize")]
+///     price: Decimal,
+/// }
+/// let line = Line { price: "1234.50".parse().unwrap() };
+/// assert_eq!(serde_json::to_string(&line).unwrap(), r#"{"price":1234.50}"#);
+/// ```
+pub fn serialize<S: Serializer>(value: &Decimal, serializer: S) -> Result<S::Ok, S::Error> {
+    // A Decimal prints as `-?[0-9]+(\.[0-9]+)?`, always a valid JSON number.
+    serde_json::value::RawValue::from_string(value.to_string())
+        .map_err(serde::ser::Error::custom)?
+        .serialize(serializer)
+}
+
+struct DecimalVisitor;
+
+impl Visitor<'_> for DecimalVisitor {
+    type Value = Decimal;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a decimal number (a JSON number or a string like \"-12.50\")")
+    }
+
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Decimal, E> {
+        Ok(Decimal::from(v))
+    }
+
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Decimal, E> {
+        Ok(Decimal::from(v))
+    }
+
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Decimal, E> {
+        // Rust prints the shortest text that reads back as the same f64, never
+        // with an exponent, so this recovers what the server wrote.
+        let shortest = v.to_string();
+        parse(&shortest).ok_or_else(|| E::invalid_value(Unexpected::Float(v), &self))
+    }
+
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Decimal, E> {
+        parse(v).ok_or_else(|| E::invalid_value(Unexpected::Str(v), &self))
+    }
+}
+
+/// W2 for optional fields: also `null`, `""` and absence (with `#[serde(default)]`) give `None`.
+///
+/// ```
+/// use shop_apis_core::Decimal;
+/// #[derive(serde::Deserialize)]
+/// struct Goods {
+///     #[serde(default, deserialize_with = "shop_apis_core::wire::decimal::option::deserialize")]
+///     weight: Option<Decimal>,
+/// }
+/// let goods: Goods = serde_json::from_str(r#"{"weight": ""}"#).unwrap();
+/// assert_eq!(goods.weight, None);
+/// ```
+pub mod option {
+    use super::*;
+
+    /// Decodes an optional exact decimal.
+    pub fn deserialize<'de, D: Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Option<Decimal>, D::Error> {
+        deserializer.deserialize_any(OptionVisitor)
+    }
+
+    struct OptionVisitor;
+
+    impl Visitor<'_> for OptionVisitor {
+        type Value = Option<Decimal>;
+
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("a decimal number, \"\" or null")
+        }
+
+        fn visit_unit<E: de::Error>(self) -> Result<Option<Decimal>, E> {
+            Ok(None)
+        }
+
+        fn visit_u64<E: de::Error>(self, v: u64) -> Result<Option<Decimal>, E> {
+            DecimalVisitor.visit_u64(v).map(Some)
+        }
+
+        fn visit_i64<E: de::Error>(self, v: i64) -> Result<Option<Decimal>, E> {
+            DecimalVisitor.visit_i64(v).map(Some)
+        }
+
+        fn visit_f64<E: de::Error>(self, v: f64) -> Result<Option<Decimal>, E> {
+            DecimalVisitor.visit_f64(v).map(Some)
+        }
+
+        fn visit_str<E: de::Error>(self, v: &str) -> Result<Option<Decimal>, E> {
+            if v.is_empty() {
+                return Ok(None);
+            }
+            DecimalVisitor.visit_str(v).map(Some)
+        }
+    }
+}

@@ -1,0 +1,297 @@
+//! W5: a list sent as an object keyed by id.
+
+use std::fmt;
+use std::marker::PhantomData;
+
+use serde::Deserialize;
+
+use crate::UnknownFields;
+use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Unexpected, Visitor};
+
+/// A key of an [`IdMap`]: something with a text spelling in JSON object keys.
+///
+/// Implemented for the integer types, `String`, and the id newtypes made with
+/// [`id_type!`](crate::id_type).
+pub trait IdKey: Ord + fmt::Display + Sized {
+    /// Reads a JSON object key (`"6"`); `None` if it is not an id.
+    fn from_wire_key(key: &str) -> Option<Self>;
+
+    /// The key of the `index`-th element when PHP sent the map as a JSON list
+    /// (it does so when the keys are exactly 0, 1, 2, …).
+    fn from_index(index: usize) -> Option<Self>;
+}
+
+macro_rules! integer_keys {
+    ($($t:ty),*) => {$(
+        impl IdKey for $t {
+            fn from_wire_key(key: &str) -> Option<Self> {
+                crate::wire::int::parse(key)
+            }
+            fn from_index(index: usize) -> Option<Self> {
+                Self::try_from(index).ok()
+            }
+        }
+    )*};
+}
+integer_keys!(u8, u16, u32, u64, usize, i8, i16, i32, i64, isize);
+
+impl IdKey for String {
+    fn from_wire_key(key: &str) -> Option<Self> {
+        Some(key.to_owned())
+    }
+    fn from_index(index: usize) -> Option<Self> {
+        Some(index.to_string())
+    }
+}
+
+/// A list that the wire sends as an object keyed by id, in id order.
+///
+/// uCoz sends `{"delivery_list": {"1": {…}, "3": {…}, "2": {…}}}`: the keys are
+/// ids, their order means nothing, an empty list is PHP's `[]` (or `""`, or
+/// `null`), and a list whose keys happen to be 0, 1, 2… arrives as a JSON array. All of these decode to
+/// the same `IdMap`: entries sorted by id, looked up in `O(log n)`. Two entries
+/// with one id are an error. A key that is not an id (a `"total"` mixed in
+/// among the ids) is split off, value as sent, into [`IdMap::others`], so
+/// nothing is lost and the ids stay typed. Decoding is one pass with no
+/// buffering; keys are parsed without allocating.
+///
+/// ```
+/// use shop_apis_core::wire::IdMap;
+/// let map: IdMap<u32, String> = serde_json::from_str(r#"{"3": "c", "1": "a", "2": "b"}"#).unwrap();
+/// assert_eq!(map.keys().copied().collect::<Vec<_>>(), [1, 2, 3]);
+/// assert_eq!(map.get(&2).map(String::as_str), Some("b"));
+///
+/// let as_list: IdMap<u32, String> = serde_json::from_str(r#"["a", "b", "c"]"#).unwrap();
+/// assert_eq!(as_list.get(&0).map(String::as_str), Some("a"));
+/// for empty in ["[]", "{}", r#""""#, "null"] {
+///     assert!(serde_json::from_str::<IdMap<u32, String>>(empty).unwrap().is_empty());
+/// }
+/// assert!(serde_json::from_str::<IdMap<u32, String>>(r#""x""#).is_err());
+///
+/// let mixed: IdMap<u32, String> = serde_json::from_str(r#"{"2": "b", "total": 2, "1": "a"}"#).unwrap();
+/// assert_eq!(mixed.values().collect::<Vec<_>>(), ["a", "b"]);
+/// assert_eq!(mixed.others()["total"], 2);
+/// ```
+#[derive(Clone, PartialEq, Eq)]
+pub struct IdMap<K, V> {
+    entries: Vec<(K, V)>,
+    others: UnknownFields,
+}
+
+impl<K, V> IdMap<K, V> {
+    /// An empty map.
+    pub fn new() -> Self {
+        IdMap {
+            entries: Vec::new(),
+            others: UnknownFields::new(),
+        }
+    }
+
+    /// How many entries there are.
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// Whether there are none.
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// The entries, in id order.
+    pub fn iter(&self) -> std::slice::Iter<'_, (K, V)> {
+        self.entries.iter()
+    }
+
+    /// The ids, in order.
+    pub fn keys(&self) -> impl ExactSizeIterator<Item = &K> {
+        self.entries.iter().map(|(k, _)| k)
+    }
+
+    /// The values, in id order.
+    pub fn values(&self) -> impl ExactSizeIterator<Item = &V> {
+        self.entries.iter().map(|(_, v)| v)
+    }
+
+    /// The entries as a slice, in id order.
+    pub fn as_slice(&self) -> &[(K, V)] {
+        &self.entries
+    }
+
+    /// The entries as a vector, in id order (the [`others`](IdMap::others) are dropped).
+    pub fn into_vec(self) -> Vec<(K, V)> {
+        self.entries
+    }
+
+    /// The keys that are not ids, with their values as sent; usually empty.
+    pub fn others(&self) -> &UnknownFields {
+        &self.others
+    }
+}
+
+impl<K: Ord, V> IdMap<K, V> {
+    /// The value with this id.
+    pub fn get(&self, id: &K) -> Option<&V> {
+        self.entries
+            .binary_search_by(|(k, _)| k.cmp(id))
+            .ok()
+            .map(|i| &self.entries[i].1)
+    }
+
+    /// A map of these entries; `Err` with the first id that occurs twice.
+    ///
+    /// ```
+    /// use shop_apis_core::wire::IdMap;
+    /// let map = IdMap::from_entries(vec![(2u32, "b"), (1, "a")]).unwrap();
+    /// assert_eq!(map.get(&1), Some(&"a"));
+    /// assert_eq!(IdMap::from_entries(vec![(1u32, "a"), (1, "b")]).unwrap_err(), 1);
+    /// ```
+    pub fn from_entries(mut entries: Vec<(K, V)>) -> Result<Self, K> {
+        entries.sort_by(|a, b| a.0.cmp(&b.0));
+        match entries.windows(2).position(|pair| pair[0].0 == pair[1].0) {
+            None => Ok(IdMap {
+                entries,
+                others: UnknownFields::new(),
+            }),
+            Some(i) => Err(entries.swap_remove(i).0),
+        }
+    }
+}
+
+impl<K, V> Default for IdMap<K, V> {
+    fn default() -> Self {
+        IdMap::new()
+    }
+}
+
+impl<K: fmt::Debug, V: fmt::Debug> fmt::Debug for IdMap<K, V> {
+    /// As a map of the entries; the others, if any, follow under their keys.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut map = f.debug_map();
+        map.entries(self.entries.iter().map(|(k, v)| (k, v)));
+        map.entries(self.others.iter());
+        map.finish()
+    }
+}
+
+impl<'a, K, V> IntoIterator for &'a IdMap<K, V> {
+    type Item = &'a (K, V);
+    type IntoIter = std::slice::Iter<'a, (K, V)>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.entries.iter()
+    }
+}
+
+impl<K, V> IntoIterator for IdMap<K, V> {
+    type Item = (K, V);
+    type IntoIter = std::vec::IntoIter<(K, V)>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.entries.into_iter()
+    }
+}
+
+impl<'de, K: IdKey, V: Deserialize<'de>> Deserialize<'de> for IdMap<K, V> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(IdMapVisitor(PhantomData))
+    }
+}
+
+struct IdMapVisitor<K, V>(PhantomData<(K, V)>);
+
+/// Caps what a size hint from the input may reserve up front.
+const MAX_PREALLOCATED: usize = 1024;
+
+impl<'de, K: IdKey, V: Deserialize<'de>> Visitor<'de> for IdMapVisitor<K, V> {
+    type Value = IdMap<K, V>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("an object keyed by id, or a list")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+        let hint = map.size_hint().unwrap_or(0).min(MAX_PREALLOCATED);
+        let mut entries = Vec::with_capacity(hint);
+        let mut others = UnknownFields::new();
+        while let Some(key) = map.next_key_seed(KeySeed::<K>(PhantomData))? {
+            match key {
+                Key::Id(id) => entries.push((id, map.next_value()?)),
+                Key::Other(name) => {
+                    others.insert(name, map.next_value()?);
+                }
+            }
+        }
+        finish(entries, others)
+    }
+
+    /// uCoz writes an empty collection as `""` in places (`"delivery_assoc": ""`).
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
+        if v.is_empty() {
+            Ok(IdMap::new())
+        } else {
+            Err(E::invalid_value(Unexpected::Str(v), &self))
+        }
+    }
+
+    /// And as `null`.
+    fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+        Ok(IdMap::new())
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+        let hint = seq.size_hint().unwrap_or(0).min(MAX_PREALLOCATED);
+        let mut entries = Vec::with_capacity(hint);
+        while let Some(value) = seq.next_element()? {
+            let key = K::from_index(entries.len()).ok_or_else(|| {
+                de::Error::custom("more list elements than the id type can number")
+            })?;
+            entries.push((key, value));
+        }
+        Ok(IdMap {
+            entries,
+            others: UnknownFields::new(),
+        })
+    }
+}
+
+fn finish<K: IdKey, V, E: de::Error>(
+    mut entries: Vec<(K, V)>,
+    others: UnknownFields,
+) -> Result<IdMap<K, V>, E> {
+    if !entries.is_sorted_by(|a, b| a.0 < b.0) {
+        entries.sort_by(|a, b| a.0.cmp(&b.0));
+        if let Some(pair) = entries.windows(2).find(|pair| pair[0].0 == pair[1].0) {
+            return Err(E::custom(format_args!("the id {} occurs twice", pair[0].0)));
+        }
+    }
+    Ok(IdMap { entries, others })
+}
+
+/// A key of the wire object: an id, or a name to split off.
+enum Key<K> {
+    Id(K),
+    Other(String),
+}
+
+struct KeySeed<K>(PhantomData<K>);
+
+impl<'de, K: IdKey> DeserializeSeed<'de> for KeySeed<K> {
+    type Value = Key<K>;
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Key<K>, D::Error> {
+        deserializer.deserialize_str(self)
+    }
+}
+
+impl<K: IdKey> Visitor<'_> for KeySeed<K> {
+    type Value = Key<K>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("an object key")
+    }
+
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Key<K>, E> {
+        // Allocates only for the rare key that is not an id.
+        Ok(match K::from_wire_key(v) {
+            Some(id) => Key::Id(id),
+            None => Key::Other(v.to_owned()),
+        })
+    }
+}

@@ -1,0 +1,138 @@
+//! W1: an integer sent as a JSON number or as a string of digits.
+//!
+//! `"20"`, `20` and `"00020"` all decode to 20; `"-109"` to -109 where the type is
+//! signed. A fraction, an exponent, spaces, an empty string, or a value that does
+//! not fit the target type is an error (see [`option`] for fields where `null`
+//! and `""` mean "none").
+//!
+//! ```
+//! #[derive(serde::Deserialize)]
+//! struct Client {
+//!     #[serde(deserialize_with = "shop_apis_core::wire::int::deserialize")]
+//!     id: u64,
+//!     #[serde(deserialize_with = "shop_apis_core::wire::int::deserialize")]
+//!     balance: i64,
+//! }
+//! let client: Client = serde_json::from_str(r#"{"id": "00002", "balance": "-109"}"#).unwrap();
+//! assert_eq!((client.id, client.balance), (2, -109));
+//! assert!(serde_json::from_str::<Client>(r#"{"id": "2.5", "balance": 0}"#).is_err());
+//! ```
+
+use std::fmt;
+use std::marker::PhantomData;
+use std::str::FromStr;
+
+use serde::de::{self, Deserializer, Unexpected, Visitor};
+
+/// The integer types the decoder produces.
+pub trait Integer: Copy + FromStr + TryFrom<u64> + TryFrom<i64> + sealed::Sealed {}
+
+mod sealed {
+    pub trait Sealed {}
+}
+
+macro_rules! integers {
+    ($($t:ty),*) => {$(
+        impl sealed::Sealed for $t {}
+        impl Integer for $t {}
+    )*};
+}
+integers!(u8, u16, u32, u64, usize, i8, i16, i32, i64, isize);
+
+/// Parses the string spelling `-?[0-9]+` into `T`, if it fits.
+pub(crate) fn parse<T: Integer>(text: &str) -> Option<T> {
+    if super::is_plain_integer(text) {
+        text.parse().ok()
+    } else {
+        None
+    }
+}
+
+/// Decodes an integer given as a number or a string of digits.
+pub fn deserialize<'de, D: Deserializer<'de>, T: Integer>(deserializer: D) -> Result<T, D::Error> {
+    deserializer.deserialize_any(IntegerVisitor(PhantomData))
+}
+
+struct IntegerVisitor<T>(PhantomData<T>);
+
+impl<T: Integer> Visitor<'_> for IntegerVisitor<T> {
+    type Value = T;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("an integer (a JSON number or a string of digits) that fits the field")
+    }
+
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<T, E> {
+        T::try_from(v).map_err(|_| E::invalid_value(Unexpected::Unsigned(v), &self))
+    }
+
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<T, E> {
+        T::try_from(v).map_err(|_| E::invalid_value(Unexpected::Signed(v), &self))
+    }
+
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<T, E> {
+        // serde_json hands over integers beyond 64 bits, and fractions, as f64.
+        Err(E::invalid_value(Unexpected::Float(v), &self))
+    }
+
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<T, E> {
+        parse(v).ok_or_else(|| E::invalid_value(Unexpected::Str(v), &self))
+    }
+}
+
+/// W1 for optional fields: also `null`, `""` and absence (with `#[serde(default)]`) give `None`.
+///
+/// ```
+/// #[derive(serde::Deserialize)]
+/// struct Row {
+///     #[serde(default, deserialize_with = "shop_apis_core::wire::int::option::deserialize")]
+///     manager_id: Option<u32>,
+/// }
+/// let none: Row = serde_json::from_str(r#"{"manager_id": ""}"#).unwrap();
+/// assert_eq!(none.manager_id, None);
+/// let some: Row = serde_json::from_str(r#"{"manager_id": "7"}"#).unwrap();
+/// assert_eq!(some.manager_id, Some(7));
+/// ```
+pub mod option {
+    use super::*;
+
+    /// Decodes an optional integer.
+    pub fn deserialize<'de, D: Deserializer<'de>, T: Integer>(
+        deserializer: D,
+    ) -> Result<Option<T>, D::Error> {
+        deserializer.deserialize_any(OptionVisitor(PhantomData))
+    }
+
+    struct OptionVisitor<T>(PhantomData<T>);
+
+    impl<T: Integer> Visitor<'_> for OptionVisitor<T> {
+        type Value = Option<T>;
+
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("an integer (a JSON number or a string of digits), \"\" or null")
+        }
+
+        fn visit_unit<E: de::Error>(self) -> Result<Option<T>, E> {
+            Ok(None)
+        }
+
+        fn visit_u64<E: de::Error>(self, v: u64) -> Result<Option<T>, E> {
+            IntegerVisitor(PhantomData).visit_u64(v).map(Some)
+        }
+
+        fn visit_i64<E: de::Error>(self, v: i64) -> Result<Option<T>, E> {
+            IntegerVisitor(PhantomData).visit_i64(v).map(Some)
+        }
+
+        fn visit_f64<E: de::Error>(self, v: f64) -> Result<Option<T>, E> {
+            IntegerVisitor(PhantomData).visit_f64(v).map(Some)
+        }
+
+        fn visit_str<E: de::Error>(self, v: &str) -> Result<Option<T>, E> {
+            if v.is_empty() {
+                return Ok(None);
+            }
+            IntegerVisitor(PhantomData).visit_str(v).map(Some)
+        }
+    }
+}

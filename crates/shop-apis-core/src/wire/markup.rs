@@ -1,0 +1,88 @@
+//! U30: an option's markup, an amount (`"2.00"`, `2`) or a percentage with
+//! the amount it came to, `"PERSENT&OVER"` (`"4%&2.00"`, `002`:580).
+//!
+//! ```
+//! use shop_apis_core::wire::{Markup, markup};
+//! #[derive(serde::Deserialize)]
+//! struct Option_ {
+//!     #[serde(default, deserialize_with = "markup::deserialize")]
+//!     over: Option<Markup>,
+//! }
+//! let over = |json: &str| serde_json::from_str::<Option_>(json).map(|o| o.over);
+//! let percent = over(r#"{"over": "4%&2.00"}"#)?.unwrap();
+//! assert_eq!((percent.percent, percent.amount), (Some(4.into()), "2.00".parse().unwrap()));
+//! assert_eq!(over(r#"{"over": 1.5}"#)?.unwrap().percent, None);
+//! assert_eq!(over(r#"{"over": ""}"#)?, None);
+//! assert!(over(r#"{"over": "4%"}"#).is_err());
+//! # Ok::<(), serde_json::Error>(())
+//! ```
+
+use std::fmt;
+
+use serde::de::{self, Deserializer, IntoDeserializer, Visitor};
+
+use crate::Decimal;
+
+/// A markup: its amount, and the percentage it was given as, if it was.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Markup {
+    /// The percentage, when the markup was given as one.
+    pub percent: Option<Decimal>,
+    /// The amount added.
+    pub amount: Decimal,
+}
+
+/// Decodes an optional markup; `null` and `""` are `None`.
+pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<Markup>, D::Error> {
+    deserializer.deserialize_any(MarkupVisitor)
+}
+
+struct MarkupVisitor;
+
+fn amount<E: de::Error>(text: &str) -> Result<Decimal, E> {
+    super::decimal::parse(text)
+        .ok_or_else(|| E::invalid_value(de::Unexpected::Str(text), &"an amount"))
+}
+
+impl Visitor<'_> for MarkupVisitor {
+    type Value = Option<Markup>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a markup: an amount, or \"PERCENT%&AMOUNT\"")
+    }
+
+    fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
+        if v.is_empty() {
+            return Ok(None);
+        }
+        let (percent, over) = match v.split_once("%&") {
+            Some((percent, over)) => (Some(amount(percent)?), over),
+            None => (None, v),
+        };
+        Ok(Some(Markup {
+            percent,
+            amount: amount(over)?,
+        }))
+    }
+
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Self::Value, E> {
+        self.visit_str(&v.to_string())
+    }
+
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Self::Value, E> {
+        self.visit_str(&v.to_string())
+    }
+
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Self::Value, E> {
+        let amount = super::decimal::deserialize(v.into_deserializer())?;
+        Ok(Some(Markup {
+            percent: None,
+            amount,
+        }))
+    }
+}

@@ -1,0 +1,298 @@
+//! W11: an amount sent twice, for display and raw: `{"sum": "51.00$",
+//! "sum_raw": 51}`, `{"topay": "51.00$", "topay_curr": "51.00$",
+//! "topay_raw": 51}`, `{"tax_raw": 0, "tax": 0}`.
+//!
+//! The raw part is the value (a number or a string such as `"320.00"`), read
+//! as an exact [`Decimal`] (W2); the display part is the shop's own spelling
+//! in its currency format (`"2445.00 руб."`), kept as text. Whatever else the
+//! object holds is kept in `other`.
+
+use std::fmt;
+
+use serde::Deserialize;
+use serde::de::{self, Deserializer, MapAccess, Visitor};
+use serde_json::Value;
+
+use crate::{Decimal, UnknownFields};
+
+/// An amount with the shop's display of it.
+///
+/// The raw part is what a program acts on; without it an object is not an
+/// amount (an error naming the object). The display is optional: absent,
+/// `null` or `""` is `None`; a display that is neither text nor a number is
+/// kept in `other` under its own key, so nothing is lost.
+///
+/// ```
+/// use shop_apis_core::wire::Money;
+/// let sum: Money = serde_json::from_str(r#"{"sum": "51.00$", "sum_raw": 51}"#).unwrap();
+/// assert_eq!(sum.amount, "51".parse().unwrap());
+/// assert_eq!(sum.display.as_deref(), Some("51.00$"));
+/// let tax: Money = serde_json::from_str(r#"{"tax_raw": "320.00", "tax": 0}"#).unwrap();
+/// assert_eq!((tax.amount.to_string().as_str(), tax.display.as_deref()), ("320.00", Some("0")));
+/// let topay: Money = serde_json::from_str(r#"{"topay": "5$", "topay_curr": "5$", "topay_raw": 5}"#).unwrap();
+/// assert_eq!(topay.other["topay_curr"], "5$");
+/// let bare: Money = serde_json::from_str(r#"{"vat_raw": 5}"#).unwrap();
+/// assert_eq!(bare.display, None);
+/// assert!(serde_json::from_str::<Money>(r#"{"sum": "51.00$"}"#).is_err());
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub struct Money {
+    /// The exact value.
+    pub amount: Decimal,
+    /// The shop's display of it, as sent (a number is kept as its digits).
+    pub display: Option<String>,
+    /// Any other part of the object (`topay_curr`, `vat_type`, …).
+    pub other: UnknownFields,
+}
+
+impl<'de> Deserialize<'de> for Money {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_map(MoneyVisitor)
+    }
+}
+
+struct MoneyVisitor;
+
+impl<'de> Visitor<'de> for MoneyVisitor {
+    type Value = Money;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("an amount as {\"x\": display, \"x_raw\": value}")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Money, A::Error> {
+        let mut raw: Option<(String, Decimal)> = None;
+        let mut rest = UnknownFields::new();
+        while let Some(key) = map.next_key::<String>()? {
+            if let Some(stem) = key.strip_suffix("_raw") {
+                if raw.is_some() {
+                    return Err(de::Error::custom("more than one `_raw` part"));
+                }
+                let value: Decimal = map.next_value_seed(RawSeed)?;
+                raw = Some((stem.to_owned(), value));
+            } else {
+                rest.insert(key, map.next_value()?);
+            }
+        }
+        let Some((stem, amount)) = raw else {
+            return Err(de::Error::missing_field("…_raw"));
+        };
+        let display = match rest.remove(&stem) {
+            Some(Value::String(text)) if text.is_empty() => None,
+            Some(Value::String(text)) => Some(text),
+            Some(Value::Number(number)) => Some(number.to_string()),
+            Some(Value::Null) | None => None,
+            // Not a display: kept as sent.
+            Some(other) => {
+                rest.insert(stem, other);
+                None
+            }
+        };
+        Ok(Money {
+            amount,
+            display,
+            other: rest,
+        })
+    }
+}
+
+/// The raw part, by the W2 decoder.
+struct RawSeed;
+
+impl<'de> de::DeserializeSeed<'de> for RawSeed {
+    type Value = Decimal;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Decimal, D::Error> {
+        super::decimal::deserialize(deserializer)
+    }
+}
+
+/// For amounts a shop may leave out or send bare: absent, `null`, `""` and
+/// `[]` (PHP's empty array) are `None`, a pair is read as [`Money`], and a
+/// bare number or numeric string is that amount with itself as the display
+/// (`"weight": ""` in a basket, `{"weight": "300.00", "weight_raw": 300}` in
+/// an order). One pass, no intermediate value, so an error names its field.
+pub mod optional {
+    use super::*;
+    use serde::de::IntoDeserializer;
+
+    /// Decodes an optional, possibly bare, amount.
+    ///
+    /// ```
+    /// use shop_apis_core::wire::Money;
+    /// #[derive(serde::Deserialize)]
+    /// struct Line {
+    ///     #[serde(default, deserialize_with = "shop_apis_core::wire::money::optional::deserialize")]
+    ///     weight: Option<Money>,
+    /// }
+    /// let parse = |json: &str| serde_json::from_str::<Line>(json).unwrap().weight;
+    /// assert_eq!(parse(r#"{"weight": ""}"#), None);
+    /// assert_eq!(parse(r#"{"weight": []}"#), None);
+    /// assert_eq!(parse("{}"), None);
+    /// assert_eq!(parse(r#"{"weight": {"weight": "300.00", "weight_raw": 300}}"#).unwrap().amount, 300.into());
+    /// assert_eq!(parse(r#"{"weight": "2.5"}"#).unwrap().display.as_deref(), Some("2.5"));
+    /// assert!(serde_json::from_str::<Line>(r#"{"weight": "2,5 кг"}"#).is_err());
+    /// ```
+    pub fn deserialize<'de, D: Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Option<Money>, D::Error> {
+        deserializer.deserialize_any(OptionalMoney)
+    }
+
+    pub(super) struct OptionalMoney;
+
+    fn bare<E: de::Error>(amount: Result<Decimal, E>, display: String) -> Result<Option<Money>, E> {
+        Ok(Some(Money {
+            amount: amount?,
+            display: Some(display),
+            other: UnknownFields::new(),
+        }))
+    }
+
+    impl<'de> Visitor<'de> for OptionalMoney {
+        type Value = Option<Money>;
+
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("an amount: {\"x\", \"x_raw\"}, a number, a numeric string, \"\" or null")
+        }
+
+        fn visit_unit<E: de::Error>(self) -> Result<Option<Money>, E> {
+            Ok(None)
+        }
+
+        fn visit_none<E: de::Error>(self) -> Result<Option<Money>, E> {
+            Ok(None)
+        }
+
+        fn visit_str<E: de::Error>(self, v: &str) -> Result<Option<Money>, E> {
+            if v.is_empty() {
+                return Ok(None);
+            }
+            bare(
+                super::super::decimal::deserialize(v.into_deserializer()),
+                v.to_owned(),
+            )
+        }
+
+        fn visit_u64<E: de::Error>(self, v: u64) -> Result<Option<Money>, E> {
+            bare(
+                super::super::decimal::deserialize(v.into_deserializer()),
+                v.to_string(),
+            )
+        }
+
+        fn visit_i64<E: de::Error>(self, v: i64) -> Result<Option<Money>, E> {
+            bare(
+                super::super::decimal::deserialize(v.into_deserializer()),
+                v.to_string(),
+            )
+        }
+
+        fn visit_f64<E: de::Error>(self, v: f64) -> Result<Option<Money>, E> {
+            let amount = super::super::decimal::deserialize(v.into_deserializer());
+            let display = amount.as_ref().map(ToString::to_string).unwrap_or_default();
+            bare(amount, display)
+        }
+
+        fn visit_seq<A: de::SeqAccess<'de>>(self, mut seq: A) -> Result<Option<Money>, A::Error> {
+            match seq.next_element::<de::IgnoredAny>()? {
+                None => Ok(None),
+                Some(_) => Err(de::Error::custom("a non-empty list is not an amount")),
+            }
+        }
+
+        fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Option<Money>, A::Error> {
+            MoneyVisitor.visit_map(map).map(Some)
+        }
+    }
+}
+
+/// U32: an amount a shop sends as its display only, the number and then the
+/// currency (`"topay": "500.00$"`, `"vat": "0.00$"`, `"2445.00 руб."`), or as
+/// [`optional`] reads it (a pair, a bare number, `""`, `null`). The amount is
+/// the leading `-?[0-9]+(\.[0-9]+)?`; what follows must hold no digit (a
+/// currency sign or name), else it is an error rather than a guess.
+pub mod displayed {
+    use super::*;
+
+    /// Decodes an optional amount given by its display.
+    ///
+    /// ```
+    /// use shop_apis_core::wire::Money;
+    /// #[derive(serde::Deserialize)]
+    /// struct Payment {
+    ///     #[serde(default, deserialize_with = "shop_apis_core::wire::money::displayed::deserialize")]
+    ///     topay: Option<Money>,
+    /// }
+    /// let topay = |json: &str| serde_json::from_str::<Payment>(json).map(|p| p.topay);
+    /// let money = topay(r#"{"topay": "500.00$"}"#)?.unwrap();
+    /// assert_eq!((money.amount, money.display.as_deref()), ("500.00".parse().unwrap(), Some("500.00$")));
+    /// assert_eq!(topay(r#"{"topay": "2445.00 руб."}"#)?.unwrap().amount, "2445.00".parse().unwrap());
+    /// assert_eq!(topay(r#"{"topay": 51}"#)?.unwrap().amount, 51.into());
+    /// assert_eq!(topay(r#"{"topay": ""}"#)?, None);
+    /// assert!(topay(r#"{"topay": "1.5 за 2"}"#).is_err());
+    /// assert!(topay(r#"{"topay": "$"}"#).is_err());
+    /// # Ok::<(), serde_json::Error>(())
+    /// ```
+    pub fn deserialize<'de, D: Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Option<Money>, D::Error> {
+        deserializer.deserialize_any(Displayed)
+    }
+
+    struct Displayed;
+
+    impl<'de> Visitor<'de> for Displayed {
+        type Value = Option<Money>;
+
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("an amount and its currency (\"500.00$\"), an amount, \"\" or null")
+        }
+
+        fn visit_str<E: de::Error>(self, v: &str) -> Result<Option<Money>, E> {
+            if v.is_empty() {
+                return Ok(None);
+            }
+            let number_end = v
+                .char_indices()
+                .find(|(i, c)| !(c.is_ascii_digit() || *c == '.' || (*i == 0 && *c == '-')))
+                .map_or(v.len(), |(i, _)| i);
+            let (number, currency) = v.split_at(number_end);
+            let amount = super::super::decimal::parse(number)
+                .filter(|_| !currency.chars().any(|c| c.is_ascii_digit()))
+                .ok_or_else(|| {
+                    E::invalid_value(de::Unexpected::Str(v), &"an amount and its currency")
+                })?;
+            Ok(Some(Money {
+                amount,
+                display: Some(v.to_owned()),
+                other: UnknownFields::new(),
+            }))
+        }
+
+        fn visit_unit<E: de::Error>(self) -> Result<Option<Money>, E> {
+            Ok(None)
+        }
+
+        fn visit_u64<E: de::Error>(self, v: u64) -> Result<Option<Money>, E> {
+            optional::OptionalMoney.visit_u64(v)
+        }
+
+        fn visit_i64<E: de::Error>(self, v: i64) -> Result<Option<Money>, E> {
+            optional::OptionalMoney.visit_i64(v)
+        }
+
+        fn visit_f64<E: de::Error>(self, v: f64) -> Result<Option<Money>, E> {
+            optional::OptionalMoney.visit_f64(v)
+        }
+
+        fn visit_seq<A: de::SeqAccess<'de>>(self, seq: A) -> Result<Option<Money>, A::Error> {
+            optional::OptionalMoney.visit_seq(seq)
+        }
+
+        fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Option<Money>, A::Error> {
+            MoneyVisitor.visit_map(map).map(Some)
+        }
+    }
+}

@@ -1,0 +1,68 @@
+//! reqwest's errors, sorted into sent / not sent.
+
+use std::time::Duration;
+
+use shop_apis_adapter::{TransportError, find_cause};
+
+/// An error from sending the request and waiting for the answer's head,
+/// within `connect_timeout` and the attempt's `timeout`.
+pub(crate) fn send_error(
+    error: reqwest::Error,
+    connect_timeout: Duration,
+    timeout: Duration,
+) -> TransportError {
+    if error.is_connect() {
+        return TransportError::from_connect_error(error.into(), connect_timeout);
+    }
+    if error.is_timeout() {
+        return TransportError::Timeout(timeout);
+    }
+    if error.is_builder() {
+        return TransportError::Other(error.into());
+    }
+    // hyper's "canceled": dropped before a byte of it was written.
+    if find_cause::<hyper::Error>(&error).is_some_and(hyper::Error::is_canceled) {
+        return TransportError::NotSent(error.into());
+    }
+    // Anything else happened once the request may have been written.
+    TransportError::OutcomeUnknown(error.into())
+}
+
+/// Whether the answer came from the URL asked: a `reqwest::Client` built
+/// by the caller may follow redirects, and then the request has gone
+/// elsewhere too.
+pub(crate) fn same_url(
+    asked: &reqwest::Url,
+    answered: &reqwest::Url,
+) -> Result<(), TransportError> {
+    if asked == answered {
+        return Ok(());
+    }
+    let mut to = answered.clone();
+    to.set_query(None);
+    to.set_fragment(None);
+    let _ = to.set_username("");
+    let _ = to.set_password(None);
+    Err(TransportError::RedirectFollowed { to: to.into() })
+}
+
+/// An error while reading the answer's body: the request was sent.
+pub(crate) fn body_error(error: reqwest::Error, timeout: Duration) -> TransportError {
+    if error.is_timeout() {
+        TransportError::Timeout(timeout)
+    } else {
+        TransportError::OutcomeUnknown(error.into())
+    }
+}
+
+/// An error while reading a blocking answer's body: the request was sent.
+#[cfg(feature = "blocking")]
+pub(crate) fn body_io_error(error: std::io::Error, timeout: Duration) -> TransportError {
+    let timed_out = error.kind() == std::io::ErrorKind::TimedOut
+        || find_cause::<reqwest::Error>(&error).is_some_and(reqwest::Error::is_timeout);
+    if timed_out {
+        TransportError::Timeout(timeout)
+    } else {
+        TransportError::OutcomeUnknown(error.into())
+    }
+}
