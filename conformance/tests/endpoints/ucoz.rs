@@ -501,7 +501,7 @@ endpoint_checks!(
 endpoint_checks!(
     set_invoices_group,
     "SetInvoicesGroup",
-    SetInvoicesGroup::new([InvoiceId::new(1)], OrderGroup::InWork),
+    SetInvoicesGroup::new([InvoiceId::new(1)], OrderGroup::IN_WORK),
     "set_invoices_group.request.php.txt",
     defaults = [("hide", "0")],
     multipart = multipart_bodies
@@ -516,7 +516,7 @@ endpoint_checks!(
 endpoint_checks!(
     set_invoices_status,
     "SetInvoicesStatus",
-    SetInvoicesStatus::new([1, 2, 4].map(InvoiceId::new), OrderStatus::Ready),
+    SetInvoicesStatus::new([1, 2, 4].map(InvoiceId::new), OrderStatus::READY),
     "set_invoices_status.request.php.txt",
     multipart = multipart_bodies
 );
@@ -618,7 +618,7 @@ pub mod particulars {
     }
 
     /// The document's status list leaves out 6 and 10; they are kept, with
-    /// their names, as `Other`.
+    /// their names, as sent.
     #[test]
     fn statuses_beyond_the_documented_list() {
         let body = support::manifest().read("list_order_statuses.200.json");
@@ -627,13 +627,47 @@ pub mod particulars {
             .unwrap();
         assert_eq!(statuses.len(), 11);
         assert_eq!(
-            statuses.get(&OrderStatus::Other(6)).map(String::as_str),
+            statuses.get(&OrderStatus::from_code(6)).map(String::as_str),
             Some("Доставлен в пункт самовывоза")
         );
         assert_eq!(
-            statuses.get(&OrderStatus::Cancelled).map(String::as_str),
+            statuses.get(&OrderStatus::CANCELLED).map(String::as_str),
             Some("Отменён")
         );
+    }
+
+    /// One shape for every open set: a documented code read from the wire
+    /// is its constant, so a `match` on the constants takes its arm (there
+    /// is no `Other(4)` beside `READY`); `Display` is the document's name,
+    /// and an undocumented code is kept and shown as sent (U9).
+    #[test]
+    fn a_documented_code_is_its_constant() {
+        let body = support::manifest().read("list_order_statuses.200.json");
+        let statuses = ListOrderStatuses
+            .parse(support::response(200, &body))
+            .unwrap();
+        let mut unlisted = Vec::new();
+        for status in statuses.keys() {
+            match *status {
+                OrderStatus::NEW
+                | OrderStatus::AWAITING_PAYMENT
+                | OrderStatus::PAID
+                | OrderStatus::PROCESSING
+                | OrderStatus::READY
+                | OrderStatus::DELIVERING
+                | OrderStatus::DELIVERED
+                | OrderStatus::COMPLETED
+                | OrderStatus::CANCELLED => assert!(status.is_listed(), "{status:?}"),
+                other => unlisted.push((other.code(), other.to_string())),
+            }
+        }
+        assert_eq!(unlisted, [(6, "6".to_owned()), (10, "10".to_owned())]);
+        assert_eq!(OrderStatus::from_code(4).to_string(), "Готов");
+        assert_eq!(OrderGroup::from_code(2).to_string(), "В корзине");
+        let kind: FieldType = serde_json::from_str(r#""gmaps""#).unwrap();
+        assert!(matches!(kind, FieldType::GMAPS));
+        assert_eq!(UserField::from_name("city").to_string(), "Город");
+        assert_eq!(UserField::from_name("skype").to_string(), "skype");
     }
 
     /// Reference data is read-only.
@@ -805,8 +839,8 @@ pub mod particulars {
             );
             let invoices: Invoices = serde_json::from_str(&body).unwrap();
             assert_eq!(invoices.orders[0].id, InvoiceId::new(7));
-            assert_eq!(invoices.orders[0].status, Some(OrderStatus::Other(6)));
-            assert_eq!(invoices.orders[0].hide, Some(OrderGroup::Archive));
+            assert_eq!(invoices.orders[0].status, Some(OrderStatus::from_code(6)));
+            assert_eq!(invoices.orders[0].hide, Some(OrderGroup::ARCHIVE));
         }
     }
 
@@ -822,7 +856,7 @@ pub mod particulars {
                 to: DateTimeBound::At(datetime!(2016-03-31 23:59:59)),
             })
             .ids([1, 2].map(InvoiceId::new))
-            .hide(OrderGroup::Bin)
+            .hide(OrderGroup::BIN)
             .courier("Tom")
             .payment(PaymentId::new(2))
             .delivery(DeliveryId::new(3))
@@ -853,13 +887,13 @@ pub mod particulars {
     #[test]
     fn id_lists() {
         let site = support::bearer_site();
-        let body = SetInvoicesStatus::new([1, 2, 4].map(InvoiceId::new), OrderStatus::Ready)
+        let body = SetInvoicesStatus::new([1, 2, 4].map(InvoiceId::new), OrderStatus::READY)
             .build(&site)
             .unwrap()
             .into_body();
         assert!(String::from_utf8(body).unwrap().contains("ids=1%2C2%2C4"));
         assert_eq!(
-            SetInvoicesStatus::new([], OrderStatus::Ready)
+            SetInvoicesStatus::new([], OrderStatus::READY)
                 .build(&site)
                 .unwrap_err()
                 .field(),
@@ -997,7 +1031,7 @@ pub mod particulars {
             OrderView::Details(order) => {
                 assert_eq!(
                     order.order_data.order_status.as_ref().map(|s| s.code),
-                    Some(OrderStatus::New)
+                    Some(OrderStatus::NEW)
                 );
                 assert_eq!(order.order_data.order_fields.labels.len(), 2);
             }
@@ -1096,7 +1130,7 @@ pub mod particulars {
             ChangeOrderField::new(hash(), FieldId::new(1), FieldValue::Text(String::new()))
                 .safety(),
             SaveInvoiceNote::new(InvoiceId::new(1), "").safety(),
-            SetInvoicesStatus::new([InvoiceId::new(1)], OrderStatus::New).safety(),
+            SetInvoicesStatus::new([InvoiceId::new(1)], OrderStatus::NEW).safety(),
             RecalcCheckout::default().safety(),
         ] {
             assert_eq!(idempotent, Safety::Idempotent);

@@ -348,7 +348,7 @@ pub fn list_invoices(form: BodyForm) {
         );
         assert_eq!(
             all.order_status
-                .get(&OrderStatus::Other(10))
+                .get(&OrderStatus::from_code(10))
                 .map(String::as_str),
             Some("Обработка оплаты")
         );
@@ -380,15 +380,15 @@ pub fn set_invoices_group(form: BodyForm) {
     each_adapter(form, |run| {
         run.ok(&SetInvoicesGroup::new(
             [InvoiceId::new(1)],
-            OrderGroup::Archive,
+            OrderGroup::ARCHIVE,
         ));
-        assert_eq!(run.invoice(1).hide, Some(OrderGroup::Archive));
-        let archived = run.ok(&ListInvoices::default().hide(OrderGroup::Archive));
+        assert_eq!(run.invoice(1).hide, Some(OrderGroup::ARCHIVE));
+        let archived = run.ok(&ListInvoices::default().hide(OrderGroup::ARCHIVE));
         assert_eq!(archived.count, Some(1));
         assert!(
             run.call(&SetInvoicesGroup::new(
                 [InvoiceId::new(99)],
-                OrderGroup::Bin
+                OrderGroup::BIN
             ))
             .is_err()
         );
@@ -414,18 +414,18 @@ pub fn set_invoices_status(form: BodyForm) {
     each_adapter(form, |run| {
         let done = run.ok(&SetInvoicesStatus::new(
             [1, 2].map(InvoiceId::new),
-            OrderStatus::Ready,
+            OrderStatus::READY,
         ));
         assert_eq!(
             done.msg.as_deref(),
             Some("Для заказа(ов) 1, 2 статус установлен")
         );
-        assert_eq!(run.invoice(1).status, Some(OrderStatus::Ready));
+        assert_eq!(run.invoice(1).status, Some(OrderStatus::READY));
         run.ok(&SetInvoicesStatus::new(
             [InvoiceId::new(2)],
-            OrderStatus::Other(10),
+            OrderStatus::from_code(10),
         ));
-        assert_eq!(run.invoice(2).status, Some(OrderStatus::Other(10)));
+        assert_eq!(run.invoice(2).status, Some(OrderStatus::from_code(10)));
     });
 }
 
@@ -593,7 +593,7 @@ pub fn list_order_statuses(form: BodyForm) {
         let statuses = run.ok(&ListOrderStatuses);
         assert_eq!(statuses.len(), 11);
         assert_eq!(
-            statuses.get(&OrderStatus::Other(6)).map(String::as_str),
+            statuses.get(&OrderStatus::from_code(6)).map(String::as_str),
             Some("Доставлен в пункт самовывоза")
         );
     });
@@ -603,7 +603,7 @@ pub fn list_order_groups(form: BodyForm) {
     each_adapter(form, |run| {
         assert_eq!(
             run.ok(&ListOrderGroups)
-                .get(&OrderGroup::Bin)
+                .get(&OrderGroup::BIN)
                 .map(String::as_str),
             Some("В корзине")
         );
@@ -615,7 +615,7 @@ pub fn list_order_fields(form: BodyForm) {
         let fields = run.ok(&ListOrderFields);
         assert_eq!(
             fields.get(&FieldId::new(1)).unwrap().kind,
-            Some(FieldType::Phone)
+            Some(FieldType::PHONE)
         );
         assert_eq!(fields.get(&FieldId::new(2)).unwrap().required, Some(true));
     });

@@ -128,7 +128,7 @@ fn hash1() -> OrderHash {
 fn shop_data<E, K, V>(endpoint: E, page: &'static str, name_of: fn(&V) -> String)
 where
     E: Endpoint<Api = Ucoz, Output = shop_apis_core::wire::IdMap<K, V>> + Clone,
-    K: std::fmt::Display,
+    K: WireKey,
     V: std::fmt::Debug,
 {
     check(any::<bool>(), move |harness, adapter, bearer| {
@@ -143,13 +143,35 @@ where
         let raw = raw.as_object().unwrap();
         prop_assert_eq!(list.len(), raw.len());
         for (key, value) in list.iter() {
-            let entry = &raw[&key.to_string()];
+            let entry = &raw[&key.wire()];
             let raw_name = entry.get("name").map_or_else(|| text_of(entry), text_of);
             prop_assert_eq!(name_of(value), raw_name);
         }
         Ok(())
     });
 }
+
+/// A reference list's key as the raw reply spells it: an id or a name as
+/// shown, an open set's code (its `Display` is the document's name).
+trait WireKey {
+    fn wire(&self) -> String;
+}
+
+macro_rules! wire_key {
+    (shown: $($id:ty),*; code: $($set:ty),*) => {
+        $(impl WireKey for $id {
+            fn wire(&self) -> String {
+                self.to_string()
+            }
+        })*
+        $(impl WireKey for $set {
+            fn wire(&self) -> String {
+                self.code().to_string()
+            }
+        })*
+    };
+}
+wire_key!(shown: DeliveryId, PaymentId, FieldId, String; code: OrderStatus, OrderGroup);
 
 pub fn list_delivery_methods() {
     shop_data(
@@ -448,9 +470,9 @@ fn invoice_ids() -> impl Strategy<Value = Vec<u64>> {
 
 pub fn set_invoices_group() {
     let groups = prop::sample::select(vec![
-        OrderGroup::Archive,
-        OrderGroup::Bin,
-        OrderGroup::Other(0),
+        OrderGroup::ARCHIVE,
+        OrderGroup::BIN,
+        OrderGroup::from_code(0),
     ]);
     check(
         (any::<bool>(), invoice_ids(), groups),
@@ -520,9 +542,9 @@ pub fn set_invoices_courier() {
 
 pub fn set_invoices_status() {
     let statuses = prop::sample::select(vec![
-        OrderStatus::Ready,
-        OrderStatus::Other(10),
-        OrderStatus::Other(6),
+        OrderStatus::READY,
+        OrderStatus::from_code(10),
+        OrderStatus::from_code(6),
     ]);
     check(
         (any::<bool>(), invoice_ids(), statuses),

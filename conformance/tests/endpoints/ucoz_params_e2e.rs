@@ -204,7 +204,7 @@ pub fn map_address_fills_the_gmaps_field() {
             let field = checkout.order_fields.get(&FieldId::new(7)).unwrap().clone();
             assert_eq!(
                 (field.kind.clone(), field.sel_val.clone()),
-                (Some(FieldType::Gmaps), None)
+                (Some(FieldType::GMAPS), None)
             );
             (field.addr.clone(), field.lat, field.lng)
         };
@@ -307,7 +307,7 @@ pub fn auto_register_registers_the_guest() {
             let checkout = unplaced(run.ok(&GetCheckout::default()));
             assert_eq!(totals(&checkout).order_uid, Some(0), "a guest's basket");
             let field = checkout.order_fields.get(&FieldId::new(6)).unwrap();
-            assert_eq!(field.kind, Some(FieldType::Email));
+            assert_eq!(field.kind, Some(FieldType::EMAIL));
             assert_eq!(
                 (field.autoreg, field.autoreg_reject),
                 (Some(true), Some(true))

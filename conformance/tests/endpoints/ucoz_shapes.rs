@@ -71,11 +71,11 @@ fn digital_goods_typed() {
     let book = digital.goods.get(&1).unwrap();
     assert_eq!(
         (book.id, book.kind, book.size, book.art.as_deref()),
-        (GoodsId::new(21), Some(GoodsKind::File), Some(1_048_576), Some("EB-21"))
+        (GoodsId::new(21), Some(GoodsKind::FILE), Some(1_048_576), Some("EB-21"))
     );
     assert_eq!(book.data.as_deref(), Some("http://yoursite.ucoz.ru/shop/dl/21"));
     let code = digital.goods.get(&2).unwrap();
-    assert_eq!((code.kind, code.size, code.brand.as_deref()), (Some(GoodsKind::Code), None, Some("Soft")));
+    assert_eq!((code.kind, code.size, code.brand.as_deref()), (Some(GoodsKind::CODE), None, Some("Soft")));
 }
 
 /// U31: `delivery_assoc` as flags by id with an `all` switch, or `""`.
@@ -150,7 +150,7 @@ fn invoice_map_and_field_extras() {
     let place = list.order_fields.get(&FieldId::new(3)).unwrap();
     assert_eq!(
         (place.kind.clone(), place.addr.as_deref(), place.lat, place.lng),
-        (Some(FieldType::Gmaps), Some("Казань, ул. Баумана, 1"), Some(decimal("55.7887")), Some(decimal("49.1221")))
+        (Some(FieldType::GMAPS), Some("Казань, ул. Баумана, 1"), Some(decimal("55.7887")), Some(decimal("49.1221")))
     );
     assert!(list.unknown_field_paths().is_empty(), "{:?}", list.unknown_field_paths());
 }
@@ -161,13 +161,13 @@ fn reference_values_typed() {
     let body = support::manifest().read("list_order_fields.200.json");
     let fields = ListOrderFields.parse(support::response(200, &body)).unwrap();
     let phone = fields.get(&FieldId::new(1)).unwrap();
-    assert_eq!((phone.dig, phone.afld.clone()), (Some(GoodsKind::Any), None));
+    assert_eq!((phone.dig, phone.afld.clone()), (Some(GoodsKind::ANY), None));
     let address = fields.get(&FieldId::new(2)).unwrap();
-    assert_eq!(address.dig, Some(GoodsKind::Material));
+    assert_eq!(address.dig, Some(GoodsKind::MATERIAL));
     let linked: OrderField = serde_json::from_str(r#"{"afld": "city", "dig": "3"}"#).unwrap();
-    assert_eq!((linked.afld, linked.dig), (Some(UserField::City), Some(GoodsKind::Service)));
+    assert_eq!((linked.afld, linked.dig), (Some(UserField::CITY), Some(GoodsKind::SERVICE)));
     let other: OrderField = serde_json::from_str(r#"{"afld": "skype"}"#).unwrap();
-    assert_eq!(other.afld, Some(UserField::Other("skype".into())));
+    assert_eq!(other.afld, Some(UserField::from_name("skype")));
 
     let body = support::manifest().read("get_checkout.200.json");
     let CheckoutData::Order(checkout) = GetCheckout::default()
@@ -181,7 +181,7 @@ fn reference_values_typed() {
         checkout
             .payment_list
             .values()
-            .all(|m| m.status == Some(PaymentStatus::Active))
+            .all(|m| m.status == Some(PaymentStatus::ACTIVE))
     );
     let body = support::manifest().read("list_payment_methods.200.json");
     let methods = ListPaymentMethods.parse(support::response(200, &body)).unwrap();

@@ -105,7 +105,7 @@ pub fn digital_goods_added_show() {
             (book.id, book.kind, book.size, book.data.as_deref()),
             (
                 GoodsId::new(21),
-                Some(GoodsKind::File),
+                Some(GoodsKind::FILE),
                 Some(1_048_576),
                 Some("http://127.0.0.1/shop/dl/21")
             )
@@ -113,7 +113,7 @@ pub fn digital_goods_added_show() {
         let code = digital.goods.get(&2).unwrap();
         assert_eq!(
             (code.id, code.kind, code.size),
-            (GoodsId::new(22), Some(GoodsKind::Code), None)
+            (GoodsId::new(22), Some(GoodsKind::CODE), None)
         );
         assert_eq!(code.brand.as_deref(), Some("Soft"));
     });

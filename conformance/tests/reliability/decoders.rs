@@ -114,9 +114,9 @@ macro_rules! every_endpoint {
         ::ucoz_proto::ChangeCheckout => ::ucoz_proto::ChangeCheckout(::ucoz_proto::OrderChoices::default());
         ::ucoz_proto::PlaceOrder => ::ucoz_proto::PlaceOrder::new(::ucoz_proto::OrderChoices::default());
         ::ucoz_proto::ListInvoices => ::ucoz_proto::ListInvoices::default();
-        ::ucoz_proto::SetInvoicesGroup => ::ucoz_proto::SetInvoicesGroup::new([::ucoz_proto::InvoiceId::new(1)], ::ucoz_proto::OrderGroup::InWork);
+        ::ucoz_proto::SetInvoicesGroup => ::ucoz_proto::SetInvoicesGroup::new([::ucoz_proto::InvoiceId::new(1)], ::ucoz_proto::OrderGroup::IN_WORK);
         ::ucoz_proto::SetInvoicesCourier => ::ucoz_proto::SetInvoicesCourier::new([::ucoz_proto::InvoiceId::new(1)], "Tom".to_owned());
-        ::ucoz_proto::SetInvoicesStatus => ::ucoz_proto::SetInvoicesStatus::new([::ucoz_proto::InvoiceId::new(1)], ::ucoz_proto::OrderStatus::Ready);
+        ::ucoz_proto::SetInvoicesStatus => ::ucoz_proto::SetInvoicesStatus::new([::ucoz_proto::InvoiceId::new(1)], ::ucoz_proto::OrderStatus::READY);
         ::ucoz_proto::ListBaskets => ::ucoz_proto::ListBaskets::default();
         ::ucoz_proto::SaveInvoiceNote => ::ucoz_proto::SaveInvoiceNote::new(::ucoz_proto::InvoiceId::new(180), "примечание");
         ::ucoz_proto::GetOrder => ::ucoz_proto::GetOrder::new(crate::decoders::order_hash());

@@ -229,6 +229,12 @@ macro_rules! open_set {
             }
         }
 
+        impl ::core::convert::From<$name> for $repr {
+            fn from(value: $name) -> Self {
+                value.0
+            }
+        }
+
         impl $crate::wire::IdKey for $name {
             fn from_wire_key(key: &str) -> ::core::option::Option<Self> {
                 <$repr as $crate::wire::IdKey>::from_wire_key(key).map($name)

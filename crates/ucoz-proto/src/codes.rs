@@ -1,324 +1,179 @@
-//! The shop's open sets of codes: order statuses, order groups and order
-//! field types. Each has the values the document lists and `Other`, which
-//! keeps any other code as sent (the document's own status list omits 6 and
-//! 10, which its examples show).
+//! The shop's open sets of codes and names: order statuses, order groups,
+//! kinds of goods, order field types, user-card fields and payment states.
+//! Each is one [`shop_apis_core::open_set!`]: a constant per value the
+//! document lists, and any other code kept as sent (the document's own
+//! status list omits 6 and 10, which its examples show).
 
-use std::fmt;
+use serde::Deserializer;
 
-use serde::Deserialize;
-use serde::de::{self, Deserializer, Unexpected};
-use shop_apis_core::wire::IdKey;
-
-/// Declares an open set of integer codes.
-macro_rules! open_codes {
-    (
-        $(#[$doc:meta])*
-        $name:ident: $repr:ty { $($(#[$vdoc:meta])* $variant:ident = $code:literal,)* }
-    ) => {
-        $(#[$doc])*
-        ///
-        /// Values compare, order and hash by their code, so `Other` holding a
-        /// listed code is the listed value.
-        #[derive(Debug, Clone, Copy)]
-        #[non_exhaustive]
-        pub enum $name {
-            $($(#[$vdoc])* $variant,)*
-            /// A code the document does not list, kept as sent.
-            Other($repr),
-        }
-
-        impl $name {
-            /// The value for `code`.
-            pub fn from_code(code: $repr) -> Self {
-                match code {
-                    $($code => $name::$variant,)*
-                    other => $name::Other(other),
-                }
-            }
-
-            /// The code sent on the wire.
-            pub fn code(self) -> $repr {
-                match self {
-                    $($name::$variant => $code,)*
-                    $name::Other(code) => code,
-                }
-            }
-        }
-
-        impl fmt::Display for $name {
-            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                write!(f, "{}", self.code())
-            }
-        }
-
-        impl PartialEq for $name {
-            fn eq(&self, other: &Self) -> bool {
-                self.code() == other.code()
-            }
-        }
-
-        impl Eq for $name {}
-
-        impl std::hash::Hash for $name {
-            fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
-                self.code().hash(state);
-            }
-        }
-
-        impl PartialOrd for $name {
-            fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
-                Some(self.cmp(other))
-            }
-        }
-
-        impl Ord for $name {
-            fn cmp(&self, other: &Self) -> std::cmp::Ordering {
-                self.code().cmp(&other.code())
-            }
-        }
-
-        impl From<$repr> for $name {
-            fn from(code: $repr) -> Self {
-                $name::from_code(code)
-            }
-        }
-
-        impl IdKey for $name {
-            fn from_wire_key(key: &str) -> Option<Self> {
-                <$repr>::from_wire_key(key).map($name::from_code)
-            }
-            fn from_index(index: usize) -> Option<Self> {
-                <$repr>::try_from(index).ok().map($name::from_code)
-            }
-        }
-
-        impl<'de> Deserialize<'de> for $name {
-            fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-                let code: $repr = shop_apis_core::wire::int::deserialize(deserializer)?;
-                Ok($name::from_code(code))
-            }
-        }
-    };
-}
-
-open_codes! {
+shop_apis_core::open_set! {
     /// An order's status (`status`, `order_status.code`).
     ///
     /// ```
     /// use ucoz_proto::OrderStatus;
-    /// assert_eq!(OrderStatus::from_code(4), OrderStatus::Ready);
-    /// assert_eq!(OrderStatus::from_code(10), OrderStatus::Other(10));
-    /// assert_eq!(OrderStatus::Other(6).code(), 6);
-    /// // Compared by code: an `Other` of a listed code is that value.
-    /// assert_eq!(OrderStatus::Other(4), OrderStatus::Ready);
+    /// let ready = OrderStatus::from_code(4);
+    /// assert_eq!(ready, OrderStatus::READY);
+    /// assert_eq!(ready.to_string(), "Готов");
+    /// // Codes the document's list leaves out are kept as sent.
+    /// let unlisted = OrderStatus::from_code(10);
+    /// assert_eq!((unlisted.code(), unlisted.is_listed()), (10, false));
+    /// assert_eq!(unlisted.to_string(), "10");
+    /// // A listed code is always its constant: no arm is skipped.
+    /// match ready {
+    ///     OrderStatus::NEW | OrderStatus::PAID => unreachable!(),
+    ///     OrderStatus::READY => {}
+    ///     _ => unreachable!(),
+    /// }
     /// ```
-    OrderStatus: u32 {
+    pub struct OrderStatus(u32) {
         /// 0, "Новый".
-        New = 0,
+        NEW = 0 => "Новый",
         /// 1, "Оплачивается".
-        AwaitingPayment = 1,
+        AWAITING_PAYMENT = 1 => "Оплачивается",
         /// 2, "Оплачен".
-        Paid = 2,
+        PAID = 2 => "Оплачен",
         /// 3, "В обработке".
-        Processing = 3,
+        PROCESSING = 3 => "В обработке",
         /// 4, "Готов".
-        Ready = 4,
+        READY = 4 => "Готов",
         /// 5, "Доставляется".
-        Delivering = 5,
+        DELIVERING = 5 => "Доставляется",
         /// 7, "Доставлен".
-        Delivered = 7,
+        DELIVERED = 7 => "Доставлен",
         /// 8, "Завершён".
-        Completed = 8,
+        COMPLETED = 8 => "Завершён",
         /// 9, "Отменён".
-        Cancelled = 9,
+        CANCELLED = 9 => "Отменён",
     }
 }
 
-open_codes! {
+shop_apis_core::open_set! {
     /// An order's group (`hide`): where it is filed.
     ///
     /// ```
     /// use ucoz_proto::OrderGroup;
-    /// assert_eq!(OrderGroup::from_code(1), OrderGroup::Archive);
+    /// assert_eq!(OrderGroup::from_code(1), OrderGroup::ARCHIVE);
+    /// assert_eq!(OrderGroup::ARCHIVE.to_string(), "В архиве");
     /// ```
-    OrderGroup: u32 {
+    pub struct OrderGroup(u32) {
         /// 0, "В работе".
-        InWork = 0,
+        IN_WORK = 0 => "В работе",
         /// 1, "В архиве".
-        Archive = 1,
+        ARCHIVE = 1 => "В архиве",
         /// 2, "В корзине" (the bin).
-        Bin = 2,
+        BIN = 2 => "В корзине",
     }
 }
 
-/// Declares an open set of names: the listed ones as variants, any other
-/// kept as sent in `Other`.
-macro_rules! open_names {
-    (
-        $(#[$doc:meta])*
-        $name:ident { $($(#[$vdoc:meta])* $variant:ident = $text:literal,)* }
-    ) => {
-        $(#[$doc])*
-        #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-        #[non_exhaustive]
-        pub enum $name {
-            $($(#[$vdoc])* $variant,)*
-            /// A name the document does not list, as sent.
-            Other(String),
-        }
-
-        impl $name {
-            /// The value the wire spells `text`.
-            pub fn from_name(text: &str) -> Self {
-                match text {
-                    $($text => $name::$variant,)*
-                    other => $name::Other(other.to_owned()),
-                }
-            }
-
-            /// The name as the wire spells it.
-            pub fn as_str(&self) -> &str {
-                match self {
-                    $($name::$variant => $text,)*
-                    $name::Other(other) => other,
-                }
-            }
-        }
-
-        impl fmt::Display for $name {
-            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str(self.as_str())
-            }
-        }
-
-        impl From<&str> for $name {
-            fn from(text: &str) -> Self {
-                $name::from_name(text)
-            }
-        }
-
-        impl<'de> Deserialize<'de> for $name {
-            /// Any text but `""`, which names nothing (an absent value is `None`
-            /// in the field that holds it).
-            fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-                let text = String::deserialize(deserializer)?;
-                if text.is_empty() {
-                    return Err(de::Error::invalid_value(Unexpected::Str(&text), &stringify!($name)));
-                }
-                Ok($name::from_name(&text))
-            }
-        }
-    };
-}
-
-open_names! {
+shop_apis_core::open_set! {
     /// An order field's type: the document's list, and any other kept as sent.
     ///
     /// ```
     /// use ucoz_proto::FieldType;
     /// let kind: FieldType = serde_json::from_str(r#""gmaps""#).unwrap();
-    /// assert_eq!(kind, FieldType::Gmaps);
+    /// assert_eq!(kind, FieldType::GMAPS);
     /// let other: FieldType = serde_json::from_str(r#""date""#).unwrap();
-    /// assert_eq!(other, FieldType::Other("date".into()));
-    /// assert_eq!(other.as_str(), "date");
+    /// assert_eq!(other, FieldType::from_name("date"));
+    /// assert_eq!((other.as_str(), other.is_listed()), ("date", false));
     /// ```
-    FieldType {
+    pub struct FieldType(str) {
         /// `text`.
-        Text = "text",
+        TEXT = "text",
         /// `textarea`.
-        Textarea = "textarea",
+        TEXTAREA = "textarea",
         /// `checkbox`.
-        Checkbox = "checkbox",
+        CHECKBOX = "checkbox",
         /// `file`: cannot be changed through the API.
-        File = "file",
+        FILE = "file",
         /// `email`.
-        Email = "email",
+        EMAIL = "email",
         /// `phone`.
-        Phone = "phone",
+        PHONE = "phone",
         /// `promo`: a promotional code.
-        Promo = "promo",
+        PROMO = "promo",
         /// `select`, with its `values`.
-        Select = "select",
+        SELECT = "select",
         /// `radio`, with its `values`.
-        Radio = "radio",
+        RADIO = "radio",
         /// `gmaps`: an address on a map.
-        Gmaps = "gmaps",
+        GMAPS = "gmaps",
     }
 }
 
-open_names! {
+shop_apis_core::open_set! {
     /// Which field of the user's card an order field is filled from
     /// (`afld`, `002`:1236–1249); `""` (no association) is `None` where it is held.
     ///
     /// ```
     /// use ucoz_proto::UserField;
-    /// assert_eq!(UserField::from_name("city"), UserField::City);
+    /// assert_eq!(UserField::from_name("city"), UserField::CITY);
+    /// assert_eq!(UserField::CITY.to_string(), "Город");
     /// assert_eq!(UserField::from_name("skype").as_str(), "skype");
     /// ```
-    UserField {
+    pub struct UserField(str) {
         /// `full_name`, "Имя".
-        FullName = "full_name",
+        FULL_NAME = "full_name" => "Имя",
         /// `phone`, "Телефон".
-        Phone = "phone",
+        PHONE = "phone" => "Телефон",
         /// `email`, "E-mail".
-        Email = "email",
+        EMAIL = "email" => "E-mail",
         /// `gender`, "Пол".
-        Gender = "gender",
+        GENDER = "gender" => "Пол",
         /// `state`, "Штат".
-        State = "state",
+        STATE = "state" => "Штат",
         /// `city`, "Город".
-        City = "city",
+        CITY = "city" => "Город",
         /// `msn`.
-        Msn = "msn",
+        MSN = "msn",
         /// `aol`.
-        Aol = "aol",
+        AOL = "aol",
         /// `icq`.
-        Icq = "icq",
+        ICQ = "icq",
         /// `yahoo`.
-        Yahoo = "yahoo",
+        YAHOO = "yahoo",
         /// `signature`, "Подпись".
-        Signature = "signature",
+        SIGNATURE = "signature" => "Подпись",
         /// `birthday`, "Дата рождения".
-        Birthday = "birthday",
+        BIRTHDAY = "birthday" => "Дата рождения",
     }
 }
 
-open_names! {
+shop_apis_core::open_set! {
     /// Whether a payment method can be chosen (`status`, "доступен/недоступен",
     /// `002`:94); the examples send `"active"`, the other spelling is not shown.
     ///
     /// ```
     /// use ucoz_proto::PaymentStatus;
-    /// assert_eq!(PaymentStatus::from_name("active"), PaymentStatus::Active);
-    /// assert_eq!(PaymentStatus::from_name("inactive"), PaymentStatus::Other("inactive".into()));
+    /// assert_eq!(PaymentStatus::from_name("active"), PaymentStatus::ACTIVE);
+    /// assert!(!PaymentStatus::from_name("inactive").is_listed());
     /// ```
-    PaymentStatus {
+    pub struct PaymentStatus(str) {
         /// `active`: available.
-        Active = "active",
+        ACTIVE = "active",
     }
 }
 
-open_codes! {
+shop_apis_core::open_set! {
     /// A kind of goods: what an order field is shown for (`dig`,
     /// `002`:1230–1235) and what a digital product is (`type`, `002`:531).
     ///
     /// ```
     /// use ucoz_proto::GoodsKind;
-    /// assert_eq!(GoodsKind::from_code(-1), GoodsKind::Any);
-    /// assert_eq!(GoodsKind::from_code(2), GoodsKind::Code);
-    /// assert_eq!(GoodsKind::from_code(7), GoodsKind::Other(7));
+    /// assert_eq!(GoodsKind::from_code(-1), GoodsKind::ANY);
+    /// assert_eq!(GoodsKind::from_code(2).to_string(), "Товар - электронный код");
+    /// assert!(!GoodsKind::from_code(7).is_listed());
     /// ```
-    GoodsKind: i32 {
+    pub struct GoodsKind(i32) {
         /// -1, "любого типа" (fields only).
-        Any = -1,
+        ANY = -1 => "любого типа",
         /// 0, "Материальный товар".
-        Material = 0,
+        MATERIAL = 0 => "Материальный товар",
         /// 1, "Товар является файлом".
-        File = 1,
+        FILE = 1 => "Товар является файлом",
         /// 2, "Товар - электронный код".
-        Code = 2,
+        CODE = 2 => "Товар - электронный код",
         /// 3, "Услуга".
-        Service = 3,
+        SERVICE = 3 => "Услуга",
     }
 }
 

@@ -395,7 +395,7 @@ impl fmt::Display for DateTimeBound {
 /// use ucoz_proto::{Auth, ListInvoices, OrderStatus, Range, SortField, Ucoz};
 /// let site = Ucoz::new(BaseUrl::parse("https://yoursite.ucoz.ru/uapi")?, Auth::bearer("t")?);
 /// let list = ListInvoices::default()
-///     .status(OrderStatus::New)
+///     .status(OrderStatus::NEW)
 ///     .sum_between(Range { from: 10.into(), to: 500.into() })
 ///     .sort(SortField::Added, true);
 /// let request = list.build(&site)?;
@@ -716,7 +716,7 @@ invoices_action! {
     /// use shop_apis_core::{BaseUrl, Endpoint};
     /// use ucoz_proto::{Auth, InvoiceId, OrderGroup, SetInvoicesGroup, Ucoz};
     /// let site = Ucoz::new(BaseUrl::parse("https://yoursite.ucoz.ru/uapi")?, Auth::bearer("t")?);
-    /// let archive = SetInvoicesGroup::new([1, 2, 4].map(InvoiceId::new), OrderGroup::Archive);
+    /// let archive = SetInvoicesGroup::new([1, 2, 4].map(InvoiceId::new), OrderGroup::ARCHIVE);
     /// assert_eq!(archive.build(&site)?.body(), b"hide=1&ids=1%2C2%2C4&mode=hide");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
@@ -758,7 +758,7 @@ invoices_action! {
     /// use shop_apis_core::{BaseUrl, Endpoint};
     /// use ucoz_proto::{Auth, InvoiceId, OrderStatus, SetInvoicesStatus, Ucoz};
     /// let site = Ucoz::new(BaseUrl::parse("https://yoursite.ucoz.ru/uapi")?, Auth::bearer("t")?);
-    /// let ready = SetInvoicesStatus::new([1, 2, 4].map(InvoiceId::new), OrderStatus::Ready);
+    /// let ready = SetInvoicesStatus::new([1, 2, 4].map(InvoiceId::new), OrderStatus::READY);
     /// assert_eq!(ready.build(&site)?.body(), b"ids=1%2C2%2C4&mode=status&status=4");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```

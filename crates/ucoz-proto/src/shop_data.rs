@@ -229,7 +229,7 @@ shop_data! {
     /// use ucoz_proto::{ListOrderStatuses, OrderStatus};
     /// let answer = http::Response::new(&br#"{"success":{"10":"Payment processing","0":"New"}}"#[..]);
     /// let statuses = ListOrderStatuses.parse(answer)?;
-    /// assert_eq!(statuses.keys().copied().collect::<Vec<_>>(), [OrderStatus::New, OrderStatus::Other(10)]);
+    /// assert_eq!(statuses.keys().copied().collect::<Vec<_>>(), [OrderStatus::NEW, OrderStatus::from_code(10)]);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     ListOrderStatuses, "order_status_list", IdMap<OrderStatus, String>
@@ -242,7 +242,7 @@ shop_data! {
     /// use shop_apis_core::Endpoint;
     /// use ucoz_proto::{ListOrderGroups, OrderGroup};
     /// let answer = http::Response::new(&br#"{"success":{"0":"In work","1":"Archive","2":"Bin"}}"#[..]);
-    /// assert_eq!(ListOrderGroups.parse(answer)?.get(&OrderGroup::Bin).map(String::as_str), Some("Bin"));
+    /// assert_eq!(ListOrderGroups.parse(answer)?.get(&OrderGroup::BIN).map(String::as_str), Some("Bin"));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     ListOrderGroups, "order_hide_list", IdMap<OrderGroup, String>
@@ -258,7 +258,7 @@ shop_data! {
     /// let answer = http::Response::new(&br#"{"success":{"5":{"name":"Size","type":"select","values":["S","M"],"required":0,"pos":5}}}"#[..]);
     /// let fields = ListOrderFields.parse(answer)?;
     /// let size = fields.get(&FieldId::new(5)).unwrap();
-    /// assert_eq!((size.kind.clone(), size.values.len()), (Some(FieldType::Select), 2));
+    /// assert_eq!((size.kind.clone(), size.values.len()), (Some(FieldType::SELECT), 2));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     ListOrderFields, "order_fields_list", IdMap<FieldId, OrderField>

@@ -75,7 +75,7 @@ fn run() -> Result<(), Box<dyn Error>> {
 
     println!("\nNew invoices, largest first:");
     let new_invoices = ListInvoices::default()
-        .status(OrderStatus::New)
+        .status(OrderStatus::NEW)
         .sort(SortField::Amount, true);
     let mut first = None;
     // Every page, in order; the walk ends where the answers say the list ends.
@@ -106,12 +106,13 @@ fn run() -> Result<(), Box<dyn Error>> {
         emulator
             .as_ref()
             .and(first)
-            .map(|id| (id, OrderStatus::Processing))
+            .map(|id| (id, OrderStatus::PROCESSING))
     });
     if let Some((id, status)) = change {
         let done = shop.call(&SetInvoicesStatus::new([id], status))?;
         println!(
-            "\nInvoice #{id} set to status {status}: {}",
+            "\nInvoice #{id} set to status {} ({status}): {}",
+            status.code(),
             done.msg.unwrap_or_default()
         );
     }
