@@ -8,6 +8,16 @@
 //! arm. `Display` shows the document's Russian name where it gives one, and
 //! the code or name as sent otherwise.
 
+use std::borrow::Cow;
+use std::fmt;
+use std::marker::PhantomData;
+
+use serde::de::{
+    self, Deserialize, Deserializer, IgnoredAny, IntoDeserializer, MapAccess, Visitor,
+};
+
+use crate::wire::int::{self, Integer};
+
 /// The inside of a name-valued open set; not part of the public API (its
 /// variants are reached only through the set's constants and `from_name`).
 #[doc(hidden)]
@@ -26,6 +36,108 @@ impl Name {
             Name::Listed(name) => name,
             Name::Unlisted(name) => name,
         }
+    }
+}
+
+/// Writes an open set's value as `{"code": …, "name": …}`.
+#[doc(hidden)]
+pub fn serialize<C: serde::Serialize + ?Sized, S: serde::Serializer>(
+    code: &C,
+    name: Option<&'static str>,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    use serde::ser::SerializeStruct;
+    let mut value = serializer.serialize_struct("OpenSet", 2)?;
+    value.serialize_field("code", code)?;
+    value.serialize_field("name", &name)?;
+    value.end()
+}
+
+/// A code as the wire sends it (W1), or inside `{"code": …, "name": …}`.
+#[doc(hidden)]
+#[derive(Debug)]
+pub struct Coded<R>(pub R);
+
+impl<'de, R: Integer> Deserialize<'de> for Coded<R> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(CodedVisitor(PhantomData))
+    }
+}
+
+struct CodedVisitor<R>(PhantomData<R>);
+
+impl<'de, R: Integer> Visitor<'de> for CodedVisitor<R> {
+    type Value = Coded<R>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a code (a number or a string of digits)")
+    }
+
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Self::Value, E> {
+        int::deserialize(v.into_deserializer()).map(Coded)
+    }
+
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Self::Value, E> {
+        int::deserialize(v.into_deserializer()).map(Coded)
+    }
+
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Self::Value, E> {
+        int::deserialize(v.into_deserializer()).map(Coded)
+    }
+
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
+        int::deserialize(v.into_deserializer()).map(Coded)
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+        let mut code = None;
+        while let Some(key) = map.next_key::<Cow<'de, str>>()? {
+            if key == "code" {
+                code = Some(map.next_value::<Coded<R>>()?.0);
+            } else {
+                map.next_value::<IgnoredAny>()?;
+            }
+        }
+        code.map(Coded)
+            .ok_or_else(|| de::Error::missing_field("code"))
+    }
+}
+
+/// A name as the wire sends it, or inside `{"code": …, "name": …}`.
+#[doc(hidden)]
+#[derive(Debug)]
+pub struct Named(pub String);
+
+impl<'de> Deserialize<'de> for Named {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(NamedVisitor)
+    }
+}
+
+struct NamedVisitor;
+
+impl<'de> Visitor<'de> for NamedVisitor {
+    type Value = Named;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a name")
+    }
+
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
+        Ok(Named(v.to_owned()))
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+        let mut code = None;
+        while let Some(key) = map.next_key::<Cow<'de, str>>()? {
+            if key == "code" {
+                code = Some(map.next_value::<String>()?);
+            } else {
+                map.next_value::<IgnoredAny>()?;
+            }
+        }
+        code.map(Named)
+            .ok_or_else(|| de::Error::missing_field("code"))
     }
 }
 
@@ -150,21 +262,32 @@ macro_rules! open_set {
             }
         }
 
+        /// `{"code": "city", "name": "Город"}`; `name` is `null` where the
+        /// document gives none.
+        impl $crate::__private::serde::Serialize for $name {
+            fn serialize<S: $crate::__private::serde::Serializer>(
+                &self,
+                serializer: S,
+            ) -> ::core::result::Result<S::Ok, S::Error> {
+                $crate::open_set::serialize(self.as_str(), self.name(), serializer)
+            }
+        }
+
+        /// Any text but `""`, which names nothing (an absent value is `None`
+        /// in the field that holds it), or the `{"code", "name"}` this type
+        /// serialises to.
         impl<'de> $crate::__private::serde::Deserialize<'de> for $name {
-            /// Any text but `""`, which names nothing (an absent value is
-            /// `None` in the field that holds it).
             fn deserialize<D: $crate::__private::serde::Deserializer<'de>>(
                 deserializer: D,
             ) -> ::core::result::Result<Self, D::Error> {
-                let text: ::std::borrow::Cow<'de, str> =
-                    $crate::__private::serde::Deserialize::deserialize(deserializer)?;
-                if text.is_empty() {
+                let named = $crate::open_set::Named::deserialize(deserializer)?;
+                if named.0.is_empty() {
                     return ::core::result::Result::Err($crate::__private::serde::de::Error::invalid_value(
-                        $crate::__private::serde::de::Unexpected::Str(&text),
+                        $crate::__private::serde::de::Unexpected::Str(""),
                         &stringify!($name),
                     ));
                 }
-                ::core::result::Result::Ok($name::from_name(&text))
+                ::core::result::Result::Ok($name::from_name(&named.0))
             }
         }
     };
@@ -242,13 +365,30 @@ macro_rules! open_set {
             fn from_index(index: usize) -> ::core::option::Option<Self> {
                 <$repr as $crate::wire::IdKey>::from_index(index).map($name)
             }
+
+            fn to_wire_key(&self) -> ::std::string::String {
+                self.0.to_string()
+            }
         }
 
+        /// `{"code": 3, "name": "В обработке"}`; `name` is `null` for a code
+        /// the document does not list.
+        impl $crate::__private::serde::Serialize for $name {
+            fn serialize<S: $crate::__private::serde::Serializer>(
+                &self,
+                serializer: S,
+            ) -> ::core::result::Result<S::Ok, S::Error> {
+                $crate::open_set::serialize(&self.0, self.name(), serializer)
+            }
+        }
+
+        /// The code as the wire sends it (a number or a string of digits),
+        /// or the `{"code", "name"}` this type serialises to.
         impl<'de> $crate::__private::serde::Deserialize<'de> for $name {
             fn deserialize<D: $crate::__private::serde::Deserializer<'de>>(
                 deserializer: D,
             ) -> ::core::result::Result<Self, D::Error> {
-                $crate::wire::int::deserialize(deserializer).map($name)
+                $crate::open_set::Coded::<$repr>::deserialize(deserializer).map(|coded| $name(coded.0))
             }
         }
     };

@@ -4,8 +4,10 @@
 //!
 //! SapLab prints PostgreSQL timestamps, which drop trailing zeros of the
 //! fraction: five digits are as valid as six. No time zone is sent, so the
-//! value is a [`PrimitiveDateTime`] in the shop's own time. Anything else
-//! (another separator, a missing second, a 13th month) is an error.
+//! value is a [`PrimitiveDateTime`] in the shop's own time. The ISO 8601
+//! spelling with `T` is read too: it is what [`serialize`] writes, so an
+//! answer serialised by this crate reads back as the same value. Anything
+//! else (another separator, a missing second, a 13th month) is an error.
 //!
 //! ```
 //! use time::macros::datetime;
@@ -16,11 +18,14 @@
 //! }
 //! let t: Transaction = serde_json::from_str(r#"{"date": "2017-04-11 21:31:24.48985"}"#).unwrap();
 //! assert_eq!(t.date, datetime!(2017-04-11 21:31:24.48985));
-//! assert!(serde_json::from_str::<Transaction>(r#"{"date": "2017-04-11T21:31:24"}"#).is_err());
+//! let iso: Transaction = serde_json::from_str(r#"{"date": "2017-04-11T21:31:24.48985"}"#).unwrap();
+//! assert_eq!(iso.date, t.date);
+//! assert!(serde_json::from_str::<Transaction>(r#"{"date": "2017-04-11/21:31:24"}"#).is_err());
 //! ```
 
 use std::fmt;
 
+use serde::Serializer;
 use serde::de::{self, Deserializer, Unexpected, Visitor};
 use time::{Date, Month, PrimitiveDateTime, Time};
 
@@ -40,7 +45,7 @@ pub fn deserialize<'de, D: Deserializer<'de>>(
 /// assert!(parse("2017-02-30 00:00:00").is_none());
 /// ```
 pub fn parse(text: &str) -> Option<PrimitiveDateTime> {
-    let (date, time) = text.split_once(' ')?;
+    let (date, time) = text.split_once([' ', 'T'])?;
     Some(PrimitiveDateTime::new(parse_date(date)?, parse_time(time)?))
 }
 
@@ -60,6 +65,44 @@ pub fn parse_date(text: &str) -> Option<Date> {
     let month = Month::try_from(u8::try_from(digits(&bytes[5..7])?).ok()?).ok()?;
     let day = u8::try_from(digits(&bytes[8..10])?).ok()?;
     Date::from_calendar_date(i32::try_from(year).ok()?, month, day).ok()
+}
+
+/// Writes a date and time in ISO 8601, `YYYY-MM-DDTHH:MM:SS`, with the
+/// fraction of a second when there is one (trailing zeros dropped).
+///
+/// ```
+/// #[derive(serde::Serialize)]
+/// struct Transaction {
+///     #[serde(serialize_with = "shop_apis_core::wire::datetime::serialize")]
+///     date: time::PrimitiveDateTime,
+/// }
+/// let t = Transaction { date: time::macros::datetime!(2017-04-11 21:31:24.48985) };
+/// assert_eq!(serde_json::to_string(&t).unwrap(), r#"{"date":"2017-04-11T21:31:24.48985"}"#);
+/// let whole = Transaction { date: time::macros::datetime!(2017-04-11 21:31:24) };
+/// assert_eq!(serde_json::to_string(&whole).unwrap(), r#"{"date":"2017-04-11T21:31:24"}"#);
+/// ```
+pub fn serialize<S: Serializer>(
+    value: &PrimitiveDateTime,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    serializer.collect_str(&format_iso(*value))
+}
+
+/// `YYYY-MM-DDTHH:MM:SS[.f…]`.
+pub(crate) fn format_iso(value: PrimitiveDateTime) -> String {
+    let mut text = format!(
+        "{}T{:02}:{:02}:{:02}",
+        format_date(value.date()),
+        value.hour(),
+        value.minute(),
+        value.second()
+    );
+    if value.nanosecond() != 0 {
+        let fraction = format!("{:09}", value.nanosecond());
+        text.push('.');
+        text.push_str(fraction.trim_end_matches('0'));
+    }
+    text
 }
 
 /// `YYYY-MM-DD`, the spelling the APIs take for a date.
@@ -129,6 +172,26 @@ impl Visitor<'_> for DateTimeVisitor {
 /// For fields where `null` or `""` means "never" (W4).
 pub mod option {
     use super::*;
+
+    /// Writes an optional date and time: ISO 8601, or `null`.
+    ///
+    /// ```
+    /// #[derive(serde::Serialize)]
+    /// struct Doc {
+    ///     #[serde(serialize_with = "shop_apis_core::wire::datetime::option::serialize")]
+    ///     at: Option<time::PrimitiveDateTime>,
+    /// }
+    /// assert_eq!(serde_json::to_string(&Doc { at: None }).unwrap(), r#"{"at":null}"#);
+    /// ```
+    pub fn serialize<S: Serializer>(
+        value: &Option<PrimitiveDateTime>,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        match value {
+            Some(value) => super::serialize(value, serializer),
+            None => serializer.serialize_none(),
+        }
+    }
 
     /// Decodes an optional date and time: `null` and `""` are `None`.
     ///

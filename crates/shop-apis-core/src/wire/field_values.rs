@@ -50,6 +50,31 @@ impl<K> Default for FieldValues<K> {
     }
 }
 
+/// As the wire sends it: the values by field number, `fields_descr` with
+/// the labels, and the others under their keys.
+///
+/// ```
+/// use shop_apis_core::wire::FieldValues;
+/// let fields: FieldValues<u32> = serde_json::from_str(r#"{"1": "Иван", "fields_descr": {"1": "Имя"}}"#).unwrap();
+/// let json = serde_json::to_string(&fields).unwrap();
+/// assert_eq!(json, r#"{"1":"Иван","fields_descr":{"1":"Имя"}}"#);
+/// assert_eq!(serde_json::from_str::<FieldValues<u32>>(&json).unwrap(), fields);
+/// ```
+impl<K: IdKey> serde::Serialize for FieldValues<K> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut map = serializer.serialize_map(None)?;
+        for (number, value) in self.values.iter() {
+            map.serialize_entry(&number.to_wire_key(), value)?;
+        }
+        map.serialize_entry("fields_descr", &self.labels)?;
+        for (key, value) in &self.other {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
 impl<'de, K: IdKey> Deserialize<'de> for FieldValues<K> {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         deserializer.deserialize_any(FieldsVisitor(PhantomData))

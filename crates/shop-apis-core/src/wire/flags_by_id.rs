@@ -41,6 +41,27 @@ impl<K> Default for FlagsById<K> {
     }
 }
 
+/// As the wire sends it, with JSON booleans: `{"all": true, "1": false}`.
+///
+/// ```
+/// use shop_apis_core::wire::FlagsById;
+/// let flags: FlagsById<u32> = serde_json::from_str(r#"{"2": "1", "1": "0", "all": "0"}"#).unwrap();
+/// assert_eq!(serde_json::to_string(&flags).unwrap(), r#"{"all":false,"1":false,"2":true}"#);
+/// ```
+impl<K: IdKey> serde::Serialize for FlagsById<K> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(all) = self.all {
+            map.serialize_entry("all", &all)?;
+        }
+        for (id, flag) in self.by_id.iter() {
+            map.serialize_entry(&id.to_wire_key(), flag)?;
+        }
+        map.end()
+    }
+}
+
 impl<'de, K: IdKey> Deserialize<'de> for FlagsById<K> {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         deserializer.deserialize_any(FlagsVisitor(PhantomData))

@@ -3,7 +3,8 @@
 use std::fmt;
 use std::marker::PhantomData;
 
-use serde::Deserialize;
+use serde::ser::SerializeMap;
+use serde::{Deserialize, Serialize, Serializer};
 
 use crate::UnknownFields;
 use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Unexpected, Visitor};
@@ -19,6 +20,11 @@ pub trait IdKey: Ord + fmt::Display + Sized {
     /// The key of the `index`-th element when PHP sent the map as a JSON list
     /// (it does so when the keys are exactly 0, 1, 2, …).
     fn from_index(index: usize) -> Option<Self>;
+
+    /// The key as the wire spells it (`"6"`): what a serialised map is keyed by.
+    fn to_wire_key(&self) -> String {
+        self.to_string()
+    }
 }
 
 macro_rules! integer_keys {
@@ -186,6 +192,26 @@ impl<K, V> IntoIterator for IdMap<K, V> {
     type IntoIter = std::vec::IntoIter<(K, V)>;
     fn into_iter(self) -> Self::IntoIter {
         self.entries.into_iter()
+    }
+}
+
+/// An object keyed by id, as the wire sends it, then the others under their keys.
+///
+/// ```
+/// use shop_apis_core::wire::IdMap;
+/// let map: IdMap<u32, bool> = serde_json::from_str(r#"{"3": true, "1": false, "total": 2}"#).unwrap();
+/// assert_eq!(serde_json::to_string(&map).unwrap(), r#"{"1":false,"3":true,"total":2}"#);
+/// ```
+impl<K: IdKey, V: Serialize> Serialize for IdMap<K, V> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(Some(self.entries.len() + self.others.len()))?;
+        for (key, value) in &self.entries {
+            map.serialize_entry(&key.to_wire_key(), value)?;
+        }
+        for (key, value) in &self.others {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
     }
 }
 

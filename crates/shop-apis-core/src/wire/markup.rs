@@ -24,7 +24,7 @@ use serde::de::{self, Deserializer, IntoDeserializer, Visitor};
 use crate::Decimal;
 
 /// A markup: its amount, and the percentage it was given as, if it was.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 #[non_exhaustive]
 pub struct Markup {
     /// The percentage, when the markup was given as one.
@@ -45,7 +45,7 @@ fn amount<E: de::Error>(text: &str) -> Result<Decimal, E> {
         .ok_or_else(|| E::invalid_value(de::Unexpected::Str(text), &"an amount"))
 }
 
-impl Visitor<'_> for MarkupVisitor {
+impl<'de> Visitor<'de> for MarkupVisitor {
     type Value = Option<Markup>;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -84,5 +84,21 @@ impl Visitor<'_> for MarkupVisitor {
             percent: None,
             amount,
         }))
+    }
+
+    /// `{"percent": …, "amount": …}`, as a `Markup` serialises.
+    fn visit_map<A: de::MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+        let (mut percent, mut amount) = (None, None);
+        while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
+            match &*key {
+                "percent" => percent = map.next_value::<Option<Decimal>>()?,
+                "amount" => amount = Some(map.next_value::<Decimal>()?),
+                _ => {
+                    map.next_value::<de::IgnoredAny>()?;
+                }
+            }
+        }
+        let amount = amount.ok_or_else(|| de::Error::missing_field("amount"))?;
+        Ok(Some(Markup { percent, amount }))
     }
 }

@@ -9,8 +9,9 @@
 
 use std::fmt;
 
-use serde::Deserialize;
 use serde::de::{self, Deserializer, MapAccess, Visitor};
+use serde::ser::SerializeMap;
+use serde::{Deserialize, Serialize, Serializer};
 use serde_json::Value;
 
 use crate::{Decimal, UnknownFields};
@@ -46,6 +47,29 @@ pub struct Money {
     pub other: UnknownFields,
 }
 
+/// `{"amount": "51", "display": "51.00$", …}`: the exact amount as text,
+/// the shop's display, and the other parts under their keys. It reads back
+/// as the same value.
+///
+/// ```
+/// use shop_apis_core::wire::Money;
+/// let sum: Money = serde_json::from_str(r#"{"sum": "51.00$", "sum_raw": 51.5, "sum_curr": "$"}"#).unwrap();
+/// let json = serde_json::to_string(&sum).unwrap();
+/// assert_eq!(json, r#"{"amount":"51.5","display":"51.00$","sum_curr":"$"}"#);
+/// assert_eq!(serde_json::from_str::<Money>(&json).unwrap(), sum);
+/// ```
+impl Serialize for Money {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(Some(2 + self.other.len()))?;
+        map.serialize_entry("amount", &self.amount)?;
+        map.serialize_entry("display", &self.display)?;
+        for (key, value) in &self.other {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
 impl<'de> Deserialize<'de> for Money {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         deserializer.deserialize_map(MoneyVisitor)
@@ -65,7 +89,10 @@ impl<'de> Visitor<'de> for MoneyVisitor {
         let mut raw: Option<(String, Decimal)> = None;
         let mut rest = UnknownFields::new();
         while let Some(key) = map.next_key::<String>()? {
-            if let Some(stem) = key.strip_suffix("_raw") {
+            // `amount` is how this type serialises its raw part, beside `display`.
+            if key == "amount" && raw.is_none() {
+                raw = Some(("display".to_owned(), map.next_value_seed(RawSeed)?));
+            } else if let Some(stem) = key.strip_suffix("_raw") {
                 if raw.is_some() {
                     return Err(de::Error::custom("more than one `_raw` part"));
                 }

@@ -1,10 +1,13 @@
 //! W12: a moment sent as Unix seconds in a string (`"add_date": "1458511535"`),
 //! with `"0"`, `""` or `null` for "not set" where a date is optional
-//! (`"delivery_date": "0"`).
+//! (`"delivery_date": "0"`). Serialised, a moment is ISO 8601 in UTC
+//! (`"2016-03-20T22:05:35Z"`), which reads back as the same moment.
 
-use serde::Deserializer;
-use serde::de::Error as _;
-use time::OffsetDateTime;
+use std::fmt;
+
+use serde::de::{self, Deserializer, Error as _, Visitor};
+use serde::{Deserialize, Serializer};
+use time::{OffsetDateTime, UtcOffset};
 
 /// Decodes Unix seconds (a number or a string of digits) into a UTC moment.
 ///
@@ -19,8 +22,88 @@ use time::OffsetDateTime;
 /// assert!(serde_json::from_str::<Order>(r#"{"add_date": "yesterday"}"#).is_err());
 /// ```
 pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<OffsetDateTime, D::Error> {
-    let seconds: i64 = super::int::deserialize(deserializer)?;
-    OffsetDateTime::from_unix_timestamp(seconds).map_err(D::Error::custom)
+    match Moment::deserialize(deserializer)? {
+        Moment::Seconds(seconds) => {
+            OffsetDateTime::from_unix_timestamp(seconds).map_err(D::Error::custom)
+        }
+        Moment::Utc(moment) => Ok(moment),
+        Moment::Empty => Err(D::Error::invalid_value(
+            de::Unexpected::Str(""),
+            &MomentVisitor,
+        )),
+    }
+}
+
+/// Writes a moment as ISO 8601 in UTC, `YYYY-MM-DDTHH:MM:SSZ`.
+///
+/// ```
+/// #[derive(serde::Serialize)]
+/// struct Order {
+///     #[serde(serialize_with = "shop_apis_core::wire::unix_time::serialize")]
+///     add_date: time::OffsetDateTime,
+/// }
+/// let order = Order { add_date: time::OffsetDateTime::from_unix_timestamp(1_458_511_535).unwrap() };
+/// assert_eq!(serde_json::to_string(&order).unwrap(), r#"{"add_date":"2016-03-20T22:05:35Z"}"#);
+/// ```
+pub fn serialize<S: Serializer>(value: &OffsetDateTime, serializer: S) -> Result<S::Ok, S::Error> {
+    let utc = value.to_offset(UtcOffset::UTC);
+    let local = time::PrimitiveDateTime::new(utc.date(), utc.time());
+    serializer.collect_str(&format_args!("{}Z", super::datetime::format_iso(local)))
+}
+
+/// Unix seconds as the APIs send them, or an ISO 8601 UTC moment as
+/// [`serialize`] writes it.
+enum Moment {
+    Seconds(i64),
+    Utc(OffsetDateTime),
+    /// `""`: none, where a moment is optional.
+    Empty,
+}
+
+impl<'de> Deserialize<'de> for Moment {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(MomentVisitor)
+    }
+}
+
+struct MomentVisitor;
+
+impl Visitor<'_> for MomentVisitor {
+    type Value = Moment;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("Unix seconds, or an ISO 8601 moment in UTC")
+    }
+
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Moment, E> {
+        i64::try_from(v)
+            .map(Moment::Seconds)
+            .map_err(|_| E::invalid_value(de::Unexpected::Unsigned(v), &self))
+    }
+
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Moment, E> {
+        Ok(Moment::Seconds(v))
+    }
+
+    /// A whole number written with a fraction (`1458511535.0`), as W1 reads it.
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Moment, E> {
+        let seconds: i64 = super::int::deserialize(de::value::F64Deserializer::<E>::new(v))?;
+        Ok(Moment::Seconds(seconds))
+    }
+
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Moment, E> {
+        if v.is_empty() {
+            return Ok(Moment::Empty);
+        }
+        if let Some(seconds) = super::int::parse::<i64>(v) {
+            return Ok(Moment::Seconds(seconds));
+        }
+        v.strip_suffix('Z')
+            .filter(|local| local.contains('T'))
+            .and_then(super::datetime::parse)
+            .map(|local| Moment::Utc(local.assume_utc()))
+            .ok_or_else(|| E::invalid_value(de::Unexpected::Str(v), &self))
+    }
 }
 
 /// For optional moments: `0`, `"0"`, `""` and `null` are `None`.
@@ -43,10 +126,32 @@ pub mod option {
     pub fn deserialize<'de, D: Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Option<OffsetDateTime>, D::Error> {
-        let seconds: Option<i64> = super::super::int::option::deserialize(deserializer)?;
-        seconds
-            .filter(|s| *s != 0)
-            .map(|s| OffsetDateTime::from_unix_timestamp(s).map_err(D::Error::custom))
-            .transpose()
+        match Option::<Moment>::deserialize(deserializer)? {
+            None | Some(Moment::Seconds(0) | Moment::Empty) => Ok(None),
+            Some(Moment::Seconds(seconds)) => OffsetDateTime::from_unix_timestamp(seconds)
+                .map(Some)
+                .map_err(D::Error::custom),
+            Some(Moment::Utc(moment)) => Ok(Some(moment)),
+        }
+    }
+
+    /// Writes an optional moment: ISO 8601 in UTC, or `null`.
+    ///
+    /// ```
+    /// #[derive(serde::Serialize)]
+    /// struct Delivery {
+    ///     #[serde(serialize_with = "shop_apis_core::wire::unix_time::option::serialize")]
+    ///     delivery_date: Option<time::OffsetDateTime>,
+    /// }
+    /// assert_eq!(serde_json::to_string(&Delivery { delivery_date: None }).unwrap(), r#"{"delivery_date":null}"#);
+    /// ```
+    pub fn serialize<S: Serializer>(
+        value: &Option<OffsetDateTime>,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        match value {
+            Some(value) => super::serialize(value, serializer),
+            None => serializer.serialize_none(),
+        }
     }
 }
