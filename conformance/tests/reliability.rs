@@ -7,6 +7,8 @@
 //! - `validation`: input that could split a header or a path is refused
 //!   before anything is sent;
 //! - `secrets`: credentials never print, never reach a URL;
+//! - `serialised`: every answer serialises to clean JSON that reads back as
+//!   the same value;
 //! - `faults`: each adapter reports each transport fault as the right typed
 //!   error, retries only what may be repeated;
 //! - `load`: no order is lost or doubled under concurrency and faults.
@@ -28,5 +30,7 @@ mod hostile;
 mod load;
 #[path = "reliability/secrets.rs"]
 mod secrets;
+#[path = "reliability/serialised.rs"]
+mod serialised;
 #[path = "reliability/validation.rs"]
 mod validation;

@@ -18,6 +18,10 @@ pub struct Decoder {
     /// The same, keeping the output as its pretty `Debug` text (what the
     /// dropout test compares).
     pub show: fn(u16, &[u8]) -> Result<String, ResponseError>,
+    /// Parses, serialises the output to JSON and reads that back: `Ok` when
+    /// it reads back as the same value (or the answer does not decode),
+    /// else what went wrong.
+    pub round_trip: fn(u16, &[u8]) -> Result<(), String>,
 }
 
 impl std::fmt::Debug for Decoder {
@@ -62,6 +66,25 @@ where
     endpoint
         .parse(response(status, body))
         .map(|output| format!("{output:#?}"))
+}
+
+fn round_trip<E: Endpoint>(endpoint: &E, status: u16, body: &[u8]) -> Result<(), String>
+where
+    E::Output: serde::Serialize + serde::de::DeserializeOwned + PartialEq + std::fmt::Debug,
+{
+    let Ok(output) = endpoint.parse(response(status, body)) else {
+        return Ok(());
+    };
+    let json = serde_json::to_value(&output).map_err(|e| format!("does not serialise: {e}"))?;
+    let again: E::Output = serde_json::from_value(json.clone())
+        .map_err(|e| format!("{json} does not read back: {e}"))?;
+    if again == output {
+        Ok(())
+    } else {
+        Err(format!(
+            "{json} reads back as another value:\n{output:#?}\n{again:#?}"
+        ))
+    }
 }
 
 /// Calls `$callback!` with every endpoint of the three APIs, each as
@@ -143,6 +166,7 @@ macro_rules! decoders {
             name: <$endpoint as Endpoint>::NAME,
             parse: |status, body| run(&$value, status, body),
             show: |status, body| show(&$value, status, body),
+            round_trip: |status, body| round_trip(&$value, status, body),
         },)*]
     };
 }

@@ -88,7 +88,7 @@ const ALIASES: &[(&str, &str)] = &[
 const DERIVED: &[(&str, &str)] = &[("text", "kind"), ("text", "effect")];
 
 /// The values a key's value is replaced by.
-fn empties() -> [Value; 5] {
+pub(crate) fn empties() -> [Value; 5] {
     [
         Value::Null,
         Value::String(String::new()),
@@ -137,7 +137,7 @@ fn identity_role(api: &str, endpoint: &str, path: &str) -> Option<Role> {
 
 /// Every object key at any depth, as `(JSONPath, path of keys and indices)`.
 /// Paths are written as the decoders' errors write them (`$.a.b[0].c`).
-fn keys(value: &Value) -> Vec<(String, Vec<Step>)> {
+pub(crate) fn keys(value: &Value) -> Vec<(String, Vec<Step>)> {
     fn walk(value: &Value, path: &str, steps: &mut Vec<Step>, out: &mut Vec<(String, Vec<Step>)>) {
         match value {
             Value::Object(map) => {
@@ -165,13 +165,13 @@ fn keys(value: &Value) -> Vec<(String, Vec<Step>)> {
 }
 
 #[derive(Debug, Clone)]
-enum Step {
+pub(crate) enum Step {
     Key(String),
     Index(usize),
 }
 
 /// `value` with the key at `steps` removed (`None`) or its value replaced.
-fn mutated(value: &Value, steps: &[Step], replacement: Option<&Value>) -> Value {
+pub(crate) fn mutated(value: &Value, steps: &[Step], replacement: Option<&Value>) -> Value {
     let mut copy = value.clone();
     let mut node = &mut copy;
     for step in &steps[..steps.len() - 1] {

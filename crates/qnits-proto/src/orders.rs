@@ -293,7 +293,7 @@ fn given(text: &Option<String>) -> Option<&str> {
 /// `None` when absent (Q16); `status` is kept as sent and not relied on: the
 /// document shows a Cyrillic "Ок". Fields not named here are kept in
 /// `unknown`.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, serde::Serialize)]
 #[non_exhaustive]
 pub struct OrderCreated {
     /// The number of the created order.

@@ -16,11 +16,11 @@ use crate::outcome::{self, Done};
 use crate::paging::{Page, PathFilters};
 
 /// One movement on a client's account.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, serde::Serialize)]
 #[non_exhaustive]
 pub struct Transaction {
     /// When it happened (the shop's time).
-    #[serde(default, deserialize_with = "datetime::option::deserialize")]
+    #[serde(default, with = "datetime::option")]
     pub date: Option<PrimitiveDateTime>,
     /// The amount: negative for a debit (`"-109"`).
     #[serde(default, deserialize_with = "decimal::option::deserialize")]
@@ -34,7 +34,7 @@ pub struct Transaction {
 }
 
 /// The answer to [`GetBalance`]: a page of transactions, newest first.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, serde::Serialize)]
 #[non_exhaustive]
 pub struct Balance {
     /// The transactions on this page. The document's table calls the

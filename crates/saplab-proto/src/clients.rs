@@ -20,7 +20,7 @@ shop_apis_core::id_type! {
 }
 
 /// A client as the list shows it.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, serde::Serialize)]
 #[non_exhaustive]
 pub struct Client {
     /// Its id.
@@ -38,10 +38,10 @@ pub struct Client {
     #[serde(default, deserialize_with = "nullable_text::deserialize")]
     pub email: Option<String>,
     /// When the client registered (the shop's time).
-    #[serde(default, deserialize_with = "datetime::option::deserialize")]
+    #[serde(default, with = "datetime::option")]
     pub date_added: Option<PrimitiveDateTime>,
     /// When the client was last changed.
-    #[serde(default, deserialize_with = "datetime::option::deserialize")]
+    #[serde(default, with = "datetime::option")]
     pub date_modified: Option<PrimitiveDateTime>,
     /// Whether the client is a legal entity.
     #[serde(default, deserialize_with = "flag::option::deserialize")]
@@ -94,7 +94,7 @@ pub struct Client {
 }
 
 /// The answer to [`ListClients`]: a page of clients.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, serde::Serialize)]
 #[non_exhaustive]
 pub struct Clients {
     /// The clients on this page.
@@ -302,7 +302,7 @@ impl Endpoint for ListClients {
 /// let entity = LegalEntity { kind: Some("ООО".into()), inn: Some("12345678901234".into()), ..LegalEntity::default() };
 /// assert_eq!(entity.org_name, None);
 /// ```
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, serde::Serialize)]
 #[serde(default)]
 pub struct LegalEntity {
     /// The form of the entity (ООО, ПАО, ЗАО, ИП, …); the wire's `type`.
@@ -338,7 +338,7 @@ pub struct LegalEntity {
 }
 
 /// One client's details, as `GET /panel/client/form/{id}` shows them.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, serde::Serialize)]
 #[non_exhaustive]
 pub struct ClientDetails {
     /// Its id.
@@ -401,10 +401,10 @@ pub struct ClientDetails {
     #[serde(default, deserialize_with = "decimal::option::deserialize")]
     pub limit: Option<Decimal>,
     /// When the client registered.
-    #[serde(default, deserialize_with = "datetime::option::deserialize")]
+    #[serde(default, with = "datetime::option")]
     pub date_added: Option<PrimitiveDateTime>,
     /// When the client was last changed.
-    #[serde(default, deserialize_with = "datetime::option::deserialize")]
+    #[serde(default, with = "datetime::option")]
     pub date_modified: Option<PrimitiveDateTime>,
     /// Fields the document does not name.
     #[serde(flatten)]
@@ -422,7 +422,7 @@ fn legal_entity<'de, D: serde::Deserializer<'de>>(
 }
 
 /// The answer to [`GetClient`].
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, serde::Serialize)]
 #[non_exhaustive]
 pub struct ClientAnswer {
     /// The client.

@@ -18,7 +18,7 @@ shop_apis_core::id_type! {
 }
 
 /// A discount group clients belong to.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, serde::Serialize)]
 #[non_exhaustive]
 pub struct ClientGroup {
     /// Its id. The document's table calls it `id`, its example `group_id`;
@@ -40,7 +40,7 @@ pub struct ClientGroup {
 }
 
 /// The answer to [`ListGroups`].
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, serde::Serialize)]
 #[non_exhaustive]
 pub struct ClientGroups {
     /// Every group.

@@ -26,7 +26,7 @@ shop_apis_core::id_type! {
 /// A shop employee, typed from the document's field table (it shows no
 /// example answer). Only the id is required; every other field is `None`
 /// when the panel leaves it out (S28).
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, serde::Serialize)]
 #[non_exhaustive]
 pub struct Manager {
     /// Its id.
@@ -80,7 +80,7 @@ pub struct Manager {
 }
 
 /// The answer to [`ListManagers`].
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, serde::Serialize)]
 #[non_exhaustive]
 pub struct Managers {
     /// Every employee the caller may see.

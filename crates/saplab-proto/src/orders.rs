@@ -39,7 +39,7 @@ shop_apis_core::id_type! {
 
 /// The comments on a position. The document's table types `comment` as an
 /// array; the example sends an object (S21). `[]` reads as no comments.
-#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, serde::Serialize)]
 #[non_exhaustive]
 pub struct PositionComment {
     /// The client's comment.
@@ -54,11 +54,11 @@ pub struct PositionComment {
 }
 
 /// One change of a position's status.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, serde::Serialize)]
 #[non_exhaustive]
 pub struct HistoryEntry {
     /// When.
-    #[serde(default, deserialize_with = "datetime::option::deserialize")]
+    #[serde(default, with = "datetime::option")]
     pub date: Option<PrimitiveDateTime>,
     /// The status's colour.
     #[serde(default, deserialize_with = "nullable_text::deserialize")]
@@ -75,7 +75,7 @@ pub struct HistoryEntry {
 }
 
 /// A position of a client's order.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, serde::Serialize)]
 #[non_exhaustive]
 pub struct Position {
     /// Its id.
@@ -174,10 +174,10 @@ pub struct Position {
     #[serde(default, deserialize_with = "flag::option::deserialize")]
     pub is_payed: Option<bool>,
     /// When it was ordered.
-    #[serde(default, deserialize_with = "datetime::option::deserialize")]
+    #[serde(default, with = "datetime::option")]
     pub date_added: Option<PrimitiveDateTime>,
     /// When it last changed.
-    #[serde(default, deserialize_with = "datetime::option::deserialize")]
+    #[serde(default, with = "datetime::option")]
     pub date_modified: Option<PrimitiveDateTime>,
     /// Its status changes, oldest first; `None` when the panel sent no
     /// `history`, which is not the same as `[]`, no changes (S28).
@@ -189,7 +189,7 @@ pub struct Position {
 }
 
 /// The answer to [`ListOrders`]: a page of positions.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, serde::Serialize)]
 #[non_exhaustive]
 pub struct Orders {
     /// The positions on this page.

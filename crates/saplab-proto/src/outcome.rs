@@ -25,14 +25,17 @@ use shop_apis_core::{
 /// let done = Done::default();
 /// assert_eq!((done.text, done.already_done), (None, false));
 /// ```
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 pub struct Done {
     /// The panel's message, if any.
+    #[serde(default)]
     pub text: Option<String>,
     /// Whether an earlier attempt of a retried call did it (see above).
+    #[serde(default)]
     pub already_done: bool,
     /// Fields the document does not name.
+    #[serde(flatten)]
     pub unknown: UnknownFields,
 }
 

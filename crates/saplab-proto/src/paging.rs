@@ -168,7 +168,7 @@ impl PerPage {
 }
 
 /// The filters the panel says it applied (`"filters": {"per_page": 20}`).
-#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, serde::Serialize)]
 #[non_exhaustive]
 pub struct AppliedFilters {
     /// Items a page.

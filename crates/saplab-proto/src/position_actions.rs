@@ -28,14 +28,16 @@ use crate::outcome::{self, Done};
 /// );
 /// # Ok::<(), shop_apis_core::ResponseError>(())
 /// ```
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 pub struct Payment {
     /// Paid, or the payment taken back.
     pub effect: PaymentEffect,
     /// The panel's message, if any.
+    #[serde(default)]
     pub text: Option<String>,
     /// Fields the document does not name.
+    #[serde(flatten)]
     pub unknown: UnknownFields,
 }
 
@@ -44,8 +46,13 @@ pub struct Payment {
 /// ```
 /// use saplab_proto::PaymentEffect;
 /// assert_ne!(PaymentEffect::Paid, PaymentEffect::Refunded { amount: None });
+/// let refunded = PaymentEffect::Refunded { amount: Some("120.50".parse().unwrap()) };
+/// let json = serde_json::to_string(&refunded).unwrap();
+/// assert_eq!(json, r#"{"kind":"refunded","amount":"120.50"}"#);
+/// assert_eq!(serde_json::from_str::<PaymentEffect>(&json).unwrap(), refunded);
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum PaymentEffect {
     /// The position was unpaid and is now paid from the client's account.

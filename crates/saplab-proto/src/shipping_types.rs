@@ -18,7 +18,7 @@ shop_apis_core::id_type! {
 }
 
 /// One way the shop ships orders.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, serde::Serialize)]
 #[non_exhaustive]
 pub struct ShippingType {
     /// Its id.
@@ -35,7 +35,7 @@ pub struct ShippingType {
 }
 
 /// The answer to [`ListShippingTypes`].
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, serde::Serialize)]
 #[non_exhaustive]
 pub struct ShippingTypes {
     /// Every shipping type, in the panel's order.

@@ -18,7 +18,7 @@ shop_apis_core::id_type! {
 }
 
 /// A status an order position can be in.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, serde::Serialize)]
 #[non_exhaustive]
 pub struct OrderStatus {
     /// Its id.
@@ -41,7 +41,7 @@ pub struct OrderStatus {
 }
 
 /// The answer to [`ListStatuses`].
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, serde::Serialize)]
 #[non_exhaustive]
 pub struct OrderStatuses {
     /// Every status, in the panel's order (not by id).

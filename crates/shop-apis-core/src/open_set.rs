@@ -103,6 +103,65 @@ impl<'de, R: Integer> Visitor<'de> for CodedVisitor<R> {
     }
 }
 
+/// An optional code (W1 for optional fields: `null` and `""` are none), or
+/// `{"code": …, "name": …}`.
+#[doc(hidden)]
+#[derive(Debug)]
+pub struct OptionalCoded<R>(pub Option<R>);
+
+impl<'de, R: Integer> Deserialize<'de> for OptionalCoded<R> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(OptionalCodedVisitor(PhantomData))
+    }
+}
+
+struct OptionalCodedVisitor<R>(PhantomData<R>);
+
+impl<'de, R: Integer> Visitor<'de> for OptionalCodedVisitor<R> {
+    type Value = OptionalCoded<R>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a code (a number or a string of digits), \"\" or null")
+    }
+
+    fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+        Ok(OptionalCoded(None))
+    }
+
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Self::Value, E> {
+        CodedVisitor(PhantomData)
+            .visit_u64(v)
+            .map(|c| OptionalCoded(Some(c.0)))
+    }
+
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Self::Value, E> {
+        CodedVisitor(PhantomData)
+            .visit_i64(v)
+            .map(|c| OptionalCoded(Some(c.0)))
+    }
+
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Self::Value, E> {
+        CodedVisitor(PhantomData)
+            .visit_f64(v)
+            .map(|c| OptionalCoded(Some(c.0)))
+    }
+
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
+        if v.is_empty() {
+            return Ok(OptionalCoded(None));
+        }
+        CodedVisitor(PhantomData)
+            .visit_str(v)
+            .map(|c| OptionalCoded(Some(c.0)))
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
+        CodedVisitor(PhantomData)
+            .visit_map(map)
+            .map(|c| OptionalCoded(Some(c.0)))
+    }
+}
+
 /// A name as the wire sends it, or inside `{"code": …, "name": …}`.
 #[doc(hidden)]
 #[derive(Debug)]
@@ -404,4 +463,39 @@ macro_rules! __open_set_label {
     ($label:literal) => {
         ::core::option::Option::Some($label)
     };
+}
+
+/// An optional name (`null` and `""` are none), or `{"code": …, "name": …}`.
+#[doc(hidden)]
+#[derive(Debug)]
+pub struct OptionalNamed(pub Option<String>);
+
+impl<'de> Deserialize<'de> for OptionalNamed {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(OptionalNamedVisitor)
+    }
+}
+
+struct OptionalNamedVisitor;
+
+impl<'de> Visitor<'de> for OptionalNamedVisitor {
+    type Value = OptionalNamed;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a name, \"\" or null")
+    }
+
+    fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+        Ok(OptionalNamed(None))
+    }
+
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
+        Ok(OptionalNamed((!v.is_empty()).then(|| v.to_owned())))
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
+        NamedVisitor
+            .visit_map(map)
+            .map(|named| OptionalNamed(Some(named.0)))
+    }
 }

@@ -17,7 +17,7 @@ use crate::goods::{GoodsId, RecordId};
 use crate::invoices::{DateTimeBound, Range, paging};
 
 /// A line of an abandoned basket.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, serde::Serialize)]
 #[non_exhaustive]
 pub struct BasketItem {
     /// The product.
@@ -40,7 +40,7 @@ pub struct BasketItem {
 }
 
 /// A user's abandoned basket.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, serde::Serialize)]
 #[non_exhaustive]
 pub struct UserBasket {
     /// The user.
@@ -65,7 +65,7 @@ pub struct UserBasket {
     #[serde(default, deserialize_with = "nullable_text::deserialize")]
     pub user_phone: Option<String>,
     /// When they were last on the site.
-    #[serde(default, deserialize_with = "unix_time::option::deserialize")]
+    #[serde(default, with = "unix_time::option")]
     pub user_last_activity: Option<OffsetDateTime>,
     /// From which IP.
     #[serde(default, deserialize_with = "nullable_text::deserialize")]
@@ -85,7 +85,7 @@ pub struct UserBasket {
 }
 
 /// The answer to [`ListBaskets`]: a page of baskets, by user id.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, serde::Serialize)]
 #[non_exhaustive]
 pub struct Baskets {
     /// The baskets, by user id.

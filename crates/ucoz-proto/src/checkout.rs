@@ -14,7 +14,7 @@ use crate::goods::{GoodsLine, RecordId};
 use crate::shop_data::{DeliveryId, DeliveryMethod, FieldId, OrderField, PaymentId, PaymentMethod};
 
 /// A goods field's label in the order table.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, serde::Serialize)]
 #[non_exhaustive]
 pub struct GoodsFieldLabel {
     /// The label.
@@ -26,7 +26,7 @@ pub struct GoodsFieldLabel {
 }
 
 /// The goods of the unplaced order and how to label them.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, serde::Serialize)]
 #[non_exhaustive]
 pub struct OrderContent {
     /// The lines, by basket record id.
@@ -41,7 +41,7 @@ pub struct OrderContent {
 }
 
 /// Suggestions and warnings about the order.
-#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, serde::Serialize)]
 #[non_exhaustive]
 pub struct OrderNotice {
     /// Suggestions.
@@ -55,7 +55,7 @@ pub struct OrderNotice {
 /// The unplaced order's totals, each an amount with the shop's display of
 /// it. Every total is optional: a shop shows tax, VAT and discount only with
 /// those settings on (`002`:83–87).
-#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, serde::Serialize)]
 #[non_exhaustive]
 pub struct OrderTotals {
     /// Additional information.
@@ -94,7 +94,7 @@ pub struct OrderTotals {
 }
 
 /// The unplaced order when the basket holds goods.
-#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, serde::Serialize)]
 #[non_exhaustive]
 pub struct Checkout {
     /// How many goods lines.
@@ -139,8 +139,11 @@ pub struct Checkout {
 /// (`{"msg": "Ваша корзина пуста"}`, U11). Decoded in one pass as a
 /// [`Checkout`]; an answer with a `msg` and no goods, totals or choices is
 /// the empty basket.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, serde::Serialize)]
 #[serde(from = "Checkout")]
+// Serialised as the answer's own shape, `{"msg"}` or the checkout, which
+// reads back through `From<Checkout>` as the same value.
+#[serde(untagged)]
 #[non_exhaustive]
 pub enum CheckoutData {
     /// The basket is empty; the shop's message.
@@ -453,7 +456,7 @@ impl Endpoint for ChangeCheckout {
 }
 
 /// The message an order placement answers with.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, serde::Serialize)]
 #[non_exhaustive]
 pub struct Placed {
     /// "Ваш заказ успешно оформлен".

@@ -177,12 +177,15 @@ shop_apis_core::open_set! {
     }
 }
 
-/// An optional code of an open set, by the W1 decoder (`""` and `null` are none).
+/// An optional code of an open set, by the W1 decoder (`""` and `null` are
+/// none), or as the set serialises (`{"code", "name"}`).
 pub(crate) fn code_option<'de, D, R, T>(deserializer: D) -> Result<Option<T>, D::Error>
 where
     D: Deserializer<'de>,
     R: shop_apis_core::wire::int::Integer,
     T: From<R>,
 {
-    Ok(shop_apis_core::wire::int::option::deserialize::<D, R>(deserializer)?.map(T::from))
+    use serde::Deserialize as _;
+    let coded = shop_apis_core::open_set::OptionalCoded::<R>::deserialize(deserializer)?;
+    Ok(coded.0.map(T::from))
 }

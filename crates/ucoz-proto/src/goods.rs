@@ -19,8 +19,9 @@ shop_apis_core::id_type! {
 }
 
 /// A product's category: an object `{"cat_id", "cat_name"}` in checkout, its
-/// name alone in an order (U14).
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+/// name alone in an order (U14). Serialised as `{"id", "name"}`, which
+/// reads back as the same value.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
 #[non_exhaustive]
 pub struct Category {
     /// The category's id, when sent.
@@ -33,9 +34,13 @@ pub struct Category {
 #[derive(Debug, Deserialize)]
 #[doc(hidden)]
 pub struct CategoryObject {
-    #[serde(default, deserialize_with = "int::option::deserialize")]
+    #[serde(default, alias = "id", deserialize_with = "int::option::deserialize")]
     cat_id: Option<u64>,
-    #[serde(default, deserialize_with = "nullable_text::deserialize")]
+    #[serde(
+        default,
+        alias = "name",
+        deserialize_with = "nullable_text::deserialize"
+    )]
     cat_name: Option<String>,
 }
 
@@ -57,7 +62,9 @@ impl ObjectOrText for Category {
 
 /// The options chosen for a goods line: the shop's text ("Размер: L"), or
 /// the documented object (`ORDER_GOODS_OPTIONS`, `002`:570–590, U30).
-#[derive(Debug, Clone, PartialEq)]
+/// Serialised as that text or that object.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[serde(untagged)]
 #[non_exhaustive]
 pub enum GoodsOptions {
     /// The options as one text.
@@ -77,7 +84,7 @@ impl ObjectOrText for GoodsOptions {
 }
 
 /// `ORDER_GOODS_OPTIONS`: the options chosen, and every option the product has.
-#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, serde::Serialize)]
 #[non_exhaustive]
 pub struct ChosenOptions {
     /// The choice as `<OPTION_ID>-<VALUE_ID>-<VALUE_ID>:<OPTION_ID>-<VALUE_ID>:…`.
@@ -95,7 +102,7 @@ pub struct ChosenOptions {
 }
 
 /// An option chosen (`SELECTED_OPTIONS_DATA`).
-#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, serde::Serialize)]
 #[non_exhaustive]
 pub struct SelectedOption {
     /// The option's name.
@@ -114,7 +121,7 @@ pub struct SelectedOption {
 }
 
 /// Every option of a product (`OPTIONS_DATA`).
-#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, serde::Serialize)]
 #[non_exhaustive]
 pub struct GoodsOption {
     /// The option's name.
@@ -144,7 +151,7 @@ pub struct GoodsOption {
 }
 
 /// One value of an option.
-#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, serde::Serialize)]
 #[non_exhaustive]
 pub struct OptionValue {
     /// Its label.
@@ -162,7 +169,7 @@ pub struct OptionValue {
 }
 
 /// A product's default picture.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, serde::Serialize)]
 #[non_exhaustive]
 pub struct Image {
     /// The icon's URL.
@@ -179,7 +186,7 @@ pub struct Image {
 /// product, and a shop that leaves out a price still sends the rest. The shop's
 /// additional fields `other1`…`other9` are named (the document allows at most
 /// nine, U29); anything else is kept in `unknown`.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, serde::Serialize)]
 #[non_exhaustive]
 pub struct GoodsLine {
     /// The product.

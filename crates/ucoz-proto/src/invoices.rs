@@ -36,7 +36,7 @@ shop_apis_core::id_type! {
 /// assert!(OrderHash::new(" ").is_err());
 /// # Ok::<(), shop_apis_core::BuildError>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Deserialize, serde::Serialize)]
 #[serde(transparent)]
 pub struct OrderHash(String);
 
@@ -62,7 +62,7 @@ impl fmt::Display for OrderHash {
 }
 
 /// The discount of an order.
-#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, serde::Serialize)]
 #[non_exhaustive]
 pub struct Discount {
     /// Its amount.
@@ -83,7 +83,7 @@ pub struct Discount {
 }
 
 /// The currency an order was placed in.
-#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, serde::Serialize)]
 #[non_exhaustive]
 pub struct Currency {
     /// The currency's id.
@@ -101,7 +101,7 @@ pub struct Currency {
 }
 
 /// How an order is paid.
-#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, serde::Serialize)]
 #[non_exhaustive]
 pub struct InvoicePayment {
     /// The payment method.
@@ -116,7 +116,7 @@ pub struct InvoicePayment {
 }
 
 /// How an order is delivered.
-#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, serde::Serialize)]
 #[non_exhaustive]
 pub struct InvoiceDelivery {
     /// The delivery method.
@@ -132,7 +132,7 @@ pub struct InvoiceDelivery {
     #[serde(default, deserialize_with = "nullable_text::zero_is_none")]
     pub courier: Option<String>,
     /// The delivery date; `"0"` and `""` are none (W12).
-    #[serde(default, deserialize_with = "unix_time::option::deserialize")]
+    #[serde(default, with = "unix_time::option")]
     pub delivery_date: Option<OffsetDateTime>,
     /// Fields the document does not name.
     #[serde(flatten)]
@@ -141,7 +141,7 @@ pub struct InvoiceDelivery {
 
 /// The address a `gmaps` field gave (`map`, `002`:443): `address`,
 /// `latitude`, `longitude`.
-#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, serde::Serialize)]
 #[non_exhaustive]
 pub struct InvoiceMap {
     /// The address as text.
@@ -159,7 +159,7 @@ pub struct InvoiceMap {
 }
 
 /// An order as the list shows it.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, serde::Serialize)]
 #[non_exhaustive]
 pub struct Invoice {
     /// Its id.
@@ -221,10 +221,10 @@ pub struct Invoice {
     #[serde(default, deserialize_with = "code_option::<_, u32, _>")]
     pub status: Option<OrderStatus>,
     /// When it was placed.
-    #[serde(default, deserialize_with = "unix_time::option::deserialize")]
+    #[serde(default, with = "unix_time::option")]
     pub add_date: Option<OffsetDateTime>,
     /// When it last changed.
-    #[serde(default, deserialize_with = "unix_time::option::deserialize")]
+    #[serde(default, with = "unix_time::option")]
     pub mod_date: Option<OffsetDateTime>,
     /// The order's log.
     #[serde(default, deserialize_with = "nullable_text::deserialize")]
@@ -247,7 +247,7 @@ pub struct Invoice {
 }
 
 /// The answer to [`ListInvoices`]: a page of orders and the shop's lists.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, serde::Serialize)]
 #[non_exhaustive]
 pub struct Invoices {
     /// The orders on this page. The document calls the section keyed; it is
@@ -643,7 +643,7 @@ impl Endpoint for ListInvoices {
 }
 
 /// The message a change of several orders answers with.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, serde::Serialize)]
 #[non_exhaustive]
 pub struct Message {
     /// The shop's message ("Заказ(ы) перенесены ...").

@@ -21,7 +21,7 @@ use crate::invoices::{Currency, InvoiceId, Invoices, OrderHash};
 use crate::shop_data::{DeliveryId, FieldId, PaymentId};
 
 /// An order's goods and the labels of their fields.
-#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, serde::Serialize)]
 #[non_exhaustive]
 pub struct OrderGoods {
     /// The goods fields shown, by code, with their labels.
@@ -36,7 +36,7 @@ pub struct OrderGoods {
 }
 
 /// Files, codes and services of an order (`ORDER_DIGITAL_GOODS`).
-#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, serde::Serialize)]
 #[non_exhaustive]
 pub struct DigitalGoods {
     /// How many.
@@ -51,7 +51,7 @@ pub struct DigitalGoods {
 }
 
 /// One digital product of an order (`ORDER_DIGITAL_GOODS_LIST`, `002`:532–540).
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, serde::Serialize)]
 #[non_exhaustive]
 pub struct DigitalItem {
     /// The product.
@@ -84,7 +84,7 @@ pub struct DigitalItem {
 }
 
 /// An order's status with its name (`{"code": "0", "status": "Новый"}`).
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, serde::Serialize)]
 #[non_exhaustive]
 pub struct StatusName {
     /// The status (its id: a status object means nothing without it).
@@ -95,7 +95,7 @@ pub struct StatusName {
 }
 
 /// How an order is delivered.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, serde::Serialize)]
 #[non_exhaustive]
 pub struct OrderDelivery {
     /// The delivery method.
@@ -120,11 +120,7 @@ pub struct OrderDelivery {
     pub courier: Option<String>,
     /// The delivery date; none when `"0"` or `""` (W12). The text names it
     /// `delivery_time`, the examples `delivery_date`: either is read (U33).
-    #[serde(
-        default,
-        alias = "delivery_time",
-        deserialize_with = "unix_time::option::deserialize"
-    )]
+    #[serde(default, alias = "delivery_time", with = "unix_time::option")]
     pub delivery_date: Option<OffsetDateTime>,
     /// Fields the document does not name.
     #[serde(flatten)]
@@ -132,7 +128,7 @@ pub struct OrderDelivery {
 }
 
 /// How an order is paid.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, serde::Serialize)]
 #[non_exhaustive]
 pub struct OrderPayment {
     /// The payment method.
@@ -152,8 +148,8 @@ pub struct OrderPayment {
 /// The values of an order's additional fields, and their labels: the wire
 /// mixes both in one object (`{"1": "…", "2": "…", "fields_descr": {…}}`,
 /// U25), split here.
-#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
-#[serde(from = "FieldValues<FieldId>")]
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, serde::Serialize)]
+#[serde(from = "FieldValues<FieldId>", into = "FieldValues<FieldId>")]
 #[non_exhaustive]
 pub struct OrderFieldValues {
     /// The values, by field number.
@@ -162,6 +158,18 @@ pub struct OrderFieldValues {
     pub labels: IdMap<FieldId, String>,
     /// Any other key that is not a field number.
     pub other: UnknownFields,
+}
+
+/// Serialised in the answer's own shape (values by field number,
+/// `fields_descr`), which reads back as the same value.
+impl From<OrderFieldValues> for FieldValues<FieldId> {
+    fn from(fields: OrderFieldValues) -> Self {
+        let mut wire = FieldValues::default();
+        wire.values = fields.values;
+        wire.labels = fields.labels;
+        wire.other = fields.other;
+        wire
+    }
 }
 
 impl From<FieldValues<FieldId>> for OrderFieldValues {
@@ -177,7 +185,7 @@ impl From<FieldValues<FieldId>> for OrderFieldValues {
 /// A placed order's data. Only `order_hash` is required: it names the
 /// order; every amount and every other part is optional (a shop shows VAT,
 /// profit and discount only with those settings on).
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, serde::Serialize)]
 #[non_exhaustive]
 pub struct OrderData {
     /// The hash that names it.
@@ -223,10 +231,10 @@ pub struct OrderData {
     #[serde(default)]
     pub order_fields: OrderFieldValues,
     /// When it was placed.
-    #[serde(default, deserialize_with = "unix_time::option::deserialize")]
+    #[serde(default, with = "unix_time::option")]
     pub order_add_date: Option<OffsetDateTime>,
     /// When it last changed.
-    #[serde(default, deserialize_with = "unix_time::option::deserialize")]
+    #[serde(default, with = "unix_time::option")]
     pub order_mod_date: Option<OffsetDateTime>,
     /// The IP it was placed from.
     #[serde(default, deserialize_with = "nullable_text::deserialize")]
@@ -262,7 +270,7 @@ pub struct OrderData {
 
 /// A placed order as `/shop/order/` calls answer it (`ORDER_DATA` in the
 /// document).
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, serde::Serialize)]
 #[non_exhaustive]
 pub struct OrderDetails {
     /// Its id.
@@ -285,7 +293,10 @@ pub struct OrderDetails {
 
 /// What `GET /shop/order/` answers: the documented order data, or, as the
 /// document's own example shows, the invoice list's shape (U26).
-#[derive(Debug, Clone, PartialEq)]
+/// Serialised as `{"details": …}` or `{"listed": …}`, which reads back as
+/// the same value.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum OrderView {
     /// The documented `ORDER_DATA` shape.

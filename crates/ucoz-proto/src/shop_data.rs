@@ -27,7 +27,7 @@ shop_apis_core::id_type! {
 }
 
 /// A way the shop delivers.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, serde::Serialize)]
 #[non_exhaustive]
 pub struct DeliveryMethod {
     /// Its name.
@@ -52,14 +52,25 @@ pub struct DeliveryMethod {
 
 /// Which delivery methods a payment method goes with: `{"all": 1}`, or
 /// `{"all": 0, "1": 1, "3": 0}`, or `""` for none stated (U31).
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
-#[serde(from = "FlagsById<DeliveryId>")]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, serde::Serialize)]
+#[serde(from = "FlagsById<DeliveryId>", into = "FlagsById<DeliveryId>")]
 #[non_exhaustive]
 pub struct DeliveryAssoc {
     /// With every delivery method (`all`; off when not sent).
     pub all: bool,
     /// With these, one by one.
     pub deliveries: IdMap<DeliveryId, bool>,
+}
+
+/// Serialised in the answer's own shape (`all` and a flag by id), which
+/// reads back as the same value.
+impl From<DeliveryAssoc> for FlagsById<DeliveryId> {
+    fn from(assoc: DeliveryAssoc) -> Self {
+        let mut wire = FlagsById::default();
+        wire.all = Some(assoc.all);
+        wire.by_id = assoc.deliveries;
+        wire
+    }
 }
 
 impl From<FlagsById<DeliveryId>> for DeliveryAssoc {
@@ -72,7 +83,7 @@ impl From<FlagsById<DeliveryId>> for DeliveryAssoc {
 }
 
 /// A way the shop takes payment.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, serde::Serialize)]
 #[non_exhaustive]
 pub struct PaymentMethod {
     /// Its name.
@@ -99,7 +110,7 @@ pub struct PaymentMethod {
 }
 
 /// An additional field of the order form.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, serde::Serialize)]
 #[non_exhaustive]
 pub struct OrderField {
     /// Its name.
@@ -158,7 +169,10 @@ where
     D: serde::Deserializer<'de>,
     T: for<'a> From<&'a str>,
 {
-    Ok(nullable_text::deserialize(deserializer)?.map(|text| T::from(text.as_str())))
+    use serde::Deserialize as _;
+    // W4's `null` and `""` as none; also the `{"code", "name"}` a set serialises to.
+    let named = shop_apis_core::open_set::OptionalNamed::deserialize(deserializer)?;
+    Ok(named.0.map(|text| T::from(text.as_str())))
 }
 
 /// Declares a reference-data endpoint: `GET /shop/getshopdata/?page=$page`.
