@@ -4,7 +4,7 @@
 //!
 //! Both sides send the same bytes over the same kind of connection pool and
 //! decode the answer the same way; what differs is the adapter's own work
-//! (building and authorizing, the clock and nonce, timeouts, the body cap,
+//! (building and signing, the clock and nonce, timeouts, the body cap,
 //! the retry policy).
 
 use std::sync::Arc;

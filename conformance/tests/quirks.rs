@@ -594,7 +594,8 @@ mod w8_path_segment {
                 list = list.page(Page::new(page).unwrap());
                 expected.push(("page".to_owned(), page.to_string()));
             }
-            match shop_apis_core::Endpoint::build(&list, &support::saplab()) {
+            let stamp = shop_apis_core::Stamp::new(1_700_000_000, "n");
+            match shop_apis_core::Endpoint::build(&list, &support::saplab(), &stamp) {
                 Err(error) => prop_assert!(blank, "refused {:?}: {}", list, error),
                 Ok(request) => {
                     prop_assert!(!blank, "sent a blank filter: {}", request.uri());

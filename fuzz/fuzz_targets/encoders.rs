@@ -6,7 +6,7 @@
 use arbitrary::Arbitrary;
 use percent_encoding::percent_decode_str;
 use shop_apis_core::encode::{Form, path_segment};
-use shop_apis_core::{BaseUrl, Endpoint};
+use shop_apis_core::{BaseUrl, Endpoint, Stamp};
 use ucoz_proto::oauth::parameter_string;
 
 #[derive(Debug, Arbitrary)]
@@ -63,6 +63,7 @@ libfuzzer_sys::fuzz_target!(|input: Input| {
 
     // User text into requests: built with the text intact, or refused.
     let base = BaseUrl::parse("https://shop.example").unwrap();
+    let stamp = Stamp::new(1_700_000_000, "n");
     if let Ok(credentials) = qnits_proto::Credentials::new(1, &input.text) {
         let qnits = qnits_proto::Qnits::new(base.clone(), credentials);
         if let Ok(external_id) = qnits_proto::ExternalId::new(input.external_id.clone()) {
@@ -73,7 +74,7 @@ libfuzzer_sys::fuzz_target!(|input: Input| {
                 vec![qnits_proto::Product::new(qnits_proto::ProductId::new(1), 1)],
             );
             order.comments = Some(input.text.clone());
-            if let Ok(request) = order.build(&qnits) {
+            if let Ok(request) = order.build(&qnits, &stamp) {
                 let body: serde_json::Value = serde_json::from_slice(request.body()).unwrap();
                 assert_eq!(body["params"]["name"], input.name.as_str());
             }
@@ -84,15 +85,15 @@ libfuzzer_sys::fuzz_target!(|input: Input| {
         let mut list = saplab_proto::ListClients::default();
         list.client_name = Some(input.text.clone());
         list.phone = Some(input.phone.clone());
-        if let Ok(request) = list.build(&saplab) {
+        if let Ok(request) = list.build(&saplab, &stamp) {
             assert!(request.uri().to_string().is_ascii());
         }
     }
     if let Ok(hash) = ucoz_proto::OrderHash::new(input.text.clone()) {
         let ucoz = ucoz_proto::Ucoz::new(base, ucoz_proto::Auth::bearer("token").unwrap());
-        let _ = ucoz_proto::GetOrder::new(hash).build(&ucoz);
+        let _ = ucoz_proto::GetOrder::new(hash).build(&ucoz, &stamp);
         let note =
             ucoz_proto::SaveInvoiceNote::new(ucoz_proto::InvoiceId::new(1), input.name.clone());
-        let _ = note.build(&ucoz);
+        let _ = note.build(&ucoz, &stamp);
     }
 });

@@ -6,7 +6,7 @@ use std::time::Duration;
 
 use http::{Request, Response};
 use shop_apis_adapter::Config;
-use shop_apis_core::{BuildError, Endpoint, ReportUnknown, ResponseError, Safety};
+use shop_apis_core::{BuildError, Endpoint, ReportUnknown, ResponseError, Safety, Stamp};
 
 /// One call: the endpoint, what decoding gave, and the raw answer.
 #[derive(Debug)]
@@ -167,8 +167,8 @@ impl<E: Endpoint> Endpoint for Recorded<E> {
         self.inner.safety()
     }
 
-    fn build(&self, api: &Self::Api) -> Result<Request<Vec<u8>>, BuildError> {
-        self.inner.build(api)
+    fn build(&self, api: &Self::Api, stamp: &Stamp) -> Result<Request<Vec<u8>>, BuildError> {
+        self.inner.build(api, stamp)
     }
 
     fn parse(&self, response: Response<&[u8]>) -> Result<Self::Output, ResponseError> {

@@ -5,7 +5,7 @@ use std::time::Duration;
 
 use http::Request;
 use shop_apis_adapter::{Config, Error, RetryPolicy};
-use shop_apis_core::{BuildError, Endpoint, ResponseError, Safety};
+use shop_apis_core::{BuildError, Endpoint, ResponseError, Safety, Stamp};
 use shop_apis_emulator::BackgroundEmulator;
 
 /// The adapters every end-to-end case runs through.
@@ -130,8 +130,8 @@ impl<E: Endpoint> Endpoint for WithBody<E> {
         self.endpoint.safety()
     }
 
-    fn build(&self, api: &Self::Api) -> Result<Request<Vec<u8>>, BuildError> {
-        let mut request = self.endpoint.build(api)?;
+    fn build(&self, api: &Self::Api, stamp: &Stamp) -> Result<Request<Vec<u8>>, BuildError> {
+        let mut request = self.endpoint.build(api, stamp)?;
         *request.body_mut() = self.body.clone();
         Ok(request)
     }

@@ -5,7 +5,7 @@
 pub mod support {
     use conformance::Manifest;
     use qnits_proto::{CreateOrder, Credentials, ExternalId, Product, ProductId, Qnits};
-    use shop_apis_core::BaseUrl;
+    use shop_apis_core::{BaseUrl, Stamp};
 
     /// The document's token (seed line 30) with its Cyrillic с (U+0441) at
     /// position 32 replaced by the Latin c it imitates.
@@ -17,6 +17,12 @@ pub mod support {
 
     pub fn qnits() -> Qnits {
         Qnits::public(Credentials::new(1, TOKEN).unwrap())
+    }
+
+    /// A fixed stamp, for requests whose bytes do not depend on it: Qnits
+    /// ignores the time and nonce.
+    pub fn stamp() -> Stamp {
+        Stamp::new(1_700_000_000, "n")
     }
 
     pub fn partner(url: &str) -> Qnits {
@@ -52,7 +58,7 @@ pub mod create_order {
         use super::super::support::{self, TOKEN};
 
         fn body_json(order: &CreateOrder) -> Value {
-            let request = order.build(&support::qnits()).unwrap();
+            let request = order.build(&support::qnits(), &support::stamp()).unwrap();
             serde_json::from_slice(request.body()).unwrap()
         }
 
@@ -120,7 +126,7 @@ pub mod create_order {
             .secondary_phone("79120000000")
             .email("ivanov@example.com")
             .comments("Позвоните за час");
-            let request = order.build(&support::qnits()).unwrap();
+            let request = order.build(&support::qnits(), &support::stamp()).unwrap();
             let body = std::str::from_utf8(request.body()).unwrap();
             assert!(body.contains(r#""price":1499.90"#), "{body}");
             assert!(body.contains(r#""secondaryPhone":"79120000000""#), "{body}");
@@ -169,11 +175,15 @@ pub mod create_order {
         /// needs the explicit opt-in; `/api` is added to the base.
         #[test]
         fn base_url() {
-            let request = support::doc_order().build(&support::qnits()).unwrap();
+            let request = support::doc_order()
+                .build(&support::qnits(), &support::stamp())
+                .unwrap();
             assert_eq!(request.uri(), "https://api.qnits.ru/api");
             assert_eq!(request.method(), http::Method::POST);
             let partner = support::partner("http://shop.example/");
-            let request = support::doc_order().build(&partner).unwrap();
+            let request = support::doc_order()
+                .build(&partner, &support::stamp())
+                .unwrap();
             assert_eq!(request.uri(), "http://shop.example/api");
             assert_eq!(
                 shop_apis_core::BaseUrl::parse("http://api.qnits.ru")
@@ -229,19 +239,23 @@ pub mod create_order {
                 ),
             ];
             for (order, field, kind) in cases {
-                let error = order.build(&support::qnits()).unwrap_err();
+                let error = order
+                    .build(&support::qnits(), &support::stamp())
+                    .unwrap_err();
                 assert_eq!((error.field(), error.kind()), (field, &kind), "{order:?}");
             }
             // Q6: 0 means "retail price" on the wire; here that is `None`, and 0 is refused.
             let zero = with(|o| {
                 o.products = vec![Product::new(ProductId::new(1), 1).price("0.00".parse().unwrap())]
             });
-            let error = zero.build(&support::qnits()).unwrap_err();
+            let error = zero
+                .build(&support::qnits(), &support::stamp())
+                .unwrap_err();
             assert_eq!(error.field(), "params.products[0].price");
             assert!(error.to_string().contains("leave it out"), "{error}");
             assert!(
                 with(|o| o.products = vec![Product::new(ProductId::new(1), 1)])
-                    .build(&support::qnits())
+                    .build(&support::qnits(), &support::stamp())
                     .is_ok()
             );
 
@@ -289,7 +303,7 @@ pub mod create_order {
             ] {
                 assert!(!text.contains(TOKEN), "{text}");
             }
-            let request = order.build(&qnits).unwrap();
+            let request = order.build(&qnits, &support::stamp()).unwrap();
             assert!(String::from_utf8_lossy(request.body()).contains(TOKEN));
         }
     }
@@ -693,7 +707,7 @@ pub mod create_order {
                 products in prop::collection::vec(product(), 1..8),
             ) {
                 let order = CreateOrder::new(name.clone(), phone.clone(), ExternalId::new(external.clone()).unwrap(), products.clone());
-                let request = order.build(&support::qnits()).unwrap();
+                let request = order.build(&support::qnits(), &support::stamp()).unwrap();
                 let body: Value = serde_json::from_slice(request.body()).unwrap();
                 prop_assert_eq!(&body["params"]["name"], &Value::from(name));
                 prop_assert_eq!(&body["params"]["external_id"], &Value::from(external));
@@ -911,7 +925,13 @@ pub mod create_order {
             let harness = Harness::start();
             let qnits = qnits(&harness);
             let valid = || -> Value {
-                serde_json::from_slice(order("bad").build(&qnits).unwrap().body()).unwrap()
+                serde_json::from_slice(
+                    order("bad")
+                        .build(&qnits, &super::super::support::stamp())
+                        .unwrap()
+                        .body(),
+                )
+                .unwrap()
             };
             let with = |edit: &dyn Fn(&mut Value)| {
                 let mut body = valid();

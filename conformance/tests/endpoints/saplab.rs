@@ -11,7 +11,7 @@ pub mod support {
     pub use crate::common::response;
     use conformance::{Manifest, decode_form, render_request};
     use saplab_proto::{Credentials, SapLab};
-    use shop_apis_core::{BaseUrl, Endpoint, ResponseError};
+    use shop_apis_core::{BaseUrl, Endpoint, ResponseError, Stamp};
 
     pub const LOGIN: &str = "manager";
     pub const PASSWORD: &str = "s3cret-пароль";
@@ -23,6 +23,11 @@ pub mod support {
             BaseUrl::parse("https://shop.example").unwrap(),
             Credentials::new(LOGIN, PASSWORD).unwrap(),
         )
+    }
+
+    /// A fixed stamp: SapLab ignores the time and nonce.
+    pub fn stamp() -> Stamp {
+        Stamp::new(1_700_000_000, "n")
     }
 
     pub fn manifest() -> Manifest {
@@ -68,7 +73,7 @@ pub mod support {
         file: &str,
         corrected: Option<&str>,
     ) {
-        let request = endpoint.build(&shop()).unwrap();
+        let request = endpoint.build(&shop(), &stamp()).unwrap();
         let example = curl(file);
         match corrected {
             None => assert_eq!(request.uri().path(), example.path, "{file}"),
@@ -104,8 +109,8 @@ pub mod support {
     /// The same input builds the same bytes; the rendering (password
     /// redacted) is snapshotted by the caller.
     pub fn rendered<E: Endpoint<Api = SapLab>>(endpoint: &E) -> String {
-        let first = endpoint.build(&shop()).unwrap();
-        let again = endpoint.build(&shop()).unwrap();
+        let first = endpoint.build(&shop(), &stamp()).unwrap();
+        let again = endpoint.build(&shop(), &stamp()).unwrap();
         assert_eq!(first.uri(), again.uri());
         assert_eq!(first.headers(), again.headers());
         assert_eq!(first.body(), again.body());
@@ -628,37 +633,40 @@ pub mod particulars {
         type Built = Result<http::Request<Vec<u8>>, shop_apis_core::BuildError>;
         let cases: Vec<(Built, &str)> = vec![
             (
-                CreateShippingType(ShippingTypeFields::new(" ", Decimal::ONE)).build(&shop),
+                CreateShippingType(ShippingTypeFields::new(" ", Decimal::ONE))
+                    .build(&shop, &support::stamp()),
                 "name",
             ),
             (
                 CreateShippingType(ShippingTypeFields::new("x", "-1".parse().unwrap()))
-                    .build(&shop),
+                    .build(&shop, &support::stamp()),
                 "min_price",
             ),
             (
                 CreateShippingType(ShippingTypeFields::new("x", "0.5".parse().unwrap()))
-                    .build(&shop),
+                    .build(&shop, &support::stamp()),
                 "min_price",
             ),
             (
-                CreateStatus(StatusFields::new("x", "ABABA")).build(&shop),
+                CreateStatus(StatusFields::new("x", "ABABA")).build(&shop, &support::stamp()),
                 "color",
             ),
             (
-                CreateStatus(StatusFields::new("x", "GGGGGG")).build(&shop),
+                CreateStatus(StatusFields::new("x", "GGGGGG")).build(&shop, &support::stamp()),
                 "color",
             ),
             (
-                CreateStatus(StatusFields::new("", "ABABAB")).build(&shop),
+                CreateStatus(StatusFields::new("", "ABABAB")).build(&shop, &support::stamp()),
                 "name",
             ),
             (
-                AddTransaction::new(ClientId::new(1), Decimal::ZERO, "x").build(&shop),
+                AddTransaction::new(ClientId::new(1), Decimal::ZERO, "x")
+                    .build(&shop, &support::stamp()),
                 "amount",
             ),
             (
-                AddTransaction::new(ClientId::new(1), Decimal::ONE, "\u{a0} ").build(&shop),
+                AddTransaction::new(ClientId::new(1), Decimal::ONE, "\u{a0} ")
+                    .build(&shop, &support::stamp()),
                 "description",
             ),
         ];
@@ -667,12 +675,12 @@ pub mod particulars {
         }
         // A whole amount written with zeros after the point is whole.
         let request = CreateShippingType(ShippingTypeFields::new("x", "1000.00".parse().unwrap()))
-            .build(&shop)
+            .build(&shop, &support::stamp())
             .unwrap();
         assert!(request.body().ends_with(b"min_price=1000"));
         // `#` before a colour is accepted and dropped; lower case is raised.
         let request = CreateStatus(StatusFields::new("x", "#abcdef"))
-            .build(&shop)
+            .build(&shop, &support::stamp())
             .unwrap();
         assert!(String::from_utf8_lossy(request.body()).contains("color=ABCDEF"));
         assert!(matches!(
@@ -721,7 +729,10 @@ pub mod particulars {
         for bad in ["101", "-1", "2.5"] {
             let fields = GroupFields::new("g", bad.parse().unwrap());
             assert_eq!(
-                CreateGroup(fields).build(&shop).unwrap_err().field(),
+                CreateGroup(fields)
+                    .build(&shop, &support::stamp())
+                    .unwrap_err()
+                    .field(),
                 "discount",
                 "{bad}"
             );
@@ -729,7 +740,7 @@ pub mod particulars {
         for good in ["0", "100", "5.00"] {
             assert!(
                 CreateGroup(GroupFields::new("g", good.parse().unwrap()))
-                    .build(&shop)
+                    .build(&shop, &support::stamp())
                     .is_ok()
             );
         }
@@ -766,7 +777,7 @@ pub mod particulars {
             .manager_id(ManagerId::new(5))
             .page(Page::new(2).unwrap())
             .per_page(PerPage::new(150).unwrap());
-        let request = list.build(&support::shop()).unwrap();
+        let request = list.build(&support::shop(), &support::stamp()).unwrap();
         let segments = support::segments(&request);
         assert_eq!(
             segments,
@@ -803,7 +814,7 @@ pub mod particulars {
         assert_eq!(
             ListClients::default()
                 .email(" ")
-                .build(&support::shop())
+                .build(&support::shop(), &support::stamp())
                 .unwrap_err()
                 .field(),
             "email"
@@ -822,7 +833,7 @@ pub mod particulars {
             email in "\\PC{0,10}@\\PC{0,10}",
         ) {
             let list = ListClients::default().client_name(name.clone()).phone(phone.clone()).email(email.clone());
-            let request = list.build(&support::shop()).unwrap();
+            let request = list.build(&support::shop(), &support::stamp()).unwrap();
             let segments = support::segments(&request);
             proptest::prop_assert_eq!(
                 segments,
@@ -862,7 +873,10 @@ pub mod particulars {
             .next_page(&balance)
             .unwrap();
         assert_eq!(
-            next.build(&support::shop()).unwrap().uri().path(),
+            next.build(&support::shop(), &support::stamp())
+                .unwrap()
+                .uri()
+                .path(),
             "/panel/client/balance/1/filter/page/2"
         );
 
@@ -904,7 +918,7 @@ pub mod particulars {
         fields.active = false;
         let pairs = conformance::decode_form(
             UpdateClient::new(ClientId::new(1), fields)
-                .build(&shop)
+                .build(&shop, &support::stamp())
                 .unwrap()
                 .body(),
         );
@@ -915,7 +929,7 @@ pub mod particulars {
         );
         let pairs = conformance::decode_form(
             CreateClient(support::legal("2"))
-                .build(&shop)
+                .build(&shop, &support::stamp())
                 .unwrap()
                 .body(),
         );
@@ -944,7 +958,7 @@ pub mod particulars {
         assert_eq!(fields.phone, "2222222222");
         fields.phone = "72222222222".into();
         let request = UpdateClient::new(ClientId::new(2), fields)
-            .build(&support::shop())
+            .build(&support::shop(), &support::stamp())
             .unwrap();
         let example = support::curl("update_client.legal.request.curl.txt");
         assert_eq!(
@@ -1027,7 +1041,7 @@ pub mod particulars {
             .ordered(Some(date!(2016 - 12 - 31)), Some(date!(2017 - 01 - 04)))
             .page(Page::new(3).unwrap())
             .per_page(PerPage::new(20).unwrap());
-        let request = list.build(&support::shop()).unwrap();
+        let request = list.build(&support::shop(), &support::stamp()).unwrap();
         let segments = support::segments(&request);
         assert_eq!(
             segments,

@@ -111,13 +111,13 @@ pub mod support {
 
     /// The built request matches the document's PHP example: its method, its
     /// path as the helper requests it (lower-cased, one more `/` for POST and
-    /// PUT), and its parameters, wherever they travel.
+    /// PUT), and its parameters beside the OAuth ones, wherever they travel.
     pub fn matches_php<E: Endpoint<Api = Ucoz>>(
         endpoint: &E,
         file: &str,
         defaults: &[(&str, &str)],
     ) {
-        let request = endpoint.build(&site()).unwrap();
+        let request = endpoint.build(&site(), &stamp()).unwrap();
         let example = php(file);
         assert_eq!(request.method(), example.method, "{file}");
         let mut path = format!("/uapi{}", example.path.to_lowercase());
@@ -129,6 +129,9 @@ pub mod support {
             Some(query) => conformance::decode_form(query.as_bytes()),
             None => conformance::decode_form(request.body()),
         };
+        // The examples call the helper, which signs: its OAuth parameters
+        // are checked by `signed`, the call's own ones here.
+        sent.retain(|(k, _)| !k.starts_with("oauth_"));
         sent.sort();
         // The examples write placeholders: a value in capitals (`PAYMENT_ID`)
         // stands for any value, a key `fldN` for `fld` and a number.
@@ -677,15 +680,100 @@ pub mod particulars {
         assert_eq!(ListOrderGoodsFields.safety(), Safety::Safe);
     }
 
-    /// A request built elsewhere cannot be signed: there is nothing to sign.
+    /// What is signed is exactly what is built, in one step: `request` is
+    /// `build`, the emulator (its own encoder) verifies the signature over
+    /// the URL and parameters the request carries, and a request changed
+    /// after building goes out as changed, its signature no longer matching,
+    /// so the server refuses it. Nothing rebuilds it from a hidden copy.
     #[test]
-    fn foreign_requests_are_refused() {
-        use shop_apis_core::Api;
-        let mut request = http::Request::new(Vec::new());
-        let error = support::site()
-            .authorize(&mut request, &support::stamp())
-            .unwrap_err();
-        assert_eq!(error.field(), "request");
+    fn the_signature_covers_exactly_the_request_built() {
+        use crate::harness::{Adapter, Harness};
+
+        let note = SaveInvoiceNote::new(InvoiceId::new(1), "first");
+        let built = note.build(&support::site(), &support::stamp()).unwrap();
+        let sent = note.request(&support::site(), &support::stamp()).unwrap();
+        assert_eq!(
+            (built.method(), built.uri(), built.headers(), built.body()),
+            (sent.method(), sent.uri(), sent.headers(), sent.body())
+        );
+
+        /// `endpoint`'s request with `from` replaced by `to` after building,
+        /// in its query or its body.
+        struct Changed<E> {
+            endpoint: E,
+            from: &'static str,
+            to: &'static str,
+        }
+        impl<E: Endpoint<Api = Ucoz>> Endpoint for Changed<E> {
+            type Api = Ucoz;
+            type Output = E::Output;
+            const NAME: &'static str = E::NAME;
+            fn safety(&self) -> Safety {
+                self.endpoint.safety()
+            }
+            fn build(
+                &self,
+                api: &Ucoz,
+                stamp: &shop_apis_core::Stamp,
+            ) -> Result<http::Request<Vec<u8>>, shop_apis_core::BuildError> {
+                let mut request = self.endpoint.build(api, stamp)?;
+                let uri = request.uri().to_string().replace(self.from, self.to);
+                *request.uri_mut() = uri.parse().unwrap();
+                let body = String::from_utf8(request.body().clone()).unwrap();
+                *request.body_mut() = body.replace(self.from, self.to).into_bytes();
+                Ok(request)
+            }
+            fn parse(
+                &self,
+                response: http::Response<&[u8]>,
+            ) -> Result<E::Output, shop_apis_core::ResponseError> {
+                self.endpoint.parse(response)
+            }
+        }
+
+        for adapter in Adapter::ALL {
+            let harness = Harness::start();
+            let site = crate::ucoz_e2e::oauth_site(&harness);
+            let promo = GetCheckout::default().promo_code("SALE");
+            let note = SaveInvoiceNote::new(InvoiceId::new(1), "first");
+            assert!(harness.call(adapter, &site, &promo).is_ok(), "{adapter:?}");
+            assert!(harness.call(adapter, &site, &note).is_ok(), "{adapter:?}");
+            // Refused as badly signed, and received as changed.
+            let refused_as_changed = |result: Result<(), shop_apis_adapter::Error>, seen: &str| {
+                let error = result.expect_err("a changed request is refused");
+                let refusal = error.refusal().expect("the server's refusal");
+                assert_eq!(
+                    (refusal.status.as_u16(), refusal.message.as_deref()),
+                    (401, Some("Invalid signature")),
+                    "{adapter:?}"
+                );
+                let last = harness.emulator.requests().pop().unwrap();
+                let carried = format!(
+                    "{} {}",
+                    last.path_and_query,
+                    String::from_utf8_lossy(&last.body)
+                );
+                assert!(carried.contains(seen), "{adapter:?}: {carried}");
+            };
+            let changed = Changed {
+                endpoint: promo,
+                from: "promo_code=SALE",
+                to: "promo_code=FREE",
+            };
+            refused_as_changed(
+                harness.call(adapter, &site, &changed).map(drop),
+                "promo_code=FREE",
+            );
+            let changed = Changed {
+                endpoint: note,
+                from: "note=first",
+                to: "note=other",
+            };
+            refused_as_changed(
+                harness.call(adapter, &site, &changed).map(drop),
+                "note=other",
+            );
+        }
     }
 
     /// Secrets never show in Debug output.
@@ -722,7 +810,9 @@ pub mod particulars {
     fn map_address_and_field_keys() {
         let site = support::bearer_site();
         let keys = |choices: OrderChoices| -> Vec<String> {
-            let request = ChangeCheckout(choices).build(&site).unwrap();
+            let request = ChangeCheckout(choices)
+                .build(&site, &support::stamp())
+                .unwrap();
             conformance::decode_form(request.body())
                 .into_iter()
                 .map(|(k, _)| k)
@@ -744,13 +834,19 @@ pub mod particulars {
             .field(FieldId::new(1), "a")
             .field(FieldId::new(1), "b");
         assert_eq!(
-            ChangeCheckout(twice).build(&site).unwrap_err().field(),
+            ChangeCheckout(twice)
+                .build(&site, &support::stamp())
+                .unwrap_err()
+                .field(),
             "fld1"
         );
         let both = RecalcCheckout::default()
             .count(RecordId::new(6), 2)
             .remove(RecordId::new(6));
-        assert_eq!(both.build(&site).unwrap_err().field(), "cnt_6");
+        assert_eq!(
+            both.build(&site, &support::stamp()).unwrap_err().field(),
+            "cnt_6"
+        );
     }
 
     /// U13: recalc and change go as PUT, placing as POST.
@@ -758,14 +854,26 @@ pub mod particulars {
     fn checkout_methods() {
         let site = support::bearer_site();
         assert_eq!(
-            RecalcCheckout::default().build(&site).unwrap().method(),
+            RecalcCheckout::default()
+                .build(&site, &support::stamp())
+                .unwrap()
+                .method(),
             "PUT"
         );
         assert_eq!(
-            ChangeCheckout::default().build(&site).unwrap().method(),
+            ChangeCheckout::default()
+                .build(&site, &support::stamp())
+                .unwrap()
+                .method(),
             "PUT"
         );
-        assert_eq!(PlaceOrder::default().build(&site).unwrap().method(), "POST");
+        assert_eq!(
+            PlaceOrder::default()
+                .build(&site, &support::stamp())
+                .unwrap()
+                .method(),
+            "POST"
+        );
         assert_eq!(PlaceOrder::default().safety(), Safety::Unsafe);
         assert_eq!(RecalcCheckout::default().safety(), Safety::Idempotent);
     }
@@ -863,7 +971,13 @@ pub mod particulars {
             .user(5)
             .page(2)
             .per_page(20);
-        let query = list.build(&site).unwrap().uri().query().unwrap().to_owned();
+        let query = list
+            .build(&site, &support::stamp())
+            .unwrap()
+            .uri()
+            .query()
+            .unwrap()
+            .to_owned();
         let pairs = conformance::decode_form(query.as_bytes());
         let get = |k: &str| {
             pairs
@@ -879,7 +993,7 @@ pub mod particulars {
             ListInvoices::default().per_page(21),
             ListInvoices::default().page(0),
         ] {
-            assert!(bad.build(&site).is_err());
+            assert!(bad.build(&site, &support::stamp()).is_err());
         }
     }
 
@@ -888,20 +1002,20 @@ pub mod particulars {
     fn id_lists() {
         let site = support::bearer_site();
         let body = SetInvoicesStatus::new([1, 2, 4].map(InvoiceId::new), OrderStatus::READY)
-            .build(&site)
+            .build(&site, &support::stamp())
             .unwrap()
             .into_body();
         assert!(String::from_utf8(body).unwrap().contains("ids=1%2C2%2C4"));
         assert_eq!(
             SetInvoicesStatus::new([], OrderStatus::READY)
-                .build(&site)
+                .build(&site, &support::stamp())
                 .unwrap_err()
                 .field(),
             "ids"
         );
         assert_eq!(
             SetInvoicesCourier::new([InvoiceId::new(1)], " ".into())
-                .build(&site)
+                .build(&site, &support::stamp())
                 .unwrap_err()
                 .field(),
             "group_courier"
@@ -914,7 +1028,7 @@ pub mod particulars {
     fn basket_conditions() {
         let site = support::bearer_site();
         let query = |list: ListBaskets| {
-            let request = list.build(&site).unwrap();
+            let request = list.build(&site, &support::stamp()).unwrap();
             conformance::decode_form(request.uri().query().unwrap_or_default().as_bytes())
         };
         let pairs = query(
@@ -938,8 +1052,19 @@ pub mod particulars {
             );
         }
         let reversed = ListBaskets::default().price(Compare::Between(20.into(), 10.into()));
-        assert_eq!(reversed.build(&site).unwrap_err().field(), "f_price");
-        assert!(ListBaskets::default().per_page(21).build(&site).is_err());
+        assert_eq!(
+            reversed
+                .build(&site, &support::stamp())
+                .unwrap_err()
+                .field(),
+            "f_price"
+        );
+        assert!(
+            ListBaskets::default()
+                .per_page(21)
+                .build(&site, &support::stamp())
+                .is_err()
+        );
     }
 
     /// U22: a login filter is sent in Base64, masks included.
@@ -958,7 +1083,7 @@ pub mod particulars {
     #[test]
     fn note_path() {
         let request = SaveInvoiceNote::new(InvoiceId::new(1), "")
-            .build(&support::bearer_site())
+            .build(&support::bearer_site(), &support::stamp())
             .unwrap();
         assert_eq!(
             (request.method().as_str(), request.uri().path()),
@@ -1099,7 +1224,7 @@ pub mod particulars {
             FieldId::new(4),
             FieldValue::Map(MapAddress::new("Тверская 1").at(1.into(), 2.into())),
         );
-        let request = change.build(&site).unwrap();
+        let request = change.build(&site, &support::stamp()).unwrap();
         assert_eq!(request.uri().path(), "/uapi/shop/invoices//");
         let keys: Vec<String> = conformance::decode_form(request.body())
             .into_iter()
@@ -1107,13 +1232,18 @@ pub mod particulars {
             .collect();
         assert_eq!(keys, ["fid", "gmap_a", "gmap_d", "gmap_s", "mode", "order"]);
         assert!(
-            ChangeOrderContents::new(hash.clone()).build(&site).is_err(),
+            ChangeOrderContents::new(hash.clone())
+                .build(&site, &support::stamp())
+                .is_err(),
             "nothing to change"
         );
         let both = ChangeOrderContents::new(hash)
             .count(RecordId::new(3), 1)
             .remove(RecordId::new(3));
-        assert_eq!(both.build(&site).unwrap_err().field(), "del_3");
+        assert_eq!(
+            both.build(&site, &support::stamp()).unwrap_err().field(),
+            "del_3"
+        );
     }
 
     /// Every uCoz endpoint classed by effect.
@@ -1176,7 +1306,7 @@ pub mod particulars {
     }
 
     /// A value that holds every boundary the stamp gives is refused before
-    /// sending, as a `BuildError`, whether building or signing meets it.
+    /// sending, as a `BuildError`; built at another stamp, it is framed.
     #[test]
     fn multipart_boundaries_never_ambiguous() {
         use ucoz_proto::multipart::{BOUNDARY_ATTEMPTS, boundary};
@@ -1187,12 +1317,20 @@ pub mod particulars {
                 .collect();
             ChangeCheckout(OrderChoices::default().field(FieldId::new(1), all))
         };
-        // The unsigned request is framed with the empty stamp's boundaries.
-        let unsigned = holding(&shop_apis_core::Stamp::new(0, ""));
-        assert_eq!(unsigned.build(&site).unwrap_err().field(), "body");
-        let signed = holding(&support::stamp());
-        assert!(signed.build(&site).is_ok());
-        let error = signed.request(&site, &support::stamp()).unwrap_err();
+        let holding_them = holding(&support::stamp());
+        assert_eq!(
+            holding_them
+                .build(&site, &support::stamp())
+                .unwrap_err()
+                .field(),
+            "body"
+        );
+        assert!(
+            holding_them
+                .build(&site, &shop_apis_core::Stamp::new(0, ""))
+                .is_ok()
+        );
+        let error = holding_them.request(&site, &support::stamp()).unwrap_err();
         assert!(
             matches!(error, shop_apis_core::Error::Build { .. }),
             "{error:?}"

@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use shop_apis_core::wire::{ErrorList, decimal, nullable_text};
 use shop_apis_core::{
     ApiError, BodyExcerpt, BuildError, BuildErrorKind, Decimal, DecodeError, Endpoint,
-    ResponseError, Safety, UnexpectedStatus, UnknownFields, json, validate,
+    ResponseError, Safety, Stamp, UnexpectedStatus, UnknownFields, json, validate,
 };
 
 use crate::api::{QnitId, Qnits};
@@ -130,15 +130,16 @@ impl Product {
 /// equal to 0. Optional texts that are empty or blank are left out of the request.
 ///
 /// ```
-/// use shop_apis_core::{BuildErrorKind, Endpoint};
+/// use shop_apis_core::{BuildErrorKind, Endpoint, Stamp};
 /// use qnits_proto::{CreateOrder, Credentials, ExternalId, Product, ProductId, Qnits};
+/// let stamp = Stamp::new(1_700_000_000, "n");
 ///
 /// let qnits = Qnits::public(Credentials::new(1, "t0ken")?);
 /// let order = CreateOrder::new("Иванов Иван", "79123211232", ExternalId::new("2643")?, vec![
 ///     Product::new(ProductId::new(1000587), 0),
 /// ])
 /// .email("ivanov@example.com");
-/// let error = order.build(&qnits).unwrap_err();
+/// let error = order.build(&qnits, &stamp).unwrap_err();
 /// assert_eq!(error.field(), "params.products[0].quantity");
 /// assert_eq!(error.kind(), &BuildErrorKind::Zero);
 /// # Ok::<(), shop_apis_core::BuildError>(())
@@ -365,7 +366,7 @@ impl Endpoint for CreateOrder {
         Safety::Idempotent
     }
 
-    fn build(&self, api: &Qnits) -> Result<Request<Vec<u8>>, BuildError> {
+    fn build(&self, api: &Qnits, _: &Stamp) -> Result<Request<Vec<u8>>, BuildError> {
         self.validate()?;
         let body = Body {
             token: api.credentials().token().expose(),

@@ -5,8 +5,8 @@ use serde::Deserialize;
 use shop_apis_core::encode::Form;
 use shop_apis_core::wire::{datetime, decimal, int, nullable_text};
 use shop_apis_core::{
-    BuildError, BuildErrorKind, Decimal, Endpoint, Paged, ResponseError, Safety, UnknownFields,
-    validate,
+    BuildError, BuildErrorKind, Decimal, Endpoint, Paged, ResponseError, Safety, Stamp,
+    UnknownFields, validate,
 };
 use time::PrimitiveDateTime;
 
@@ -59,12 +59,13 @@ pub struct Balance {
 /// Walk every page with [`GetBalance::next_page`].
 ///
 /// ```
-/// use shop_apis_core::{BaseUrl, Endpoint};
+/// use shop_apis_core::{BaseUrl, Endpoint, Stamp};
 /// use saplab_proto::{ClientId, Credentials, GetBalance, Page, SapLab};
+/// let stamp = Stamp::new(1_700_000_000, "n");
 /// let shop = SapLab::new(BaseUrl::parse("https://shop.example")?, Credentials::new("manager", "s3cret")?);
-/// assert_eq!(GetBalance::new(ClientId::new(1)).build(&shop)?.uri().path(), "/panel/client/balance/1");
+/// assert_eq!(GetBalance::new(ClientId::new(1)).build(&shop, &stamp)?.uri().path(), "/panel/client/balance/1");
 /// let second = GetBalance::new(ClientId::new(1)).page(Page::new(2)?);
-/// assert_eq!(second.build(&shop)?.uri().path(), "/panel/client/balance/1/filter/page/2");
+/// assert_eq!(second.build(&shop, &stamp)?.uri().path(), "/panel/client/balance/1/filter/page/2");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -142,7 +143,7 @@ impl Endpoint for GetBalance {
         Safety::Safe
     }
 
-    fn build(&self, api: &SapLab) -> Result<Request<Vec<u8>>, BuildError> {
+    fn build(&self, api: &SapLab, _: &Stamp) -> Result<Request<Vec<u8>>, BuildError> {
         let mut path = PathFilters::new(&format!("/panel/client/balance/{}", self.client_id));
         path.page(self.page, None);
         api.get(&path.finish())
@@ -165,19 +166,20 @@ impl Endpoint for GetBalance {
 /// naming the field (`amount`, `description`).
 ///
 /// ```
-/// use shop_apis_core::{BaseUrl, BuildErrorKind, Decimal, Endpoint};
+/// use shop_apis_core::{BaseUrl, BuildErrorKind, Decimal, Endpoint, Stamp};
 /// use saplab_proto::{AddTransaction, ClientId, Credentials, SapLab};
+/// let stamp = Stamp::new(1_700_000_000, "n");
 /// let shop = SapLab::new(BaseUrl::parse("https://shop.example")?, Credentials::new("manager", "s3cret")?);
 /// let debit = AddTransaction::new(ClientId::new(1), "-100.50".parse()?, "API списание");
-/// let request = debit.build(&shop)?;
+/// let request = debit.build(&shop, &stamp)?;
 /// assert_eq!(request.method(), "POST");
 /// assert!(request.body().starts_with(b"amount=-100.5&description="));
 ///
 /// let nothing = AddTransaction::new(ClientId::new(1), "0.00".parse()?, "API списание");
-/// let error = nothing.build(&shop).unwrap_err();
+/// let error = nothing.build(&shop, &stamp).unwrap_err();
 /// assert_eq!((error.field(), error.kind()), ("amount", &BuildErrorKind::Zero));
 /// let unexplained = AddTransaction::new(ClientId::new(1), Decimal::ONE, " ");
-/// let error = unexplained.build(&shop).unwrap_err();
+/// let error = unexplained.build(&shop, &stamp).unwrap_err();
 /// assert_eq!((error.field(), error.kind()), ("description", &BuildErrorKind::Blank));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
@@ -213,7 +215,7 @@ impl Endpoint for AddTransaction {
         Safety::Unsafe
     }
 
-    fn build(&self, api: &SapLab) -> Result<Request<Vec<u8>>, BuildError> {
+    fn build(&self, api: &SapLab, _: &Stamp) -> Result<Request<Vec<u8>>, BuildError> {
         if self.amount.is_zero() {
             return Err(BuildError::new("amount", BuildErrorKind::Zero));
         }

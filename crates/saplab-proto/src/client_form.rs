@@ -4,7 +4,7 @@
 use http::{Request, Response};
 use shop_apis_core::encode::Form;
 use shop_apis_core::{
-    BuildError, BuildErrorKind, Decimal, Endpoint, ResponseError, Safety, Secret,
+    BuildError, BuildErrorKind, Decimal, Endpoint, ResponseError, Safety, Secret, Stamp,
 };
 
 use crate::api::SapLab;
@@ -199,12 +199,13 @@ impl ClientFields {
 /// [`ApiError`](shop_apis_core::ApiError) whose `fields` list them.
 ///
 /// ```
-/// use shop_apis_core::{BaseUrl, Endpoint};
+/// use shop_apis_core::{BaseUrl, Endpoint, Stamp};
 /// use saplab_proto::{ClientFields, CreateClient, Credentials, LegalEntity, SapLab};
+/// let stamp = Stamp::new(1_700_000_000, "n");
 /// let shop = SapLab::new(BaseUrl::parse("https://shop.example")?, Credentials::new("manager", "s3cret")?);
 /// let mut fields = ClientFields::new("Сергей Сергеевич", "2222222222");
 /// fields.legal_entity = Some(LegalEntity { inn: Some("12345678901234".into()), ..LegalEntity::default() });
-/// let body = String::from_utf8(CreateClient(fields).build(&shop)?.into_body())?;
+/// let body = String::from_utf8(CreateClient(fields).build(&shop, &stamp)?.into_body())?;
 /// assert!(body.contains("&status=on&is_wholesaler=on&wholesalers%5Btype%5D=&"));
 /// assert!(body.contains("&wholesalers%5Binn%5D=12345678901234&"));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -222,7 +223,7 @@ impl Endpoint for CreateClient {
         Safety::Unsafe
     }
 
-    fn build(&self, api: &SapLab) -> Result<Request<Vec<u8>>, BuildError> {
+    fn build(&self, api: &SapLab, _: &Stamp) -> Result<Request<Vec<u8>>, BuildError> {
         api.post("/panel/client/form", &self.0.form()?)
     }
 
@@ -235,12 +236,13 @@ impl Endpoint for CreateClient {
 /// it sets every field to a given value.
 ///
 /// ```
-/// use shop_apis_core::{BaseUrl, Endpoint};
+/// use shop_apis_core::{BaseUrl, Endpoint, Stamp};
 /// use saplab_proto::{ClientFields, ClientId, Credentials, SapLab, UpdateClient};
+/// let stamp = Stamp::new(1_700_000_000, "n");
 /// let shop = SapLab::new(BaseUrl::parse("https://shop.example")?, Credentials::new("manager", "s3cret")?);
 /// let mut fields = ClientFields::new("Пупкин Василий Петрович", "71111111111");
 /// fields.active = false;
-/// let request = UpdateClient::new(ClientId::new(1), fields).build(&shop)?;
+/// let request = UpdateClient::new(ClientId::new(1), fields).build(&shop, &stamp)?;
 /// assert_eq!(request.uri().path(), "/panel/client/form/1");
 /// assert!(!String::from_utf8_lossy(request.body()).contains("status="));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -271,7 +273,7 @@ impl Endpoint for UpdateClient {
         Safety::Idempotent
     }
 
-    fn build(&self, api: &SapLab) -> Result<Request<Vec<u8>>, BuildError> {
+    fn build(&self, api: &SapLab, _: &Stamp) -> Result<Request<Vec<u8>>, BuildError> {
         api.post(
             &format!("/panel/client/form/{}", self.id),
             &self.fields.form()?,

@@ -4,7 +4,9 @@
 use http::{Request, Response};
 use serde::Deserialize;
 use shop_apis_core::wire::{datetime, decimal, flag, nullable_text, optional_id, php_empty_object};
-use shop_apis_core::{BuildError, Decimal, Endpoint, Paged, ResponseError, Safety, UnknownFields};
+use shop_apis_core::{
+    BuildError, Decimal, Endpoint, Paged, ResponseError, Safety, Stamp, UnknownFields,
+};
 use time::{Date, PrimitiveDateTime};
 
 use crate::api::SapLab;
@@ -119,18 +121,19 @@ pub struct Clients {
 /// Walk every page with [`ListClients::next_page`].
 ///
 /// ```
-/// use shop_apis_core::{BaseUrl, Endpoint};
+/// use shop_apis_core::{BaseUrl, Endpoint, Stamp};
 /// use saplab_proto::{ClientId, Credentials, ListClients, PerPage, SapLab};
+/// let stamp = Stamp::new(1_700_000_000, "n");
 /// let shop = SapLab::new(BaseUrl::parse("https://shop.example")?, Credentials::new("manager", "s3cret")?);
 /// let list = ListClients::default()
 ///     .client_ids([ClientId::new(1), ClientId::new(2)])
 ///     .phone("+7(123)456-78-90")
 ///     .per_page(PerPage::new(50)?);
 /// assert_eq!(
-///     list.build(&shop)?.uri().path(),
+///     list.build(&shop, &stamp)?.uri().path(),
 ///     "/panel/client/filter/client_id/1,2/phone/%2B7%28123%29456-78-90/per_page/50"
 /// );
-/// assert_eq!(ListClients::default().build(&shop)?.uri().path(), "/panel/client");
+/// assert_eq!(ListClients::default().build(&shop, &stamp)?.uri().path(), "/panel/client");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -285,7 +288,7 @@ impl Endpoint for ListClients {
         Safety::Safe
     }
 
-    fn build(&self, api: &SapLab) -> Result<Request<Vec<u8>>, BuildError> {
+    fn build(&self, api: &SapLab, _: &Stamp) -> Result<Request<Vec<u8>>, BuildError> {
         api.get(&self.path()?)
     }
 
@@ -435,10 +438,11 @@ pub struct ClientAnswer {
 /// `GET /panel/client/form/{id}`: one client's details. Safe.
 ///
 /// ```
-/// use shop_apis_core::{BaseUrl, Endpoint};
+/// use shop_apis_core::{BaseUrl, Endpoint, Stamp};
 /// use saplab_proto::{ClientId, Credentials, GetClient, SapLab};
+/// let stamp = Stamp::new(1_700_000_000, "n");
 /// let shop = SapLab::new(BaseUrl::parse("https://shop.example")?, Credentials::new("manager", "s3cret")?);
-/// assert_eq!(GetClient::new(ClientId::new(2)).build(&shop)?.uri().path(), "/panel/client/form/2");
+/// assert_eq!(GetClient::new(ClientId::new(2)).build(&shop, &stamp)?.uri().path(), "/panel/client/form/2");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -465,7 +469,7 @@ impl Endpoint for GetClient {
         Safety::Safe
     }
 
-    fn build(&self, api: &SapLab) -> Result<Request<Vec<u8>>, BuildError> {
+    fn build(&self, api: &SapLab, _: &Stamp) -> Result<Request<Vec<u8>>, BuildError> {
         api.get(&format!("/panel/client/form/{}", self.id))
     }
 

@@ -5,7 +5,8 @@ use serde::Deserialize;
 use shop_apis_core::encode::Form;
 use shop_apis_core::wire::{decimal, nullable_text};
 use shop_apis_core::{
-    ApiError, BuildError, Decimal, Endpoint, RefusalKind, ResponseError, Safety, UnknownFields,
+    ApiError, BuildError, Decimal, Endpoint, RefusalKind, ResponseError, Safety, Stamp,
+    UnknownFields,
 };
 
 use crate::api::SapLab;
@@ -53,10 +54,11 @@ pub struct ClientGroups {
 /// `GET /panel/client/group`: the shop's client groups. Safe.
 ///
 /// ```
-/// use shop_apis_core::{BaseUrl, Endpoint};
+/// use shop_apis_core::{BaseUrl, Endpoint, Stamp};
 /// use saplab_proto::{Credentials, GroupId, ListGroups, SapLab};
+/// let stamp = Stamp::new(1_700_000_000, "n");
 /// let shop = SapLab::new(BaseUrl::parse("https://shop.example")?, Credentials::new("manager", "s3cret")?);
-/// assert_eq!(ListGroups.build(&shop)?.uri(), "https://shop.example/panel/client/group");
+/// assert_eq!(ListGroups.build(&shop, &stamp)?.uri(), "https://shop.example/panel/client/group");
 /// let answer = http::Response::new(&br#"{"groups":[{"group_id":"7","name":"Opt","discount":"5","comment":""}]}"#[..]);
 /// let groups = ListGroups.parse(answer)?.groups;
 /// assert_eq!((groups[0].id, groups[0].discount, groups[0].comment.clone()), (GroupId::new(7), Some(5.into()), None));
@@ -75,7 +77,7 @@ impl Endpoint for ListGroups {
         Safety::Safe
     }
 
-    fn build(&self, api: &SapLab) -> Result<Request<Vec<u8>>, BuildError> {
+    fn build(&self, api: &SapLab, _: &Stamp) -> Result<Request<Vec<u8>>, BuildError> {
         api.get("/panel/client/group")
     }
 
@@ -135,12 +137,13 @@ impl GroupFields {
 /// another, so it is never retried.
 ///
 /// ```
-/// use shop_apis_core::{BaseUrl, Endpoint};
+/// use shop_apis_core::{BaseUrl, Endpoint, Stamp};
 /// use saplab_proto::{CreateGroup, Credentials, GroupFields, SapLab};
+/// let stamp = Stamp::new(1_700_000_000, "n");
 /// let shop = SapLab::new(BaseUrl::parse("https://shop.example")?, Credentials::new("manager", "s3cret")?);
 /// let create = CreateGroup(GroupFields::new("Web", 1.into()).comment("Интернет-клиенты"));
-/// assert_eq!(create.build(&shop)?.uri().path(), "/panel/client/group_form");
-/// assert!(CreateGroup(GroupFields::new("Web", 101.into())).build(&shop).is_err());
+/// assert_eq!(create.build(&shop, &stamp)?.uri().path(), "/panel/client/group_form");
+/// assert!(CreateGroup(GroupFields::new("Web", 101.into())).build(&shop, &stamp).is_err());
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -156,7 +159,7 @@ impl Endpoint for CreateGroup {
         Safety::Unsafe
     }
 
-    fn build(&self, api: &SapLab) -> Result<Request<Vec<u8>>, BuildError> {
+    fn build(&self, api: &SapLab, _: &Stamp) -> Result<Request<Vec<u8>>, BuildError> {
         api.post("/panel/client/group_form", &self.0.form()?)
     }
 
@@ -173,11 +176,12 @@ impl Endpoint for CreateGroup {
 /// (S10).
 ///
 /// ```
-/// use shop_apis_core::{BaseUrl, Endpoint};
+/// use shop_apis_core::{BaseUrl, Endpoint, Stamp};
 /// use saplab_proto::{Credentials, GroupFields, GroupId, SapLab, UpdateGroup};
+/// let stamp = Stamp::new(1_700_000_000, "n");
 /// let shop = SapLab::new(BaseUrl::parse("https://shop.example")?, Credentials::new("manager", "s3cret")?);
 /// let update = UpdateGroup::new(GroupId::new(8), GroupFields::new("Web", 2.into()));
-/// assert_eq!(update.build(&shop)?.uri().path(), "/panel/client/group_form/8");
+/// assert_eq!(update.build(&shop, &stamp)?.uri().path(), "/panel/client/group_form/8");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -206,7 +210,7 @@ impl Endpoint for UpdateGroup {
         Safety::Idempotent
     }
 
-    fn build(&self, api: &SapLab) -> Result<Request<Vec<u8>>, BuildError> {
+    fn build(&self, api: &SapLab, _: &Stamp) -> Result<Request<Vec<u8>>, BuildError> {
         api.post(
             &format!("/panel/client/group_form/{}", self.id),
             &self.fields.form()?,
@@ -222,10 +226,11 @@ impl Endpoint for UpdateGroup {
 /// refuses with a text when the group is used in the shop's settings.
 ///
 /// ```
-/// use shop_apis_core::{BaseUrl, Endpoint};
+/// use shop_apis_core::{BaseUrl, Endpoint, Stamp};
 /// use saplab_proto::{Credentials, GroupId, RemoveGroup, SapLab};
+/// let stamp = Stamp::new(1_700_000_000, "n");
 /// let shop = SapLab::new(BaseUrl::parse("https://shop.example")?, Credentials::new("manager", "s3cret")?);
-/// assert_eq!(RemoveGroup::new(GroupId::new(3)).build(&shop)?.body(), b"id=3");
+/// assert_eq!(RemoveGroup::new(GroupId::new(3)).build(&shop, &stamp)?.body(), b"id=3");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -252,7 +257,7 @@ impl Endpoint for RemoveGroup {
         Safety::Idempotent
     }
 
-    fn build(&self, api: &SapLab) -> Result<Request<Vec<u8>>, BuildError> {
+    fn build(&self, api: &SapLab, _: &Stamp) -> Result<Request<Vec<u8>>, BuildError> {
         let mut form = Form::new();
         form.push("id", self.id.to_string());
         api.post("/panel/client/remove_group", &form)

@@ -23,11 +23,13 @@
 //! resource with its endpoints beside their types, and [`Done`] for writes.
 //!
 //! ```
-//! use shop_apis_core::{BaseUrl, Endpoint};
+//! use shop_apis_core::{BaseUrl, Endpoint, Stamp};
 //! use saplab_proto::{Credentials, ListShippingTypes, SapLab};
 //!
 //! let shop = SapLab::new(BaseUrl::parse("https://shop.example")?, Credentials::new("manager", "s3cret")?);
-//! let request = ListShippingTypes.build(&shop)?;
+//! // SapLab sends its credentials in a header: the stamp plays no part.
+//! let stamp = Stamp::new(1_700_000_000, "n");
+//! let request = ListShippingTypes.build(&shop, &stamp)?;
 //! assert_eq!(request.uri(), "https://shop.example/panel/order/shipping_type");
 //! assert!(request.headers()["authorization"].is_sensitive());
 //! # Ok::<(), Box<dyn std::error::Error>>(())

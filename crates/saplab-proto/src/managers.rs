@@ -3,7 +3,7 @@
 use http::{Request, Response};
 use serde::Deserialize;
 use shop_apis_core::wire::{flag, int, nullable_text, optional_id};
-use shop_apis_core::{BuildError, Endpoint, ResponseError, Safety, UnknownFields};
+use shop_apis_core::{BuildError, Endpoint, ResponseError, Safety, Stamp, UnknownFields};
 
 use crate::api::SapLab;
 use crate::outcome;
@@ -93,10 +93,11 @@ pub struct Managers {
 /// `GET /panel/manager`: the shop's employees. Safe.
 ///
 /// ```
-/// use shop_apis_core::{BaseUrl, Endpoint};
+/// use shop_apis_core::{BaseUrl, Endpoint, Stamp};
 /// use saplab_proto::{Credentials, ListManagers, SapLab};
+/// let stamp = Stamp::new(1_700_000_000, "n");
 /// let shop = SapLab::new(BaseUrl::parse("https://shop.example")?, Credentials::new("manager", "s3cret")?);
-/// assert_eq!(ListManagers.build(&shop)?.uri(), "https://shop.example/panel/manager");
+/// assert_eq!(ListManagers.build(&shop, &stamp)?.uri(), "https://shop.example/panel/manager");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -112,7 +113,7 @@ impl Endpoint for ListManagers {
         Safety::Safe
     }
 
-    fn build(&self, api: &SapLab) -> Result<Request<Vec<u8>>, BuildError> {
+    fn build(&self, api: &SapLab, _: &Stamp) -> Result<Request<Vec<u8>>, BuildError> {
         api.get("/panel/manager")
     }
 

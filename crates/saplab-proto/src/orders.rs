@@ -10,7 +10,9 @@ use shop_apis_core::encode::Form;
 use shop_apis_core::wire::{
     datetime, decimal, flag, int, nullable_text, optional_id, php_empty_object,
 };
-use shop_apis_core::{BuildError, Decimal, Endpoint, Paged, ResponseError, Safety, UnknownFields};
+use shop_apis_core::{
+    BuildError, Decimal, Endpoint, Paged, ResponseError, Safety, Stamp, UnknownFields,
+};
 use time::{Date, PrimitiveDateTime};
 
 use crate::api::SapLab;
@@ -208,11 +210,12 @@ pub struct Orders {
 /// `GET /panel/order[/filter/…]`: a page of order positions, filtered. Safe.
 ///
 /// ```
-/// use shop_apis_core::{BaseUrl, Endpoint};
+/// use shop_apis_core::{BaseUrl, Endpoint, Stamp};
 /// use saplab_proto::{Credentials, ListOrders, PositionId, SapLab};
+/// let stamp = Stamp::new(1_700_000_000, "n");
 /// let shop = SapLab::new(BaseUrl::parse("https://shop.example")?, Credentials::new("manager", "s3cret")?);
 /// let list = ListOrders::default().position_ids([PositionId::new(19), PositionId::new(20)]).is_payed(false);
-/// assert_eq!(list.build(&shop)?.uri().path(), "/panel/order/filter/order_ids/19,20/is_payed/0");
+/// assert_eq!(list.build(&shop, &stamp)?.uri().path(), "/panel/order/filter/order_ids/19,20/is_payed/0");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -428,7 +431,7 @@ impl Endpoint for ListOrders {
         Safety::Safe
     }
 
-    fn build(&self, api: &SapLab) -> Result<Request<Vec<u8>>, BuildError> {
+    fn build(&self, api: &SapLab, _: &Stamp) -> Result<Request<Vec<u8>>, BuildError> {
         api.get(&self.path()?)
     }
 
@@ -444,10 +447,11 @@ impl Endpoint for ListOrders {
 /// client again on a repeat (S22).
 ///
 /// ```
-/// use shop_apis_core::{BaseUrl, Endpoint};
+/// use shop_apis_core::{BaseUrl, Endpoint, Stamp};
 /// use saplab_proto::{Credentials, PositionId, SapLab, SetPositionStatus, StatusId};
+/// let stamp = Stamp::new(1_700_000_000, "n");
 /// let shop = SapLab::new(BaseUrl::parse("https://shop.example")?, Credentials::new("manager", "s3cret")?);
-/// let request = SetPositionStatus::new(PositionId::new(20), StatusId::new(5)).build(&shop)?;
+/// let request = SetPositionStatus::new(PositionId::new(20), StatusId::new(5)).build(&shop, &stamp)?;
 /// assert_eq!((request.uri().path(), request.body().as_slice()), ("/panel/order/set_status/20", &b"status_id=5"[..]));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
@@ -477,7 +481,7 @@ impl Endpoint for SetPositionStatus {
         Safety::Idempotent
     }
 
-    fn build(&self, api: &SapLab) -> Result<Request<Vec<u8>>, BuildError> {
+    fn build(&self, api: &SapLab, _: &Stamp) -> Result<Request<Vec<u8>>, BuildError> {
         let mut form = Form::new();
         form.push("status_id", self.status_id.to_string());
         api.post(&format!("/panel/order/set_status/{}", self.id), &form)

@@ -6,7 +6,7 @@ use http::{Request, Response};
 use shop_apis_core::wire::amount_in_text;
 use shop_apis_core::{
     ApiError, BuildError, BuildErrorKind, Decimal, Endpoint, RefusalKind, ResponseError, Safety,
-    UnknownFields,
+    Stamp, UnknownFields,
 };
 
 use crate::api::SapLab;
@@ -121,7 +121,7 @@ macro_rules! position_action {
                 Safety::$safety
             }
 
-            fn build(&self, api: &SapLab) -> Result<Request<Vec<u8>>, BuildError> {
+            fn build(&self, api: &SapLab, _: &Stamp) -> Result<Request<Vec<u8>>, BuildError> {
                 api.get(&format!(concat!("/panel/order/", $action, "/{}"), self.id))
             }
 
@@ -145,11 +145,12 @@ position_action! {
     /// that changes state; idempotent: denied twice is denied.
     ///
     /// ```
-    /// use shop_apis_core::{BaseUrl, Endpoint, Safety};
+    /// use shop_apis_core::{BaseUrl, Endpoint, Safety, Stamp};
     /// use saplab_proto::{Credentials, DenyPosition, PositionId, SapLab};
+    /// let stamp = Stamp::new(1_700_000_000, "n");
     /// let shop = SapLab::new(BaseUrl::parse("https://shop.example")?, Credentials::new("manager", "s3cret")?);
     /// let deny = DenyPosition::new(PositionId::new(20));
-    /// assert_eq!(deny.build(&shop)?.uri().path(), "/panel/order/deny/20");
+    /// assert_eq!(deny.build(&shop, &stamp)?.uri().path(), "/panel/order/deny/20");
     /// assert_eq!(deny.safety(), Safety::Idempotent);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
@@ -211,10 +212,11 @@ position_action! {
     /// that changes state; idempotent.
     ///
     /// ```
-    /// use shop_apis_core::{BaseUrl, Endpoint};
+    /// use shop_apis_core::{BaseUrl, Endpoint, Stamp};
     /// use saplab_proto::{ArchivePosition, Credentials, PositionId, SapLab};
+    /// let stamp = Stamp::new(1_700_000_000, "n");
     /// let shop = SapLab::new(BaseUrl::parse("https://shop.example")?, Credentials::new("manager", "s3cret")?);
-    /// assert_eq!(ArchivePosition::new(PositionId::new(20)).build(&shop)?.uri().path(), "/panel/order/archive/20");
+    /// assert_eq!(ArchivePosition::new(PositionId::new(20)).build(&shop, &stamp)?.uri().path(), "/panel/order/archive/20");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     ArchivePosition, "archive", Idempotent, "Idempotent: an archived position stays archived.",
@@ -227,10 +229,11 @@ position_action! {
     /// calls `/deny/20` here; the path is the heading's, S23.)
     ///
     /// ```
-    /// use shop_apis_core::{BaseUrl, Endpoint};
+    /// use shop_apis_core::{BaseUrl, Endpoint, Stamp};
     /// use saplab_proto::{Credentials, PositionId, SapLab, UnarchivePosition};
+    /// let stamp = Stamp::new(1_700_000_000, "n");
     /// let shop = SapLab::new(BaseUrl::parse("https://shop.example")?, Credentials::new("manager", "s3cret")?);
-    /// assert_eq!(UnarchivePosition::new(PositionId::new(20)).build(&shop)?.uri().path(), "/panel/order/unarchive/20");
+    /// assert_eq!(UnarchivePosition::new(PositionId::new(20)).build(&shop, &stamp)?.uri().path(), "/panel/order/unarchive/20");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     UnarchivePosition, "unarchive", Idempotent, "Idempotent: a position out of the archive stays out.",
@@ -245,12 +248,13 @@ position_action! {
 /// string; the example (and this) uses `documents` and a path segment (S24).
 ///
 /// ```
-/// use shop_apis_core::{BaseUrl, Endpoint};
+/// use shop_apis_core::{BaseUrl, Endpoint, Stamp};
 /// use saplab_proto::{CreateDocuments, Credentials, PositionId, SapLab};
+/// let stamp = Stamp::new(1_700_000_000, "n");
 /// let shop = SapLab::new(BaseUrl::parse("https://shop.example")?, Credentials::new("manager", "s3cret")?);
 /// let documents = CreateDocuments::new([19, 20, 21].map(PositionId::new));
-/// assert_eq!(documents.build(&shop)?.uri().path(), "/panel/order/documents/19,20,21");
-/// assert!(CreateDocuments::new([]).build(&shop).is_err());
+/// assert_eq!(documents.build(&shop, &stamp)?.uri().path(), "/panel/order/documents/19,20,21");
+/// assert!(CreateDocuments::new([]).build(&shop, &stamp).is_err());
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -279,7 +283,7 @@ impl Endpoint for CreateDocuments {
         Safety::Unsafe
     }
 
-    fn build(&self, api: &SapLab) -> Result<Request<Vec<u8>>, BuildError> {
+    fn build(&self, api: &SapLab, _: &Stamp) -> Result<Request<Vec<u8>>, BuildError> {
         if self.ids.is_empty() {
             return Err(BuildError::new("ids", BuildErrorKind::Empty));
         }

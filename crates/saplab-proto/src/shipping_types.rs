@@ -5,7 +5,8 @@ use serde::Deserialize;
 use shop_apis_core::encode::Form;
 use shop_apis_core::wire::{decimal, nullable_text};
 use shop_apis_core::{
-    ApiError, BuildError, Decimal, Endpoint, RefusalKind, ResponseError, Safety, UnknownFields,
+    ApiError, BuildError, Decimal, Endpoint, RefusalKind, ResponseError, Safety, Stamp,
+    UnknownFields,
 };
 
 use crate::api::SapLab;
@@ -48,10 +49,11 @@ pub struct ShippingTypes {
 /// `GET /panel/order/shipping_type`: the shop's shipping types. Safe.
 ///
 /// ```
-/// use shop_apis_core::{BaseUrl, Endpoint};
+/// use shop_apis_core::{BaseUrl, Endpoint, Stamp};
 /// use saplab_proto::{Credentials, ListShippingTypes, SapLab};
+/// let stamp = Stamp::new(1_700_000_000, "n");
 /// let shop = SapLab::new(BaseUrl::parse("https://shop.example")?, Credentials::new("manager", "s3cret")?);
-/// let request = ListShippingTypes.build(&shop)?;
+/// let request = ListShippingTypes.build(&shop, &stamp)?;
 /// assert_eq!(request.uri(), "https://shop.example/panel/order/shipping_type");
 /// let answer = http::Response::new(&br#"{"shipping_types":[{"id":"1","name":"Courier","min_price":"1"}]}"#[..]);
 /// let list = ListShippingTypes.parse(answer)?;
@@ -71,7 +73,7 @@ impl Endpoint for ListShippingTypes {
         Safety::Safe
     }
 
-    fn build(&self, api: &SapLab) -> Result<Request<Vec<u8>>, BuildError> {
+    fn build(&self, api: &SapLab, _: &Stamp) -> Result<Request<Vec<u8>>, BuildError> {
         api.get("/panel/order/shipping_type")
     }
 
@@ -115,13 +117,14 @@ impl ShippingTypeFields {
 /// call adds another, so it is never retried.
 ///
 /// ```
-/// use shop_apis_core::{BaseUrl, Endpoint};
+/// use shop_apis_core::{BaseUrl, Endpoint, Stamp};
 /// use saplab_proto::{CreateShippingType, Credentials, SapLab, ShippingTypeFields};
+/// let stamp = Stamp::new(1_700_000_000, "n");
 /// let shop = SapLab::new(BaseUrl::parse("https://shop.example")?, Credentials::new("manager", "s3cret")?);
 /// let create = CreateShippingType(ShippingTypeFields::new("Новый способ", 1000.into()));
-/// let request = create.build(&shop)?;
+/// let request = create.build(&shop, &stamp)?;
 /// assert_eq!(request.body(), b"name=%D0%9D%D0%BE%D0%B2%D1%8B%D0%B9+%D1%81%D0%BF%D0%BE%D1%81%D0%BE%D0%B1&min_price=1000");
-/// assert!(CreateShippingType(ShippingTypeFields::new("x", "9.5".parse()?)).build(&shop).is_err());
+/// assert!(CreateShippingType(ShippingTypeFields::new("x", "9.5".parse()?)).build(&shop, &stamp).is_err());
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -137,7 +140,7 @@ impl Endpoint for CreateShippingType {
         Safety::Unsafe
     }
 
-    fn build(&self, api: &SapLab) -> Result<Request<Vec<u8>>, BuildError> {
+    fn build(&self, api: &SapLab, _: &Stamp) -> Result<Request<Vec<u8>>, BuildError> {
         api.post("/panel/order/shipping_type", &self.0.form()?)
     }
 
@@ -150,11 +153,12 @@ impl Endpoint for CreateShippingType {
 /// minimum total. Idempotent: the same fields twice leave the same state.
 ///
 /// ```
-/// use shop_apis_core::{BaseUrl, Endpoint};
+/// use shop_apis_core::{BaseUrl, Endpoint, Stamp};
 /// use saplab_proto::{Credentials, SapLab, ShippingTypeFields, ShippingTypeId, UpdateShippingType};
+/// let stamp = Stamp::new(1_700_000_000, "n");
 /// let shop = SapLab::new(BaseUrl::parse("https://shop.example")?, Credentials::new("manager", "s3cret")?);
 /// let update = UpdateShippingType::new(ShippingTypeId::new(1), ShippingTypeFields::new("Курьер", 1000.into()));
-/// assert_eq!(update.build(&shop)?.uri(), "https://shop.example/panel/order/shipping_type/1");
+/// assert_eq!(update.build(&shop, &stamp)?.uri(), "https://shop.example/panel/order/shipping_type/1");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -183,7 +187,7 @@ impl Endpoint for UpdateShippingType {
         Safety::Idempotent
     }
 
-    fn build(&self, api: &SapLab) -> Result<Request<Vec<u8>>, BuildError> {
+    fn build(&self, api: &SapLab, _: &Stamp) -> Result<Request<Vec<u8>>, BuildError> {
         api.post(
             &format!("/panel/order/shipping_type/{}", self.id),
             &self.fields.form()?,
@@ -200,10 +204,11 @@ impl Endpoint for UpdateShippingType {
 /// error, and the state is the same.
 ///
 /// ```
-/// use shop_apis_core::{BaseUrl, Endpoint};
+/// use shop_apis_core::{BaseUrl, Endpoint, Stamp};
 /// use saplab_proto::{Credentials, RemoveShippingType, SapLab, ShippingTypeId};
+/// let stamp = Stamp::new(1_700_000_000, "n");
 /// let shop = SapLab::new(BaseUrl::parse("https://shop.example")?, Credentials::new("manager", "s3cret")?);
-/// let request = RemoveShippingType::new(ShippingTypeId::new(3)).build(&shop)?;
+/// let request = RemoveShippingType::new(ShippingTypeId::new(3)).build(&shop, &stamp)?;
 /// assert_eq!(request.body(), b"id=3");
 /// let gone = http::Response::new(&br#"{"status": "error"}"#[..]);
 /// assert!(RemoveShippingType::new(ShippingTypeId::new(3)).parse(gone).is_err());
@@ -233,7 +238,7 @@ impl Endpoint for RemoveShippingType {
         Safety::Idempotent
     }
 
-    fn build(&self, api: &SapLab) -> Result<Request<Vec<u8>>, BuildError> {
+    fn build(&self, api: &SapLab, _: &Stamp) -> Result<Request<Vec<u8>>, BuildError> {
         let mut form = Form::new();
         form.push("id", self.id.to_string());
         api.post("/panel/order/remove_shipping_type", &form)

@@ -5,7 +5,7 @@ use serde::Deserialize;
 use shop_apis_core::encode::Form;
 use shop_apis_core::wire::{flag, nullable_text};
 use shop_apis_core::{
-    ApiError, BuildError, Endpoint, RefusalKind, ResponseError, Safety, UnknownFields,
+    ApiError, BuildError, Endpoint, RefusalKind, ResponseError, Safety, Stamp, UnknownFields,
 };
 
 use crate::api::SapLab;
@@ -54,10 +54,11 @@ pub struct OrderStatuses {
 /// `GET /panel/order/status`: the shop's order statuses. Safe.
 ///
 /// ```
-/// use shop_apis_core::{BaseUrl, Endpoint};
+/// use shop_apis_core::{BaseUrl, Endpoint, Stamp};
 /// use saplab_proto::{Credentials, ListStatuses, SapLab};
+/// let stamp = Stamp::new(1_700_000_000, "n");
 /// let shop = SapLab::new(BaseUrl::parse("https://shop.example")?, Credentials::new("manager", "s3cret")?);
-/// assert_eq!(ListStatuses.build(&shop)?.uri(), "https://shop.example/panel/order/status");
+/// assert_eq!(ListStatuses.build(&shop, &stamp)?.uri(), "https://shop.example/panel/order/status");
 /// let answer = http::Response::new(&br#"{"statuses":[{"id":"2","name":"x","color":"CBFFC9","sms":"0","email":"1"}]}"#[..]);
 /// let list = ListStatuses.parse(answer)?;
 /// assert_eq!((list.statuses[0].email, list.statuses[0].sms), (Some(true), Some(false)));
@@ -76,7 +77,7 @@ impl Endpoint for ListStatuses {
         Safety::Safe
     }
 
-    fn build(&self, api: &SapLab) -> Result<Request<Vec<u8>>, BuildError> {
+    fn build(&self, api: &SapLab, _: &Stamp) -> Result<Request<Vec<u8>>, BuildError> {
         api.get("/panel/order/status")
     }
 
@@ -139,12 +140,13 @@ impl StatusFields {
 /// another, so it is never retried.
 ///
 /// ```
-/// use shop_apis_core::{BaseUrl, Endpoint};
+/// use shop_apis_core::{BaseUrl, Endpoint, Stamp};
 /// use saplab_proto::{CreateStatus, Credentials, SapLab, StatusFields};
+/// let stamp = Stamp::new(1_700_000_000, "n");
 /// let shop = SapLab::new(BaseUrl::parse("https://shop.example")?, Credentials::new("manager", "s3cret")?);
 /// let create = CreateStatus(StatusFields::new("Новый статус", "ababab").sms(true));
-/// assert!(create.build(&shop)?.body().ends_with(b"&color=ABABAB&sms=1&email=0"));
-/// assert!(CreateStatus(StatusFields::new("x", "red")).build(&shop).is_err());
+/// assert!(create.build(&shop, &stamp)?.body().ends_with(b"&color=ABABAB&sms=1&email=0"));
+/// assert!(CreateStatus(StatusFields::new("x", "red")).build(&shop, &stamp).is_err());
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -160,7 +162,7 @@ impl Endpoint for CreateStatus {
         Safety::Unsafe
     }
 
-    fn build(&self, api: &SapLab) -> Result<Request<Vec<u8>>, BuildError> {
+    fn build(&self, api: &SapLab, _: &Stamp) -> Result<Request<Vec<u8>>, BuildError> {
         api.post("/panel/order/status", &self.0.form()?)
     }
 
@@ -172,11 +174,12 @@ impl Endpoint for CreateStatus {
 /// `POST /panel/order/status/{id}`: replaces a status's fields. Idempotent.
 ///
 /// ```
-/// use shop_apis_core::{BaseUrl, Endpoint};
+/// use shop_apis_core::{BaseUrl, Endpoint, Stamp};
 /// use saplab_proto::{Credentials, SapLab, StatusFields, StatusId, UpdateStatus};
+/// let stamp = Stamp::new(1_700_000_000, "n");
 /// let shop = SapLab::new(BaseUrl::parse("https://shop.example")?, Credentials::new("manager", "s3cret")?);
 /// let update = UpdateStatus::new(StatusId::new(1), StatusFields::new("Принято", "FAFFB3"));
-/// assert_eq!(update.build(&shop)?.uri(), "https://shop.example/panel/order/status/1");
+/// assert_eq!(update.build(&shop, &stamp)?.uri(), "https://shop.example/panel/order/status/1");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -205,7 +208,7 @@ impl Endpoint for UpdateStatus {
         Safety::Idempotent
     }
 
-    fn build(&self, api: &SapLab) -> Result<Request<Vec<u8>>, BuildError> {
+    fn build(&self, api: &SapLab, _: &Stamp) -> Result<Request<Vec<u8>>, BuildError> {
         api.post(
             &format!("/panel/order/status/{}", self.id),
             &self.fields.form()?,
@@ -221,10 +224,11 @@ impl Endpoint for UpdateStatus {
 /// refuses with a text when the status is used in the shop's settings.
 ///
 /// ```
-/// use shop_apis_core::{BaseUrl, Endpoint};
+/// use shop_apis_core::{BaseUrl, Endpoint, Stamp};
 /// use saplab_proto::{Credentials, RemoveStatus, SapLab, StatusId};
+/// let stamp = Stamp::new(1_700_000_000, "n");
 /// let shop = SapLab::new(BaseUrl::parse("https://shop.example")?, Credentials::new("manager", "s3cret")?);
-/// assert_eq!(RemoveStatus::new(StatusId::new(3)).build(&shop)?.body(), b"id=3");
+/// assert_eq!(RemoveStatus::new(StatusId::new(3)).build(&shop, &stamp)?.body(), b"id=3");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -251,7 +255,7 @@ impl Endpoint for RemoveStatus {
         Safety::Idempotent
     }
 
-    fn build(&self, api: &SapLab) -> Result<Request<Vec<u8>>, BuildError> {
+    fn build(&self, api: &SapLab, _: &Stamp) -> Result<Request<Vec<u8>>, BuildError> {
         let mut form = Form::new();
         form.push("id", self.id.to_string());
         api.post("/panel/order/remove_status", &form)

@@ -80,8 +80,9 @@ impl<'a, E: Endpoint> Calling<'a, E> {
         }
     }
 
-    /// The next attempt's request, with a fresh stamp, and how long it may
-    /// take: the attempt timeout, or what is left of the deadline.
+    /// The next attempt's request, built whole at a fresh stamp (a signing
+    /// API never sees a nonce twice), and how long it may take: the attempt
+    /// timeout, or what is left of the deadline.
     fn request(&self) -> Result<(Request<Vec<u8>>, Duration), Error> {
         let stamp = Stamp::new(self.clock.unix_seconds(), self.nonces.next_nonce());
         let request = self

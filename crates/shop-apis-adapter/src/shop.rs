@@ -92,7 +92,7 @@ pub trait BlockingAdapter: BlockingTransport + Clone {
 /// # impl Endpoint for Notes {
 /// #     type Api = Board; type Output = u32; const NAME: &'static str = "notes";
 /// #     fn safety(&self) -> Safety { Safety::Safe }
-/// #     fn build(&self, _: &Board) -> Result<http::Request<Vec<u8>>, BuildError> {
+/// #     fn build(&self, _: &Board, _: &shop_apis_core::Stamp) -> Result<http::Request<Vec<u8>>, BuildError> {
 /// #         Ok(http::Request::get(format!("http://board.test/notes?page={}", self.0)).body(Vec::new()).unwrap())
 /// #     }
 /// #     fn parse(&self, response: http::Response<&[u8]>) -> Result<u32, ResponseError> {

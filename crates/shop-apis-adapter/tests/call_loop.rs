@@ -16,23 +16,16 @@ use shop_apis_core::{
     UnexpectedStatus,
 };
 
-/// An API whose signing step writes the stamp into a header.
+/// An API whose requests carry the stamp they were built at in a header.
 #[derive(Debug)]
 struct Signed;
 
 impl Api for Signed {
     const NAME: &'static str = "signed";
-
-    fn authorize(&self, request: &mut Request<Vec<u8>>, stamp: &Stamp) -> Result<(), BuildError> {
-        let value = format!("{} {}", stamp.unix_seconds(), stamp.nonce());
-        request
-            .headers_mut()
-            .insert("x-stamp", value.parse().unwrap());
-        Ok(())
-    }
 }
 
-/// An endpoint of any safety class that expects 200 and returns the body.
+/// An endpoint of any safety class that expects 200 and returns the body;
+/// its request names the stamp it was built at, as a signature would.
 struct Call(Safety);
 
 impl Endpoint for Call {
@@ -44,8 +37,12 @@ impl Endpoint for Call {
         self.0
     }
 
-    fn build(&self, _: &Signed) -> Result<Request<Vec<u8>>, BuildError> {
+    fn build(&self, _: &Signed, stamp: &Stamp) -> Result<Request<Vec<u8>>, BuildError> {
         Ok(Request::post("https://example.invalid/call")
+            .header(
+                "x-stamp",
+                format!("{} {}", stamp.unix_seconds(), stamp.nonce()),
+            )
             .body(b"x".to_vec())
             .unwrap())
     }
@@ -281,8 +278,8 @@ impl Endpoint for Delete {
         Safety::Idempotent
     }
 
-    fn build(&self, api: &Signed) -> Result<Request<Vec<u8>>, BuildError> {
-        Call(Safety::Idempotent).build(api)
+    fn build(&self, api: &Signed, stamp: &Stamp) -> Result<Request<Vec<u8>>, BuildError> {
+        Call(Safety::Idempotent).build(api, stamp)
     }
 
     fn parse(&self, response: Response<&[u8]>) -> Result<&'static str, ResponseError> {
@@ -310,7 +307,7 @@ impl Endpoint for Invalid {
         Safety::Unsafe
     }
 
-    fn build(&self, _: &Signed) -> Result<Request<Vec<u8>>, BuildError> {
+    fn build(&self, _: &Signed, _: &Stamp) -> Result<Request<Vec<u8>>, BuildError> {
         Err(BuildError::new("name", BuildErrorKind::Blank))
     }
 

@@ -57,13 +57,6 @@ struct Keyed;
 
 impl Api for Keyed {
     const NAME: &'static str = "keyed";
-    fn authorize(&self, request: &mut Request<Vec<u8>>, stamp: &Stamp) -> Result<(), BuildError> {
-        let value = format!("OAuth key={SECRET}, nonce={}", stamp.nonce());
-        request
-            .headers_mut()
-            .insert(http::header::AUTHORIZATION, value.parse().unwrap());
-        Ok(())
-    }
 }
 
 struct Call;
@@ -75,9 +68,11 @@ impl Endpoint for Call {
     fn safety(&self) -> Safety {
         Safety::Safe
     }
-    fn build(&self, _: &Keyed) -> Result<Request<Vec<u8>>, BuildError> {
+    fn build(&self, _: &Keyed, stamp: &Stamp) -> Result<Request<Vec<u8>>, BuildError> {
         let uri = format!("https://example.invalid/path?token={SECRET}");
+        let key = format!("OAuth key={SECRET}, nonce={}", stamp.nonce());
         Ok(Request::post(uri)
+            .header(http::header::AUTHORIZATION, key)
             .body(format!("{{\"token\":\"{SECRET}\"}}").into_bytes())
             .unwrap())
     }

@@ -72,13 +72,13 @@ impl Stamp {
 /// An API's connection settings: where it lives and how requests prove who sends them.
 ///
 /// Each protocol crate has one type implementing this (`qnits_proto::Qnits`, …);
-/// endpoints are built against it. [`authorize`](Api::authorize) is the pure
-/// signing step for authentication that covers the whole request (OAuth 1.0a);
-/// APIs that authenticate with a header or a body field set it while building
-/// and keep the default, which does nothing.
+/// endpoints are built against it, and an endpoint's
+/// [`build`](Endpoint::build) adds what proves the request's origin (a
+/// header, a body field, or an OAuth 1.0a signature over the request, from
+/// the [`Stamp`] it is given), so a built request is ready to send.
 ///
 /// ```
-/// use shop_apis_core::{Api, Stamp};
+/// use shop_apis_core::Api;
 ///
 /// #[derive(Debug)]
 /// struct Example;
@@ -86,32 +86,27 @@ impl Stamp {
 ///     const NAME: &'static str = "example";
 /// }
 ///
-/// let mut request = http::Request::new(Vec::new());
-/// Example.authorize(&mut request, &Stamp::new(0, "n")).unwrap();
-/// assert!(request.headers().is_empty());
+/// assert_eq!(Example::NAME, "example");
 /// ```
 pub trait Api {
     /// Short lower-case name of the API, used in errors and traces (`"qnits"`).
     const NAME: &'static str;
-
-    /// Adds what proves the request's origin, given the time and a nonce.
-    ///
-    /// Must be pure: the same request and stamp give the same result.
-    fn authorize(&self, request: &mut Request<Vec<u8>>, stamp: &Stamp) -> Result<(), BuildError> {
-        let _ = (request, stamp);
-        Ok(())
-    }
 }
 
 /// One operation of one API: how to ask, how to read the answer, and whether
 /// asking twice is harmless.
 ///
 /// Calling order:
-/// 1. [`build`](Endpoint::build) checks the input and makes the request; it may
-///    not do I/O, read a clock or draw randomness. An input the API would reject
-///    for a reason known in advance is a [`BuildError`] and no request is made.
-/// 2. The caller passes it through [`Api::authorize`] (or calls
-///    [`request`](Endpoint::request), which does both) and sends it with any HTTP stack.
+/// 1. [`build`](Endpoint::build) checks the input and makes the request,
+///    signed where the API signs, at the time and nonce of the [`Stamp`] it
+///    is given; it may not do I/O, read a clock or draw randomness, so the
+///    same parameters and stamp give the same bytes. An input the API would
+///    reject for a reason known in advance is a [`BuildError`] and no request
+///    is made. ([`request`](Endpoint::request) does the same, naming the
+///    endpoint in its error.)
+/// 2. The caller sends the request with any HTTP stack, as it is: nothing
+///    signed is rebuilt later, so a request changed after building goes out
+///    changed, and its signature no longer matches.
 /// 3. [`parse`](Endpoint::parse) turns any response (any status, headers and
 ///    bytes) into the output or a [`ResponseError`]; it never panics and does
 ///    bounded work.
@@ -130,8 +125,10 @@ pub trait Endpoint {
     /// What repeating this call does; decides whether an adapter may retry it.
     fn safety(&self) -> Safety;
 
-    /// Checks the parameters and builds the request (without [`Api::authorize`]).
-    fn build(&self, api: &Self::Api) -> Result<Request<Vec<u8>>, BuildError>;
+    /// Checks the parameters and builds the request, ready to send: signed
+    /// with `stamp`'s time and nonce where the API signs, the stamp ignored
+    /// where it does not.
+    fn build(&self, api: &Self::Api, stamp: &Stamp) -> Result<Request<Vec<u8>>, BuildError>;
 
     /// Reads a response; total over every status, header set and body.
     fn parse(&self, response: Response<&[u8]>) -> Result<Self::Output, ResponseError>;
@@ -149,7 +146,7 @@ pub trait Endpoint {
     /// # impl Endpoint for Read {
     /// #     type Api = Example; type Output = (); const NAME: &'static str = "example.Read";
     /// #     fn safety(&self) -> shop_apis_core::Safety { shop_apis_core::Safety::Safe }
-    /// #     fn build(&self, _: &Example) -> Result<http::Request<Vec<u8>>, shop_apis_core::BuildError> { unimplemented!() }
+    /// #     fn build(&self, _: &Example, _: &shop_apis_core::Stamp) -> Result<http::Request<Vec<u8>>, shop_apis_core::BuildError> { unimplemented!() }
     /// #     fn parse(&self, _: http::Response<&[u8]>) -> Result<(), shop_apis_core::ResponseError> { Ok(()) }
     /// # }
     /// # struct Example;
@@ -162,12 +159,37 @@ pub trait Endpoint {
         None
     }
 
-    /// Builds and authorizes the request, naming this endpoint in any error.
+    /// [`build`](Endpoint::build), naming this endpoint in any error.
+    ///
+    /// ```
+    /// use shop_apis_core::{BuildError, BuildErrorKind, Endpoint, Stamp};
+    /// # struct Example;
+    /// # impl shop_apis_core::Api for Example { const NAME: &'static str = "example"; }
+    /// struct Named(&'static str);
+    /// impl Endpoint for Named {
+    ///     type Api = Example;
+    ///     type Output = ();
+    ///     const NAME: &'static str = "example.Named";
+    ///     fn safety(&self) -> shop_apis_core::Safety { shop_apis_core::Safety::Safe }
+    ///     fn build(&self, _: &Example, stamp: &Stamp) -> Result<http::Request<Vec<u8>>, BuildError> {
+    ///         if self.0.is_empty() {
+    ///             return Err(BuildError::new("name", BuildErrorKind::Blank));
+    ///         }
+    ///         let uri = format!("https://example.invalid/{}?nonce={}", self.0, stamp.nonce());
+    ///         Ok(http::Request::get(uri).body(Vec::new()).unwrap())
+    ///     }
+    ///     fn parse(&self, _: http::Response<&[u8]>) -> Result<(), shop_apis_core::ResponseError> { Ok(()) }
+    /// }
+    /// let stamp = Stamp::new(1_700_000_000, "n");
+    /// let request = Named("a").request(&Example, &stamp)?;
+    /// assert_eq!(request.uri(), "https://example.invalid/a?nonce=n");
+    /// let error = Named("").request(&Example, &stamp).unwrap_err();
+    /// assert!(error.to_string().starts_with("example.Named"), "{error}");
+    /// # Ok::<(), shop_apis_core::Error>(())
+    /// ```
     fn request(&self, api: &Self::Api, stamp: &Stamp) -> Result<Request<Vec<u8>>, Error> {
-        let mut request = self.build(api).map_err(|e| Error::build(Self::NAME, e))?;
-        api.authorize(&mut request, stamp)
-            .map_err(|e| Error::build(Self::NAME, e))?;
-        Ok(request)
+        self.build(api, stamp)
+            .map_err(|e| Error::build(Self::NAME, e))
     }
 
     /// Parses the response, naming this endpoint in any error.

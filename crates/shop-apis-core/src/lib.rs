@@ -34,7 +34,7 @@
 //!     endpoint: &E,
 //!     send: impl Fn(http::Request<Vec<u8>>) -> http::Response<Vec<u8>>,
 //! ) -> Result<E::Output, shop_apis_core::Error> {
-//!     // 1. build (pure, validates input) and authorize (pure, may sign)
+//!     // 1. build at a time and nonce (pure, validates input, signs where the API signs)
 //!     let request = endpoint.request(api, &Stamp::new(1_700_000_000, "nonce-1"))?;
 //!     // 2. send it with any HTTP stack
 //!     let response = send(request);

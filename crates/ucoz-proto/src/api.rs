@@ -80,17 +80,6 @@ pub struct Ucoz {
     form: BodyForm,
 }
 
-/// What a built request is made of, kept on it so that
-/// [`Ucoz::authorize`](Api::authorize) can sign exactly what is sent.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct Call {
-    /// The path below the base, as requested (lower-cased, U1; with the
-    /// extra `/` of POST, PUT and DELETE, U2).
-    path: String,
-    /// The call's own parameters.
-    params: Vec<(String, String)>,
-}
-
 impl Ucoz {
     /// The uAPI at `base` (the site's address and `/uapi`), authenticated by `auth`.
     pub fn new(base: BaseUrl, auth: Auth) -> Self {
@@ -149,15 +138,17 @@ impl Ucoz {
         &self.auth
     }
 
-    /// The request for `method` on `path` with `params`, unsigned: GET and
-    /// DELETE carry them in the query, POST and PUT in a body of the chosen
-    /// form, each encoded as the helper encodes (U3, U7). A multipart body
-    /// is framed by the boundary of an empty stamp until it is signed.
+    /// The request for `method` on `path` with `params`, signed at `stamp`
+    /// and carried in one step: GET and DELETE carry them in the query, POST
+    /// and PUT in a body of the chosen form, each encoded as the helper
+    /// encodes (U3, U7). OAuth 1.0a signs exactly the URL requested and these
+    /// parameters (U4); Bearer adds its header and leaves the stamp unused.
     pub(crate) fn request(
         &self,
         method: Method,
         path: &str,
         params: Vec<(String, String)>,
+        stamp: &Stamp,
     ) -> Result<Request<Vec<u8>>, BuildError> {
         let mut path = path.to_lowercase();
         if matches!(method, Method::POST | Method::PUT | Method::DELETE) {
@@ -172,8 +163,34 @@ impl Ucoz {
         }
         let mut request = Request::new(Vec::new());
         *request.method_mut() = method;
-        self.carry(&mut request, &path, &params, &Stamp::new(0, ""))?;
-        request.extensions_mut().insert(Call { path, params });
+        match &self.auth {
+            Auth::Bearer(token) => {
+                // Nothing of a Bearer request depends on the time: its
+                // multipart boundary is the empty stamp's, at every attempt.
+                self.carry(&mut request, &path, &params, &Stamp::new(0, ""))?;
+                let mut value = HeaderValue::try_from(format!("Bearer {}", token.expose()))
+                    .map_err(|_| {
+                        BuildError::new(
+                            "bearer_token",
+                            BuildErrorKind::Invalid("not a header value".into()),
+                        )
+                    })?;
+                value.set_sensitive(true);
+                request.headers_mut().insert(header::AUTHORIZATION, value);
+            }
+            Auth::OAuth1(credentials) => {
+                // Exactly the URL requested, without its query (U4).
+                let url = self.base.join(&path)?.to_string();
+                let signed = credentials.sign(
+                    request.method().as_str(),
+                    &url,
+                    &params,
+                    &stamp.unix_seconds().to_string(),
+                    stamp.nonce(),
+                );
+                self.carry(&mut request, &path, &signed, stamp)?;
+            }
+        }
         Ok(request)
     }
 
@@ -229,43 +246,4 @@ impl Ucoz {
 
 impl Api for Ucoz {
     const NAME: &'static str = "ucoz";
-
-    /// Signs with OAuth 1.0a (the time and nonce from `stamp`) over exactly
-    /// the URL requested, or adds the Bearer header.
-    fn authorize(&self, request: &mut Request<Vec<u8>>, stamp: &Stamp) -> Result<(), BuildError> {
-        match &self.auth {
-            Auth::Bearer(token) => {
-                let mut value = HeaderValue::try_from(format!("Bearer {}", token.expose()))
-                    .map_err(|_| {
-                        BuildError::new(
-                            "bearer_token",
-                            BuildErrorKind::Invalid("not a header value".into()),
-                        )
-                    })?;
-                value.set_sensitive(true);
-                request.headers_mut().insert(header::AUTHORIZATION, value);
-                Ok(())
-            }
-            Auth::OAuth1(credentials) => {
-                let Some(call) = request.extensions().get::<Call>().cloned() else {
-                    return Err(BuildError::new(
-                        "request",
-                        BuildErrorKind::Invalid(
-                            "not built by a ucoz-proto endpoint: nothing to sign".into(),
-                        ),
-                    ));
-                };
-                // Exactly the URL requested, without its query (U4).
-                let url = self.base.join(&call.path)?.to_string();
-                let signed = credentials.sign(
-                    request.method().as_str(),
-                    &url,
-                    &call.params,
-                    &stamp.unix_seconds().to_string(),
-                    stamp.nonce(),
-                );
-                self.carry(request, &call.path, &signed, stamp)
-            }
-        }
-    }
 }

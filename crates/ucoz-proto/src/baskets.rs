@@ -7,7 +7,8 @@ use http::{Method, Request, Response};
 use serde::Deserialize;
 use shop_apis_core::wire::{IdMap, decimal, int, nullable_text, unix_time};
 use shop_apis_core::{
-    BuildError, BuildErrorKind, Decimal, Endpoint, Paged, ResponseError, Safety, UnknownFields,
+    BuildError, BuildErrorKind, Decimal, Endpoint, Paged, ResponseError, Safety, Stamp,
+    UnknownFields,
 };
 use time::OffsetDateTime;
 
@@ -184,13 +185,14 @@ impl fmt::Display for LoginFilter {
 /// `GET /shop/usersbasket/`: a page of abandoned baskets, filtered. Safe.
 ///
 /// ```
-/// use shop_apis_core::{BaseUrl, Endpoint};
+/// use shop_apis_core::{BaseUrl, Endpoint, Stamp};
 /// use ucoz_proto::{Auth, Compare, ListBaskets, LoginFilter, Ucoz};
+/// let stamp = Stamp::new(1_700_000_000, "n");
 /// let site = Ucoz::new(BaseUrl::parse("https://yoursite.ucoz.ru/uapi")?, Auth::bearer("t")?);
 /// let list = ListBaskets::default()
 ///     .user_login(LoginFilter::new("tom")?)
 ///     .price(Compare::Between(10.into(), 20.into()));
-/// assert_eq!(list.build(&site)?.uri().query(), Some("f_price=10%2020&f_price_mode=btw&f_user_login=dG9t"));
+/// assert_eq!(list.build(&site, &stamp)?.uri().query(), Some("f_price=10%2020&f_price_mode=btw&f_user_login=dG9t"));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -359,8 +361,8 @@ impl Endpoint for ListBaskets {
         Safety::Safe
     }
 
-    fn build(&self, api: &Ucoz) -> Result<Request<Vec<u8>>, BuildError> {
-        api.request(Method::GET, "/shop/usersbasket/", self.params()?)
+    fn build(&self, api: &Ucoz, stamp: &Stamp) -> Result<Request<Vec<u8>>, BuildError> {
+        api.request(Method::GET, "/shop/usersbasket/", self.params()?, stamp)
     }
 
     fn parse(&self, response: Response<&[u8]>) -> Result<Baskets, ResponseError> {

@@ -5,7 +5,7 @@ use http::{Method, Request, Response};
 use serde::Deserialize;
 use shop_apis_core::wire::{IdMap, Money, int, money, nullable_text};
 use shop_apis_core::{
-    BuildError, BuildErrorKind, Decimal, Endpoint, ResponseError, Safety, UnknownFields,
+    BuildError, BuildErrorKind, Decimal, Endpoint, ResponseError, Safety, Stamp, UnknownFields,
 };
 
 use crate::api::Ucoz;
@@ -292,10 +292,11 @@ impl OrderChoices {
 /// Safe.
 ///
 /// ```
-/// use shop_apis_core::{BaseUrl, Endpoint};
+/// use shop_apis_core::{BaseUrl, Endpoint, Stamp};
 /// use ucoz_proto::{Auth, CheckoutData, GetCheckout, Ucoz};
+/// let stamp = Stamp::new(1_700_000_000, "n");
 /// let site = Ucoz::new(BaseUrl::parse("https://yoursite.ucoz.ru/uapi")?, Auth::bearer("t")?);
-/// let request = GetCheckout::default().promo_code("SALE").build(&site)?;
+/// let request = GetCheckout::default().promo_code("SALE").build(&site, &stamp)?;
 /// assert_eq!(request.uri(), "https://yoursite.ucoz.ru/uapi/shop/checkout/?promo_code=SALE");
 /// let empty = http::Response::new(&br#"{"success":{"msg":"Basket is empty"}}"#[..]);
 /// assert!(matches!(GetCheckout::default().parse(empty)?, CheckoutData::Empty { .. }));
@@ -334,7 +335,7 @@ impl Endpoint for GetCheckout {
         Safety::Safe
     }
 
-    fn build(&self, api: &Ucoz) -> Result<Request<Vec<u8>>, BuildError> {
+    fn build(&self, api: &Ucoz, stamp: &Stamp) -> Result<Request<Vec<u8>>, BuildError> {
         let mut params = Vec::new();
         if let Some(code) = &self.promo_code {
             params.push(("promo_code".into(), code.clone()));
@@ -342,7 +343,7 @@ impl Endpoint for GetCheckout {
         if let Some(tax) = self.custom_delivery_tax {
             params.push(("custom_delivery_tax".into(), tax.to_string()));
         }
-        api.request(Method::GET, "/shop/checkout/", params)
+        api.request(Method::GET, "/shop/checkout/", params, stamp)
     }
 
     fn parse(&self, response: Response<&[u8]>) -> Result<CheckoutData, ResponseError> {
@@ -358,11 +359,12 @@ impl Endpoint for GetCheckout {
 /// above the example says `POSTSHOP` (U13); it is sent as PUT.
 ///
 /// ```
-/// use shop_apis_core::{BaseUrl, Endpoint};
+/// use shop_apis_core::{BaseUrl, Endpoint, Stamp};
 /// use ucoz_proto::{Auth, RecalcCheckout, RecordId, Ucoz};
+/// let stamp = Stamp::new(1_700_000_000, "n");
 /// let site = Ucoz::new(BaseUrl::parse("https://yoursite.ucoz.ru/uapi")?, Auth::bearer("t")?);
 /// let recalc = RecalcCheckout::default().count(RecordId::new(6), 2).remove(RecordId::new(7));
-/// let request = recalc.build(&site)?;
+/// let request = recalc.build(&site, &stamp)?;
 /// assert_eq!(request.method(), "PUT");
 /// assert_eq!(request.body(), b"cnt_6=2&del_7=1&mode=recalc");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -400,7 +402,7 @@ impl Endpoint for RecalcCheckout {
         Safety::Idempotent
     }
 
-    fn build(&self, api: &Ucoz) -> Result<Request<Vec<u8>>, BuildError> {
+    fn build(&self, api: &Ucoz, stamp: &Stamp) -> Result<Request<Vec<u8>>, BuildError> {
         let mut params = vec![("mode".to_owned(), "recalc".to_owned())];
         for (record, count) in &self.counts {
             if self.removals.contains(record) {
@@ -414,7 +416,7 @@ impl Endpoint for RecalcCheckout {
         for record in &self.removals {
             params.push((format!("del_{record}"), "1".into()));
         }
-        api.request(Method::PUT, "/shop/checkout/", params)
+        api.request(Method::PUT, "/shop/checkout/", params, stamp)
     }
 
     fn parse(&self, response: Response<&[u8]>) -> Result<CheckoutData, ResponseError> {
@@ -426,11 +428,12 @@ impl Endpoint for RecalcCheckout {
 /// payment, delivery, form fields and address. Idempotent. Sent as PUT (U13).
 ///
 /// ```
-/// use shop_apis_core::{BaseUrl, Endpoint};
+/// use shop_apis_core::{BaseUrl, Endpoint, Stamp};
 /// use ucoz_proto::{Auth, ChangeCheckout, DeliveryId, FieldId, OrderChoices, Ucoz};
+/// let stamp = Stamp::new(1_700_000_000, "n");
 /// let site = Ucoz::new(BaseUrl::parse("https://yoursite.ucoz.ru/uapi")?, Auth::bearer("t")?);
 /// let change = ChangeCheckout(OrderChoices::default().delivery(DeliveryId::new(3)).field(FieldId::new(1), "+7 900"));
-/// assert_eq!(change.build(&site)?.body(), b"delivery_id=3&fld1=%2B7%20900&mode=change");
+/// assert_eq!(change.build(&site, &stamp)?.body(), b"delivery_id=3&fld1=%2B7%20900&mode=change");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -446,8 +449,13 @@ impl Endpoint for ChangeCheckout {
         Safety::Idempotent
     }
 
-    fn build(&self, api: &Ucoz) -> Result<Request<Vec<u8>>, BuildError> {
-        api.request(Method::PUT, "/shop/checkout/", self.0.params("change")?)
+    fn build(&self, api: &Ucoz, stamp: &Stamp) -> Result<Request<Vec<u8>>, BuildError> {
+        api.request(
+            Method::PUT,
+            "/shop/checkout/",
+            self.0.params("change")?,
+            stamp,
+        )
     }
 
     fn parse(&self, response: Response<&[u8]>) -> Result<CheckoutData, ResponseError> {
@@ -471,13 +479,14 @@ pub struct Placed {
 /// **Unsafe**: a repeat may place a second order, so it is never retried.
 ///
 /// ```
-/// use shop_apis_core::{BaseUrl, Endpoint, Safety};
+/// use shop_apis_core::{BaseUrl, Endpoint, Safety, Stamp};
 /// use ucoz_proto::{Auth, FieldId, OrderChoices, PaymentId, PlaceOrder, Ucoz};
+/// let stamp = Stamp::new(1_700_000_000, "n");
 /// let site = Ucoz::new(BaseUrl::parse("https://yoursite.ucoz.ru/uapi")?, Auth::bearer("t")?);
 /// let place = PlaceOrder::new(OrderChoices::default().payment(PaymentId::new(1)).field(FieldId::new(2), "Moscow"))
 ///     .auto_register(true);
 /// assert_eq!(place.safety(), Safety::Unsafe);
-/// assert_eq!(place.build(&site)?.body(), b"fld2=Moscow&mode=order&payment_id=1&shop_autoreg=1");
+/// assert_eq!(place.build(&site, &stamp)?.body(), b"fld2=Moscow&mode=order&payment_id=1&shop_autoreg=1");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -515,12 +524,12 @@ impl Endpoint for PlaceOrder {
         Safety::Unsafe
     }
 
-    fn build(&self, api: &Ucoz) -> Result<Request<Vec<u8>>, BuildError> {
+    fn build(&self, api: &Ucoz, stamp: &Stamp) -> Result<Request<Vec<u8>>, BuildError> {
         let mut params = self.choices.params("order")?;
         if let Some(register) = self.auto_register {
             params.push(("shop_autoreg".into(), u8::from(register).to_string()));
         }
-        api.request(Method::POST, "/shop/checkout/", params)
+        api.request(Method::POST, "/shop/checkout/", params, stamp)
     }
 
     fn parse(&self, response: Response<&[u8]>) -> Result<Placed, ResponseError> {

@@ -11,7 +11,8 @@ use shop_apis_core::wire::{
     IdMap, Money, decimal, int, money, nullable_text, optional_id, php_empty_object, unix_time,
 };
 use shop_apis_core::{
-    BuildError, BuildErrorKind, Decimal, Endpoint, Paged, ResponseError, Safety, UnknownFields,
+    BuildError, BuildErrorKind, Decimal, Endpoint, Paged, ResponseError, Safety, Stamp,
+    UnknownFields,
 };
 use time::OffsetDateTime;
 
@@ -391,16 +392,17 @@ impl fmt::Display for DateTimeBound {
 /// a pair cannot be sent. `per_page` is at most 20.
 ///
 /// ```
-/// use shop_apis_core::{BaseUrl, Endpoint};
+/// use shop_apis_core::{BaseUrl, Endpoint, Stamp};
 /// use ucoz_proto::{Auth, ListInvoices, OrderStatus, Range, SortField, Ucoz};
+/// let stamp = Stamp::new(1_700_000_000, "n");
 /// let site = Ucoz::new(BaseUrl::parse("https://yoursite.ucoz.ru/uapi")?, Auth::bearer("t")?);
 /// let list = ListInvoices::default()
 ///     .status(OrderStatus::NEW)
 ///     .sum_between(Range { from: 10.into(), to: 500.into() })
 ///     .sort(SortField::Added, true);
-/// let request = list.build(&site)?;
+/// let request = list.build(&site, &stamp)?;
 /// assert_eq!(request.uri().query(), Some("inv_sum=10%7C500&order=desc&sort=add_date&status=0"));
-/// assert!(ListInvoices::default().per_page(21).build(&site).is_err());
+/// assert!(ListInvoices::default().per_page(21).build(&site, &stamp).is_err());
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -633,8 +635,8 @@ impl Endpoint for ListInvoices {
         Safety::Safe
     }
 
-    fn build(&self, api: &Ucoz) -> Result<Request<Vec<u8>>, BuildError> {
-        api.request(Method::GET, "/shop/invoices/", self.params()?)
+    fn build(&self, api: &Ucoz, stamp: &Stamp) -> Result<Request<Vec<u8>>, BuildError> {
+        api.request(Method::GET, "/shop/invoices/", self.params()?, stamp)
     }
 
     fn parse(&self, response: Response<&[u8]>) -> Result<Invoices, ResponseError> {
@@ -688,7 +690,7 @@ macro_rules! invoices_action {
                 Safety::Idempotent
             }
 
-            fn build(&self, api: &Ucoz) -> Result<Request<Vec<u8>>, BuildError> {
+            fn build(&self, api: &Ucoz, stamp: &Stamp) -> Result<Request<Vec<u8>>, BuildError> {
                 if self.ids.is_empty() {
                     return Err(BuildError::new("ids", BuildErrorKind::Empty));
                 }
@@ -698,7 +700,7 @@ macro_rules! invoices_action {
                     ("ids".to_owned(), join(&self.ids)),
                     ($key.to_owned(), value?),
                 ];
-                api.request(Method::PUT, "/shop/invoices/", params)
+                api.request(Method::PUT, "/shop/invoices/", params, stamp)
             }
 
             fn parse(&self, response: Response<&[u8]>) -> Result<Message, ResponseError> {
@@ -713,11 +715,12 @@ invoices_action! {
     /// (in work, the archive, the bin). Idempotent.
     ///
     /// ```
-    /// use shop_apis_core::{BaseUrl, Endpoint};
+    /// use shop_apis_core::{BaseUrl, Endpoint, Stamp};
     /// use ucoz_proto::{Auth, InvoiceId, OrderGroup, SetInvoicesGroup, Ucoz};
+    /// let stamp = Stamp::new(1_700_000_000, "n");
     /// let site = Ucoz::new(BaseUrl::parse("https://yoursite.ucoz.ru/uapi")?, Auth::bearer("t")?);
     /// let archive = SetInvoicesGroup::new([1, 2, 4].map(InvoiceId::new), OrderGroup::ARCHIVE);
-    /// assert_eq!(archive.build(&site)?.body(), b"hide=1&ids=1%2C2%2C4&mode=hide");
+    /// assert_eq!(archive.build(&site, &stamp)?.body(), b"hide=1&ids=1%2C2%2C4&mode=hide");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     SetInvoicesGroup, "hide", group: OrderGroup, "hide",
@@ -729,13 +732,14 @@ invoices_action! {
     /// user's login) to orders. Idempotent.
     ///
     /// ```
-    /// use shop_apis_core::{BaseUrl, Endpoint};
+    /// use shop_apis_core::{BaseUrl, Endpoint, Stamp};
     /// use ucoz_proto::{Auth, InvoiceId, SetInvoicesCourier, Ucoz};
+    /// let stamp = Stamp::new(1_700_000_000, "n");
     /// let site = Ucoz::new(BaseUrl::parse("https://yoursite.ucoz.ru/uapi")?, Auth::bearer("t")?);
     /// let courier = SetInvoicesCourier::new([InvoiceId::new(1)], "Tom".to_owned());
-    /// assert_eq!(courier.build(&site)?.body(), b"group_courier=Tom&ids=1&mode=setCourier");
+    /// assert_eq!(courier.build(&site, &stamp)?.body(), b"group_courier=Tom&ids=1&mode=setCourier");
     /// // Not blank, and not "0", which the shop sends for "no courier" (U16).
-    /// assert!(SetInvoicesCourier::new([InvoiceId::new(1)], "0".to_owned()).build(&site).is_err());
+    /// assert!(SetInvoicesCourier::new([InvoiceId::new(1)], "0".to_owned()).build(&site, &stamp).is_err());
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     SetInvoicesCourier, "setCourier", courier: String, "group_courier",
@@ -755,11 +759,12 @@ invoices_action! {
     /// Idempotent.
     ///
     /// ```
-    /// use shop_apis_core::{BaseUrl, Endpoint};
+    /// use shop_apis_core::{BaseUrl, Endpoint, Stamp};
     /// use ucoz_proto::{Auth, InvoiceId, OrderStatus, SetInvoicesStatus, Ucoz};
+    /// let stamp = Stamp::new(1_700_000_000, "n");
     /// let site = Ucoz::new(BaseUrl::parse("https://yoursite.ucoz.ru/uapi")?, Auth::bearer("t")?);
     /// let ready = SetInvoicesStatus::new([1, 2, 4].map(InvoiceId::new), OrderStatus::READY);
-    /// assert_eq!(ready.build(&site)?.body(), b"ids=1%2C2%2C4&mode=status&status=4");
+    /// assert_eq!(ready.build(&site, &stamp)?.body(), b"ids=1%2C2%2C4&mode=status&status=4");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     SetInvoicesStatus, "status", status: OrderStatus, "status",

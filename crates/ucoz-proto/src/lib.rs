@@ -2,9 +2,10 @@
 //! invoices, order contents, abandoned baskets and the shop's reference data.
 //!
 //! **What it does.** Each endpoint is a value implementing
-//! [`Endpoint`](shop_apis_core::Endpoint); [`Ucoz`] signs the built request with
-//! OAuth 1.0a exactly as uCoz's own helper `uAPImodule.php` does (the time
-//! and nonce come from the caller), or adds a Bearer token.
+//! [`Endpoint`](shop_apis_core::Endpoint), whose `build` signs the request
+//! while making it, with OAuth 1.0a exactly as uCoz's own helper
+//! `uAPImodule.php` does (the time and nonce are the [`Stamp`](shop_apis_core::Stamp) handed in),
+//! or adds a Bearer token; what is signed is exactly what is built.
 //!
 //! **What it does not do.** No sockets, runtime, clock, randomness or
 //! environment. Send requests with an adapter of this workspace
@@ -16,14 +17,19 @@
 //! PUT bodies, [`multipart`]), and the [`oauth`] signer.
 //!
 //! ```
-//! use shop_apis_core::{BaseUrl, Stamp};
-//! use ucoz_proto::{Auth, OAuthCredentials, Ucoz};
+//! use shop_apis_core::{BaseUrl, Endpoint, Stamp};
+//! use ucoz_proto::{Auth, GetCheckout, OAuthCredentials, Ucoz};
 //!
 //! let site = Ucoz::new(
 //!     BaseUrl::parse("https://yoursite.ucoz.ru/uapi")?,
 //!     Auth::OAuth1(OAuthCredentials::new("ck", "cs", "tk", "ts")?),
 //! );
-//! # let _ = (site, Stamp::new(0, ""));
+//! let stamp = Stamp::new(1_700_000_000, "n1");
+//! let request = GetCheckout::default().build(&site, &stamp)?;
+//! let query = request.uri().query().unwrap_or_default();
+//! assert!(query.contains("oauth_nonce=n1") && query.contains("oauth_signature="));
+//! // The same parameters and stamp, the same bytes.
+//! assert_eq!(GetCheckout::default().build(&site, &stamp)?.uri(), request.uri());
 //! # Ok::<(), shop_apis_core::BuildError>(())
 //! ```
 #![forbid(unsafe_code)]

@@ -4,8 +4,9 @@
 //! with CRLF, exactly as libcurl writes a PHP array of fields.
 //!
 //! The boundary is derived from the request's [`Stamp`] (no randomness, so
-//! the same inputs give the same bytes) and checked not to occur in any field
-//! name or value. Select this form with
+//! the same inputs give the same bytes; a Bearer request, which depends on no
+//! time, takes the empty stamp's) and checked not to occur in any field name
+//! or value. Select this form with
 //! [`Ucoz::body_form`](crate::Ucoz::body_form)`(`[`BodyForm::Multipart`](crate::BodyForm::Multipart)`)`.
 
 use std::fmt::Write as _;

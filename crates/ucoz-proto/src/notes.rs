@@ -1,7 +1,7 @@
 //! An order's note.
 
 use http::{Method, Request, Response};
-use shop_apis_core::{BuildError, Endpoint, ResponseError, Safety};
+use shop_apis_core::{BuildError, Endpoint, ResponseError, Safety, Stamp};
 
 use crate::api::Ucoz;
 use crate::envelope;
@@ -15,11 +15,12 @@ use crate::invoices::{InvoiceId, Message};
 /// example calls `put('/shop/checkout/', …)`, which is followed (U23).
 ///
 /// ```
-/// use shop_apis_core::{BaseUrl, Endpoint};
+/// use shop_apis_core::{BaseUrl, Endpoint, Stamp};
 /// use ucoz_proto::{Auth, InvoiceId, SaveInvoiceNote, Ucoz};
+/// let stamp = Stamp::new(1_700_000_000, "n");
 /// let site = Ucoz::new(BaseUrl::parse("https://yoursite.ucoz.ru/uapi")?, Auth::bearer("t")?);
 /// let note = SaveInvoiceNote::new(InvoiceId::new(180), "Позвонить после 18:00");
-/// let request = note.build(&site)?;
+/// let request = note.build(&site, &stamp)?;
 /// assert_eq!(request.uri().path(), "/uapi/shop/checkout//");
 /// assert!(request.body().starts_with(b"id=180&mode=inv_note_save&note="));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -53,13 +54,13 @@ impl Endpoint for SaveInvoiceNote {
         Safety::Idempotent
     }
 
-    fn build(&self, api: &Ucoz) -> Result<Request<Vec<u8>>, BuildError> {
+    fn build(&self, api: &Ucoz, stamp: &Stamp) -> Result<Request<Vec<u8>>, BuildError> {
         let params = vec![
             ("mode".to_owned(), "inv_note_save".to_owned()),
             ("id".to_owned(), self.id.to_string()),
             ("note".to_owned(), self.note.clone()),
         ];
-        api.request(Method::PUT, "/shop/checkout/", params)
+        api.request(Method::PUT, "/shop/checkout/", params, stamp)
     }
 
     fn parse(&self, response: Response<&[u8]>) -> Result<Message, ResponseError> {

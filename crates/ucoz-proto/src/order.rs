@@ -8,7 +8,7 @@ use shop_apis_core::wire::{
     FieldValues, IdMap, Money, int, money, nullable_text, optional_id, php_empty_object, unix_time,
 };
 use shop_apis_core::{
-    BuildError, BuildErrorKind, Decimal, Endpoint, ResponseError, Safety, UnknownFields,
+    BuildError, BuildErrorKind, Decimal, Endpoint, ResponseError, Safety, Stamp, UnknownFields,
 };
 use time::OffsetDateTime;
 
@@ -308,11 +308,12 @@ pub enum OrderView {
 /// `GET /shop/order/?order=HASH`: one order. Safe.
 ///
 /// ```
-/// use shop_apis_core::{BaseUrl, Endpoint};
+/// use shop_apis_core::{BaseUrl, Endpoint, Stamp};
 /// use ucoz_proto::{Auth, GetOrder, OrderHash, Ucoz};
+/// let stamp = Stamp::new(1_700_000_000, "n");
 /// let site = Ucoz::new(BaseUrl::parse("https://yoursite.ucoz.ru/uapi")?, Auth::bearer("t")?);
 /// let get = GetOrder::new(OrderHash::new("Uq%3Boo")?);
-/// assert_eq!(get.build(&site)?.uri().query(), Some("order=Uq%253Boo"));
+/// assert_eq!(get.build(&site, &stamp)?.uri().query(), Some("order=Uq%253Boo"));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -339,11 +340,12 @@ impl Endpoint for GetOrder {
         Safety::Safe
     }
 
-    fn build(&self, api: &Ucoz) -> Result<Request<Vec<u8>>, BuildError> {
+    fn build(&self, api: &Ucoz, stamp: &Stamp) -> Result<Request<Vec<u8>>, BuildError> {
         api.request(
             Method::GET,
             "/shop/order/",
             vec![("order".into(), self.order.as_str().to_owned())],
+            stamp,
         )
     }
 
@@ -391,11 +393,12 @@ fn listed_shape(body: &[u8]) -> bool {
 /// repeat adds it again, so it is never retried.
 ///
 /// ```
-/// use shop_apis_core::{BaseUrl, Endpoint, Safety};
+/// use shop_apis_core::{BaseUrl, Endpoint, Safety, Stamp};
 /// use ucoz_proto::{AddGoods, Auth, GoodsId, OrderHash, Ucoz};
+/// let stamp = Stamp::new(1_700_000_000, "n");
 /// let site = Ucoz::new(BaseUrl::parse("https://yoursite.ucoz.ru/uapi")?, Auth::bearer("t")?);
 /// let add = AddGoods::new(OrderHash::new("h")?, GoodsId::new(5));
-/// assert_eq!(add.build(&site)?.body(), b"id=5&order=h");
+/// assert_eq!(add.build(&site, &stamp)?.body(), b"id=5&order=h");
 /// assert_eq!(add.safety(), Safety::Unsafe);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
@@ -425,12 +428,12 @@ impl Endpoint for AddGoods {
         Safety::Unsafe
     }
 
-    fn build(&self, api: &Ucoz) -> Result<Request<Vec<u8>>, BuildError> {
+    fn build(&self, api: &Ucoz, stamp: &Stamp) -> Result<Request<Vec<u8>>, BuildError> {
         let params = vec![
             ("order".to_owned(), self.order.as_str().to_owned()),
             ("id".to_owned(), self.goods_id.to_string()),
         ];
-        api.request(Method::POST, "/shop/order/", params)
+        api.request(Method::POST, "/shop/order/", params, stamp)
     }
 
     fn parse(&self, response: Response<&[u8]>) -> Result<OrderDetails, ResponseError> {
@@ -443,14 +446,15 @@ impl Endpoint for AddGoods {
 /// (`del_{record}=1`). Idempotent: it sets values.
 ///
 /// ```
-/// use shop_apis_core::{BaseUrl, Endpoint};
+/// use shop_apis_core::{BaseUrl, Endpoint, Stamp};
 /// use ucoz_proto::{Auth, ChangeOrderContents, OrderHash, RecordId, Ucoz};
+/// let stamp = Stamp::new(1_700_000_000, "n");
 /// let site = Ucoz::new(BaseUrl::parse("https://yoursite.ucoz.ru/uapi")?, Auth::bearer("t")?);
 /// let change = ChangeOrderContents::new(OrderHash::new("h")?)
 ///     .count(RecordId::new(3), 10)
 ///     .price(RecordId::new(3), "99.90".parse()?)
 ///     .remove(RecordId::new(4));
-/// assert_eq!(change.build(&site)?.body(), b"cnt_3=10&del_4=1&order=h&price_3=99.90");
+/// assert_eq!(change.build(&site, &stamp)?.body(), b"cnt_3=10&del_4=1&order=h&price_3=99.90");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -506,7 +510,7 @@ impl Endpoint for ChangeOrderContents {
         Safety::Idempotent
     }
 
-    fn build(&self, api: &Ucoz) -> Result<Request<Vec<u8>>, BuildError> {
+    fn build(&self, api: &Ucoz, stamp: &Stamp) -> Result<Request<Vec<u8>>, BuildError> {
         if self.counts.is_empty() && self.prices.is_empty() && self.removals.is_empty() {
             return Err(BuildError::new(
                 "order",
@@ -545,7 +549,7 @@ impl Endpoint for ChangeOrderContents {
                 BuildErrorKind::Invalid("given twice".into()),
             ));
         }
-        api.request(Method::PUT, "/shop/order/", params)
+        api.request(Method::PUT, "/shop/order/", params, stamp)
     }
 
     fn parse(&self, response: Response<&[u8]>) -> Result<OrderDetails, ResponseError> {
@@ -572,11 +576,12 @@ pub enum FieldValue {
 /// followed (U27).
 ///
 /// ```
-/// use shop_apis_core::{BaseUrl, Endpoint};
+/// use shop_apis_core::{BaseUrl, Endpoint, Stamp};
 /// use ucoz_proto::{Auth, ChangeOrderField, FieldId, FieldValue, OrderHash, Ucoz};
+/// let stamp = Stamp::new(1_700_000_000, "n");
 /// let site = Ucoz::new(BaseUrl::parse("https://yoursite.ucoz.ru/uapi")?, Auth::bearer("t")?);
 /// let change = ChangeOrderField::new(OrderHash::new("h")?, FieldId::new(2), FieldValue::Text("test_api_change".into()));
-/// let request = change.build(&site)?;
+/// let request = change.build(&site, &stamp)?;
 /// assert_eq!(request.uri().path(), "/uapi/shop/invoices//");
 /// assert_eq!(request.body(), b"fid=2&fval=test_api_change&mode=inv_chfld_save&order=h");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -613,7 +618,7 @@ impl Endpoint for ChangeOrderField {
         Safety::Idempotent
     }
 
-    fn build(&self, api: &Ucoz) -> Result<Request<Vec<u8>>, BuildError> {
+    fn build(&self, api: &Ucoz, stamp: &Stamp) -> Result<Request<Vec<u8>>, BuildError> {
         let mut params = vec![
             ("order".to_owned(), self.order.as_str().to_owned()),
             ("mode".to_owned(), "inv_chfld_save".to_owned()),
@@ -629,7 +634,7 @@ impl Endpoint for ChangeOrderField {
                 }
             }
         }
-        api.request(Method::PUT, "/shop/invoices/", params)
+        api.request(Method::PUT, "/shop/invoices/", params, stamp)
     }
 
     fn parse(&self, response: Response<&[u8]>) -> Result<OrderDetails, ResponseError> {

@@ -5,7 +5,7 @@
 use http::{Method, Request, Response};
 use serde::Deserialize;
 use shop_apis_core::wire::{FlagsById, IdMap, decimal, flag, int, nullable_text};
-use shop_apis_core::{BuildError, Decimal, Endpoint, ResponseError, Safety, UnknownFields};
+use shop_apis_core::{BuildError, Decimal, Endpoint, ResponseError, Safety, Stamp, UnknownFields};
 
 use crate::api::Ucoz;
 use crate::codes::{FieldType, GoodsKind, OrderGroup, OrderStatus, PaymentStatus, UserField};
@@ -192,8 +192,8 @@ macro_rules! shop_data {
                 Safety::Safe
             }
 
-            fn build(&self, api: &Ucoz) -> Result<Request<Vec<u8>>, BuildError> {
-                api.request(Method::GET, "/shop/getshopdata/", vec![("page".into(), $page.into())])
+            fn build(&self, api: &Ucoz, stamp: &Stamp) -> Result<Request<Vec<u8>>, BuildError> {
+                api.request(Method::GET, "/shop/getshopdata/", vec![("page".into(), $page.into())], stamp)
             }
 
             fn parse(&self, response: Response<&[u8]>) -> Result<$output, ResponseError> {
@@ -207,10 +207,11 @@ shop_data! {
     /// `page=deliverymethods`: the shop's delivery methods, by id. Safe.
     ///
     /// ```
-    /// use shop_apis_core::{BaseUrl, Endpoint};
+    /// use shop_apis_core::{BaseUrl, Endpoint, Stamp};
     /// use ucoz_proto::{Auth, DeliveryId, ListDeliveryMethods, Ucoz};
+    /// let stamp = Stamp::new(1_700_000_000, "n");
     /// let site = Ucoz::new(BaseUrl::parse("https://yoursite.ucoz.ru/uapi")?, Auth::bearer("t")?);
-    /// let request = ListDeliveryMethods.build(&site)?;
+    /// let request = ListDeliveryMethods.build(&site, &stamp)?;
     /// assert_eq!(request.uri(), "https://yoursite.ucoz.ru/uapi/shop/getshopdata/?page=deliverymethods");
     /// let answer = http::Response::new(&br#"{"success":{"1":{"name":"Pickup","dscr":"","courier":null,"pos":1}}}"#[..]);
     /// let methods = ListDeliveryMethods.parse(answer)?;
