@@ -42,3 +42,61 @@ pub fn base_url_from_env(
 pub fn required_env(name: &str) -> Result<String, String> {
     env_var(name).ok_or_else(|| format!("{name} is not set"))
 }
+
+/// A uCoz site at `base`, signed in as the environment says: with
+/// `UCOZ_BEARER` when set, or else OAuth 1.0a with `UCOZ_CONSUMER_KEY`,
+/// `UCOZ_CONSUMER_SECRET`, `UCOZ_TOKEN` and `UCOZ_TOKEN_SECRET`.
+pub fn ucoz_from_env(
+    base: shop_apis::BaseUrl,
+) -> Result<shop_apis::ucoz::Ucoz, Box<dyn std::error::Error>> {
+    use shop_apis::ucoz::{Auth, OAuthCredentials, Ucoz};
+    let auth = match env_var("UCOZ_BEARER") {
+        Some(token) => Auth::bearer(&token)?,
+        None => Auth::OAuth1(OAuthCredentials::new(
+            &required_env("UCOZ_CONSUMER_KEY")?,
+            &required_env("UCOZ_CONSUMER_SECRET")?,
+            &required_env("UCOZ_TOKEN")?,
+            &required_env("UCOZ_TOKEN_SECRET")?,
+        )?),
+    };
+    Ok(Ucoz::new(base, auth))
+}
+
+/// The emulator's uCoz site, signed in with its OAuth credentials.
+pub fn emulated_ucoz(
+    emulator: &shop_apis::emulator::Emulator,
+) -> Result<shop_apis::ucoz::Ucoz, Box<dyn std::error::Error>> {
+    use shop_apis::ucoz::{Auth, OAuthCredentials, Ucoz};
+    let site = emulator.ucoz();
+    let credentials = OAuthCredentials::new(
+        site.consumer_key(),
+        site.consumer_secret(),
+        site.token(),
+        site.token_secret(),
+    )?;
+    let base = shop_apis::BaseUrl::parse(&emulator.base_url(shop_apis::emulator::Api::Ucoz))?;
+    Ok(Ucoz::new(base, Auth::OAuth1(credentials)))
+}
+
+/// A Qnits storefront at `base`, with `QNITS_QNIT_ID` and `QNITS_TOKEN`.
+pub fn qnits_from_env(
+    base: shop_apis::BaseUrl,
+) -> Result<shop_apis::qnits::Qnits, Box<dyn std::error::Error>> {
+    use shop_apis::qnits::{Credentials, Qnits};
+    let qnit_id = required_env("QNITS_QNIT_ID")?
+        .parse()
+        .map_err(|e| format!("QNITS_QNIT_ID: {e}"))?;
+    let token = required_env("QNITS_TOKEN")?;
+    Ok(Qnits::new(base, Credentials::new(qnit_id, &token)?))
+}
+
+/// The emulator's Qnits storefront, with its `qnit_id` and token.
+pub fn emulated_qnits(
+    emulator: &shop_apis::emulator::Emulator,
+) -> Result<shop_apis::qnits::Qnits, Box<dyn std::error::Error>> {
+    use shop_apis::qnits::{Credentials, Qnits};
+    let storefront = emulator.qnits();
+    let credentials = Credentials::new(storefront.qnit_id(), storefront.token())?;
+    let base = shop_apis::BaseUrl::parse(&emulator.base_url(shop_apis::emulator::Api::Qnits))?;
+    Ok(Qnits::new(base, credentials))
+}

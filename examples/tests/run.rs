@@ -90,3 +90,19 @@ fn ucoz_lists_invoices_and_sets_a_status() {
     assert!(first < second, "{stdout}");
     assert!(stdout.contains("Invoice #1 set to status 3"), "{stdout}");
 }
+
+#[test]
+fn order_sync_sends_the_new_invoices_to_qnits() {
+    let stdout = run_against_emulator(
+        env!("CARGO_BIN_EXE_order_sync"),
+        &["UCOZ_BASE_URL", "QNITS_BASE_URL"],
+    );
+    assert!(
+        stdout.contains("uCoz emulated at http://127.0.0.1:"),
+        "{stdout}"
+    );
+    // The two new seeded invoices, each an order and then "processing".
+    assert!(stdout.contains("#1      Qnits order "), "{stdout}");
+    assert!(stdout.contains("#2      Qnits order "), "{stdout}");
+    assert!(stdout.contains("statuses moved:  2\n"), "{stdout}");
+}

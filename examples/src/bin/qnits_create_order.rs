@@ -13,9 +13,8 @@ use std::error::Error;
 use std::process::ExitCode;
 use std::time::Duration;
 
-use shop_apis::BaseUrl;
 use shop_apis::emulator::{Api, Emulator};
-use shop_apis::qnits::{CreateOrder, Credentials, ExternalId, Product, ProductId, Qnits};
+use shop_apis::qnits::{CreateOrder, ExternalId, Product, ProductId};
 use shop_apis::{Config, RetryPolicy};
 
 #[tokio::main]
@@ -35,21 +34,14 @@ async fn run() -> Result<(), Box<dyn Error>> {
     let mut emulator = None;
     let qnits = match examples::base_url_from_env("QNITS_BASE_URL", "QNITS_ALLOW_PLAIN_HTTP")? {
         Some(base) => {
-            let qnit_id = examples::required_env("QNITS_QNIT_ID")?
-                .parse()
-                .map_err(|e| format!("QNITS_QNIT_ID: {e}"))?;
-            let token = examples::required_env("QNITS_TOKEN")?;
             println!("Qnits at {base}");
-            Qnits::new(base, Credentials::new(qnit_id, &token)?)
+            examples::qnits_from_env(base)?
         }
         None => {
             let started = emulator.insert(Emulator::start().await?);
             let base = started.base_url(Api::Qnits);
             println!("Qnits emulated at {base} (set QNITS_BASE_URL to use a real service)");
-            Qnits::new(
-                BaseUrl::parse(&base)?,
-                Credentials::new(started.qnits().qnit_id(), started.qnits().token())?,
-            )
+            examples::emulated_qnits(started)?
         }
     };
 

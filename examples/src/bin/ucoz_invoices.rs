@@ -15,13 +15,9 @@
 use std::error::Error;
 use std::process::ExitCode;
 
-use examples::{env_var, required_env};
-use shop_apis::BaseUrl;
+use examples::env_var;
 use shop_apis::emulator::{Api, Emulator};
-use shop_apis::ucoz::{
-    Auth, InvoiceId, ListInvoices, OAuthCredentials, OrderStatus, SetInvoicesStatus, SortField,
-    Ucoz,
-};
+use shop_apis::ucoz::{InvoiceId, ListInvoices, OrderStatus, SetInvoicesStatus, SortField};
 
 fn main() -> ExitCode {
     match run() {
@@ -39,36 +35,17 @@ fn run() -> Result<(), Box<dyn Error>> {
     let (site, status_change) =
         match examples::base_url_from_env("UCOZ_BASE_URL", "UCOZ_ALLOW_PLAIN_HTTP")? {
             Some(base) => {
-                let auth = match env_var("UCOZ_BEARER") {
-                    Some(token) => Auth::bearer(&token)?,
-                    None => Auth::OAuth1(OAuthCredentials::new(
-                        &required_env("UCOZ_CONSUMER_KEY")?,
-                        &required_env("UCOZ_CONSUMER_SECRET")?,
-                        &required_env("UCOZ_TOKEN")?,
-                        &required_env("UCOZ_TOKEN_SECRET")?,
-                    )?),
-                };
                 println!("uCoz at {base}");
                 let change = env_var("UCOZ_SET_STATUS")
                     .map(|text| parse_status_change(&text))
                     .transpose()?;
-                (Ucoz::new(base, auth), change)
+                (examples::ucoz_from_env(base)?, change)
             }
             None => {
                 let started = emulator.insert(Emulator::start_in_background()?);
                 let base = started.base_url(Api::Ucoz);
                 println!("uCoz emulated at {base} (set UCOZ_BASE_URL to use a real shop)");
-                let ucoz = started.ucoz();
-                let credentials = OAuthCredentials::new(
-                    ucoz.consumer_key(),
-                    ucoz.consumer_secret(),
-                    ucoz.token(),
-                    ucoz.token_secret(),
-                )?;
-                (
-                    Ucoz::new(BaseUrl::parse(&base)?, Auth::OAuth1(credentials)),
-                    None,
-                )
+                (examples::emulated_ucoz(started)?, None)
             }
         };
     let shop = shop_apis::reqwest::blocking::Client::new()?.bind(site);
