@@ -457,7 +457,7 @@ mod w7_datetime {
     #[test]
     fn anything_else_is_an_error() {
         for bad in [
-            "\"2017-01-14T22:50:08\"",
+            "\"2017-01-14/22:50:08\"",
             "\"2017-01-14 22:50\"",
             "\"2017-13-01 00:00:00\"",
             "\"2017-02-29 00:00:00\"",
@@ -472,6 +472,16 @@ mod w7_datetime {
             let error = field::<At>(bad).unwrap_err();
             assert_eq!(error.path, "$.v", "{bad}");
         }
+    }
+
+    /// ISO 8601's `T` is read as well as the space: it is how an answer
+    /// serialised by these crates spells a date and time.
+    #[test]
+    fn the_iso_spelling_is_read_too() {
+        assert_eq!(
+            field::<At>("\"2017-01-14T22:50:08.61\"").unwrap().v,
+            field::<At>("\"2017-01-14 22:50:08.61\"").unwrap().v
+        );
     }
 
     #[test]

@@ -186,6 +186,6 @@ where
     T: From<R>,
 {
     use serde::Deserialize as _;
-    let coded = shop_apis_core::open_set::OptionalCoded::<R>::deserialize(deserializer)?;
+    let coded = shop_apis_core::wire::open_code::OptionalCoded::<R>::deserialize(deserializer)?;
     Ok(coded.0.map(T::from))
 }

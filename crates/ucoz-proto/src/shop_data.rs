@@ -171,7 +171,7 @@ where
 {
     use serde::Deserialize as _;
     // W4's `null` and `""` as none; also the `{"code", "name"}` a set serialises to.
-    let named = shop_apis_core::open_set::OptionalNamed::deserialize(deserializer)?;
+    let named = shop_apis_core::wire::open_code::OptionalNamed::deserialize(deserializer)?;
     Ok(named.0.map(|text| T::from(text.as_str())))
 }
 

@@ -28,6 +28,7 @@
 //! | SapLab's success, refusal and validation-map answers | [`PanelAnswer`] | W13 |
 //! | an "array of errors" as a list or an object by field | [`ErrorList`] | W14 |
 //! | an amount inside a message (`"отправлено 3959₽ "`) | [`amount_in_text`] | W15 |
+//! | an open set's code or name, or `{"code", "name"}` as serialised | [`open_code`] | W16 |
 
 pub mod amount_in_text;
 pub mod error_list;
@@ -52,6 +53,7 @@ pub mod int;
 pub mod markup;
 pub mod nullable_text;
 pub mod object_or_text;
+pub mod open_code;
 pub mod optional_id;
 pub mod php_empty_object;
 pub mod unix_time;

@@ -47,24 +47,29 @@ pub struct Money {
     pub other: UnknownFields,
 }
 
-/// `{"amount": "51", "display": "51.00$", …}`: the exact amount as text,
-/// the shop's display, and the other parts under their keys. It reads back
-/// as the same value.
+/// `{"amount": "51", "display": "51.00$", "other": {…}}`: the exact amount
+/// as text, the shop's display, and the other parts (left out when there are
+/// none). It reads back as the same value.
 ///
 /// ```
 /// use shop_apis_core::wire::Money;
 /// let sum: Money = serde_json::from_str(r#"{"sum": "51.00$", "sum_raw": 51.5, "sum_curr": "$"}"#).unwrap();
 /// let json = serde_json::to_string(&sum).unwrap();
-/// assert_eq!(json, r#"{"amount":"51.5","display":"51.00$","sum_curr":"$"}"#);
+/// assert_eq!(json, r#"{"amount":"51.5","display":"51.00$","other":{"sum_curr":"$"}}"#);
 /// assert_eq!(serde_json::from_str::<Money>(&json).unwrap(), sum);
+/// // A wire pair whose display is called `amount` is still a wire pair.
+/// let order: Money = serde_json::from_str(r#"{"amount": "683.50$", "amount_raw": 683.5}"#).unwrap();
+/// assert_eq!((order.amount.to_string().as_str(), order.display.as_deref()), ("683.5", Some("683.50$")));
 /// ```
 impl Serialize for Money {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut map = serializer.serialize_map(Some(2 + self.other.len()))?;
+        let mut map = serializer.serialize_map(None)?;
         map.serialize_entry("amount", &self.amount)?;
         map.serialize_entry("display", &self.display)?;
-        for (key, value) in &self.other {
-            map.serialize_entry(key, value)?;
+        // Apart, so that a part of the pair's own called `amount` or
+        // `display` cannot collide with these two.
+        if !self.other.is_empty() {
+            map.serialize_entry("other", &self.other)?;
         }
         map.end()
     }
@@ -89,10 +94,7 @@ impl<'de> Visitor<'de> for MoneyVisitor {
         let mut raw: Option<(String, Decimal)> = None;
         let mut rest = UnknownFields::new();
         while let Some(key) = map.next_key::<String>()? {
-            // `amount` is how this type serialises its raw part, beside `display`.
-            if key == "amount" && raw.is_none() {
-                raw = Some(("display".to_owned(), map.next_value_seed(RawSeed)?));
-            } else if let Some(stem) = key.strip_suffix("_raw") {
+            if let Some(stem) = key.strip_suffix("_raw") {
                 if raw.is_some() {
                     return Err(de::Error::custom("more than one `_raw` part"));
                 }
@@ -103,7 +105,7 @@ impl<'de> Visitor<'de> for MoneyVisitor {
             }
         }
         let Some((stem, amount)) = raw else {
-            return Err(de::Error::missing_field("…_raw"));
+            return serialised(rest);
         };
         let display = match rest.remove(&stem) {
             Some(Value::String(text)) if text.is_empty() => None,
@@ -122,6 +124,37 @@ impl<'de> Visitor<'de> for MoneyVisitor {
             other: rest,
         })
     }
+}
+
+/// Without a `_raw` part, the shape [`Money`] serialises to: the exact
+/// `amount`, `display`, and the `other` parts. Only then: a wire pair may
+/// call its display `amount` too (`{"amount": "683.50$", "amount_raw": 683.5}`).
+fn serialised<E: de::Error>(mut parts: UnknownFields) -> Result<Money, E> {
+    let Some(amount) = parts.remove("amount") else {
+        return Err(E::missing_field("…_raw"));
+    };
+    let amount = super::decimal::deserialize(amount).map_err(E::custom)?;
+    let display = match parts.remove("display") {
+        Some(Value::String(text)) => Some(text),
+        Some(Value::Null) | None => None,
+        Some(other) => {
+            return Err(E::invalid_type(
+                de::Unexpected::Other(&other.to_string()),
+                &"a display",
+            ));
+        }
+    };
+    let mut other = match parts.remove("other") {
+        Some(Value::Object(other)) => other,
+        Some(Value::Null) | None => UnknownFields::new(),
+        Some(_) => return Err(E::custom("`other` is not an object")),
+    };
+    other.extend(parts);
+    Ok(Money {
+        amount,
+        display,
+        other,
+    })
 }
 
 /// The raw part, by the W2 decoder.
