@@ -18,8 +18,9 @@ use crate::flags::ConformanceOptions;
 use crate::{Ended, cargo, passed_on, project_root, target_dir};
 
 /// The suites, in the order they run: `(name, package, test binary, what)`.
-/// Of the reliability binary only the dropout test runs here (requiredness);
-/// its fault and load tests run with `cargo test --workspace`.
+/// Of the reliability binary only the dropout test (requiredness) and the
+/// serialisation round trips run here; its fault and load tests run with
+/// `cargo test --workspace`.
 const SUITES: [(&str, &str, &str, &str); 4] = [
     (
         "quirks",
@@ -37,7 +38,7 @@ const SUITES: [(&str, &str, &str, &str); 4] = [
         "reliability",
         "conformance",
         "reliability",
-        "requiredness: every answer with each field left out or sent empty",
+        "requiredness and serialisation: every answer with each field left out or sent empty, and read back from its JSON",
     ),
     (
         "live",
@@ -78,14 +79,17 @@ pub(crate) fn run(options: &ConformanceOptions) -> Result<Ended, String> {
             SUITES.len()
         );
         let started = std::time::Instant::now();
-        let filter = match (*suite, &options.api) {
-            ("endpoints", Some(api)) => Some(format!("{api}::")),
-            ("live", Some(api)) => Some(api.clone()),
-            ("reliability", Some(api)) => Some(format!("dropout::every_{api}_")),
-            ("reliability", None) => Some("dropout::".to_owned()),
-            _ => None,
+        let filters = match (*suite, &options.api) {
+            ("endpoints", Some(api)) => vec![format!("{api}::")],
+            ("live", Some(api)) => vec![api.clone()],
+            ("reliability", Some(api)) => vec![
+                format!("dropout::every_{api}_"),
+                format!("serialised::every_{api}_"),
+            ],
+            ("reliability", None) => vec!["dropout::".to_owned(), "serialised::".to_owned()],
+            _ => Vec::new(),
         };
-        let (ok, suite_results) = run_suite(package, binary, filter.as_deref())?;
+        let (ok, suite_results) = run_suite(package, binary, &filters)?;
         let passed = suite_results
             .values()
             .filter(|o| **o == Outcome::Passed)
@@ -199,7 +203,7 @@ fn live(api: &str, options: &ConformanceOptions) -> Result<Ended, String> {
 }
 
 /// Runs one test binary; returns whether it exited successfully and its results.
-fn run_suite(package: &str, binary: &str, filter: Option<&str>) -> Result<(bool, Results), String> {
+fn run_suite(package: &str, binary: &str, filters: &[String]) -> Result<(bool, Results), String> {
     let cargo = cargo();
     let mut command = Command::new(cargo);
     command
@@ -213,10 +217,8 @@ fn run_suite(package: &str, binary: &str, filter: Option<&str>) -> Result<(bool,
             binary,
             "--",
         ])
-        .arg("--format=pretty");
-    if let Some(filter) = filter {
-        command.arg(filter);
-    }
+        .arg("--format=pretty")
+        .args(filters);
     let output = command
         .output()
         .map_err(|e| format!("cannot run cargo test for {package} --test {binary}: {e}"))?;
