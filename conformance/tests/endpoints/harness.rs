@@ -114,6 +114,29 @@ impl Harness {
     }
 }
 
+impl Harness {
+    /// Every item of the list `first` starts, walked by `adapter`'s bound
+    /// shop (`Client::bind(api).items(first)`): a `Stream` for the async
+    /// clients, an `Iterator` for the blocking one.
+    pub fn items<E>(&self, adapter: Adapter, api: E::Api, first: E) -> Vec<Result<E::Item, Error>>
+    where
+        E: shop_apis_core::Paged,
+    {
+        use shop_apis_adapter::StreamExt as _;
+        match adapter {
+            Adapter::Reqwest => {
+                let shop = self.reqwest.bind(api);
+                self.runtime.block_on(shop.items(first).collect())
+            }
+            Adapter::ReqwestBlocking => self.blocking.bind(api).items(first).collect(),
+            Adapter::Hyper => {
+                let shop = self.hyper.bind(api);
+                self.runtime.block_on(shop.items(first).collect())
+            }
+        }
+    }
+}
+
 /// `endpoint` with its body replaced: input the protocol crate refuses to
 /// build, sent anyway to see the server's refusal decoded.
 pub struct WithBody<E> {

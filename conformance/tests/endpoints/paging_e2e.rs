@@ -85,6 +85,53 @@ pub mod saplab {
         });
     }
 
+    /// `Shop::items` walks every page through every adapter and gives what
+    /// a hand-written walk gives; a failed page ends the walk with its error,
+    /// after the items already read, and nothing is asked after it.
+    pub fn items_walk_every_page_and_end_at_the_first_error() {
+        each_adapter(|run| {
+            for n in 1..=2 {
+                let phone = format!("+7 (900) 000-00-0{n}");
+                run.ok(&CreateClient(ClientFields::new("Иванов Иван", &phone)));
+            }
+            let first = ListClients::default().per_page(PerPage::new(1).unwrap());
+            let by_hand: Vec<u64> = walk(
+                |e: &ListClients| run.ok(e),
+                first.clone(),
+                ListClients::next_page,
+                |c: &Clients| c.clients.iter().map(|c| c.id.get()).collect::<Vec<_>>(),
+            )
+            .concat();
+            assert!(by_hand.len() >= 3, "{by_hand:?}");
+            let items = run
+                .harness
+                .items(run.adapter, run.shop.clone(), first.clone());
+            let ids: Vec<u64> = items.into_iter().map(|c| c.unwrap().id.get()).collect();
+            assert_eq!(ids, by_hand, "{:?}", run.adapter);
+
+            // The second page fails: one item, then the error, then nothing.
+            let second = first.clone().page(Page::new(2).unwrap());
+            let stamp = shop_apis_core::Stamp::new(0, "");
+            let path = shop_apis_core::Endpoint::build(&second, &run.shop, &stamp)
+                .unwrap()
+                .uri()
+                .path()
+                .to_owned();
+            let faults = run.harness.emulator.faults();
+            faults.inject(path, shop_apis_emulator::Fault::HtmlErrorPage(500), 1);
+            let sent = run.harness.emulator.requests().len();
+            let items = run.harness.items(run.adapter, run.shop.clone(), first);
+            assert_eq!(items.len(), 2, "{:?}: {items:?}", run.adapter);
+            assert_eq!(items[0].as_ref().unwrap().id.get(), by_hand[0]);
+            assert!(items[1].is_err(), "{:?}", run.adapter);
+            assert_eq!(
+                run.harness.emulator.requests().len() - sent,
+                2,
+                "nothing after the error"
+            );
+        });
+    }
+
     /// The client list names no page (`001`:237 names `pages` only), so
     /// an ignored page cannot be seen in the answer; the walk still ends,
     /// after `pages` requests, each served the first page.

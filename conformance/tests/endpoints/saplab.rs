@@ -493,7 +493,10 @@ endpoint_checks!(
     "ListClients",
     ListClients::default(),
     "list_clients.request.curl.txt",
-    also_end_to_end = [client_walk_is_bounded_where_the_page_is_ignored]
+    also_end_to_end = [
+        client_walk_is_bounded_where_the_page_is_ignored,
+        items_walk_every_page_and_end_at_the_first_error
+    ]
 );
 endpoint_checks!(
     get_client,
