@@ -11,7 +11,10 @@
 //! [`Manifest`], and [`render_request`] for snapshots.
 #![forbid(unsafe_code)]
 
-/// The README's quickstart, compiled and run as a doctest.
+/// The README's Rust blocks, compiled and run as doctests. Its quickstart's
+/// body is cfg'd on a feature of the `shop-apis` crate, so here it compiles
+/// to an empty `main`; it runs as that crate's README doctest (the same
+/// text, held equal by tidy) and in CI's scratch project.
 #[cfg(doctest)]
 #[doc = include_str!("../../README.md")]
 struct ReadmeQuickstart;

@@ -39,6 +39,11 @@ pub fn base_url_from_env(
 }
 
 /// The value of environment variable `name`, which must be set.
+///
+/// ```
+/// let error = examples::required_env("EXAMPLES_SURELY_UNSET_VARIABLE").unwrap_err();
+/// assert_eq!(error, "EXAMPLES_SURELY_UNSET_VARIABLE is not set");
+/// ```
 pub fn required_env(name: &str) -> Result<String, String> {
     env_var(name).ok_or_else(|| format!("{name} is not set"))
 }
@@ -46,6 +51,13 @@ pub fn required_env(name: &str) -> Result<String, String> {
 /// A uCoz site at `base`, signed in as the environment says: with
 /// `UCOZ_BEARER` when set, or else OAuth 1.0a with `UCOZ_CONSUMER_KEY`,
 /// `UCOZ_CONSUMER_SECRET`, `UCOZ_TOKEN` and `UCOZ_TOKEN_SECRET`.
+///
+/// ```no_run
+/// // Reads the environment: run with UCOZ_BEARER, or the four OAuth variables, set.
+/// let base = shop_apis::BaseUrl::parse("https://yoursite.ucoz.ru/uapi")?;
+/// let site = examples::ucoz_from_env(base)?;
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub fn ucoz_from_env(
     base: shop_apis::BaseUrl,
 ) -> Result<shop_apis::ucoz::Ucoz, Box<dyn std::error::Error>> {
@@ -63,6 +75,16 @@ pub fn ucoz_from_env(
 }
 
 /// The emulator's uCoz site, signed in with its OAuth credentials.
+///
+/// ```
+/// # #[tokio::main(flavor = "current_thread")]
+/// # async fn main() -> Result<(), Box<dyn std::error::Error>> {
+/// let emulator = shop_apis::emulator::Emulator::start().await?;
+/// let site = examples::emulated_ucoz(&emulator)?;
+/// assert!(site.base_url().is_plain_http(), "the emulator listens on loopback");
+/// # Ok(())
+/// # }
+/// ```
 pub fn emulated_ucoz(
     emulator: &shop_apis::emulator::Emulator,
 ) -> Result<shop_apis::ucoz::Ucoz, Box<dyn std::error::Error>> {
@@ -79,6 +101,12 @@ pub fn emulated_ucoz(
 }
 
 /// A Qnits storefront at `base`, with `QNITS_QNIT_ID` and `QNITS_TOKEN`.
+///
+/// ```no_run
+/// // Reads the environment: run with QNITS_QNIT_ID and QNITS_TOKEN set.
+/// let storefront = examples::qnits_from_env(shop_apis::BaseUrl::parse("https://api.qnits.ru")?)?;
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub fn qnits_from_env(
     base: shop_apis::BaseUrl,
 ) -> Result<shop_apis::qnits::Qnits, Box<dyn std::error::Error>> {
@@ -91,6 +119,16 @@ pub fn qnits_from_env(
 }
 
 /// The emulator's Qnits storefront, with its `qnit_id` and token.
+///
+/// ```
+/// # #[tokio::main(flavor = "current_thread")]
+/// # async fn main() -> Result<(), Box<dyn std::error::Error>> {
+/// let emulator = shop_apis::emulator::Emulator::start().await?;
+/// let storefront = examples::emulated_qnits(&emulator)?;
+/// assert_eq!(storefront.credentials().qnit_id().get(), emulator.qnits().qnit_id());
+/// # Ok(())
+/// # }
+/// ```
 pub fn emulated_qnits(
     emulator: &shop_apis::emulator::Emulator,
 ) -> Result<shop_apis::qnits::Qnits, Box<dyn std::error::Error>> {

@@ -23,7 +23,7 @@ pub struct Transaction {
     #[serde(default, with = "datetime::option")]
     pub date: Option<PrimitiveDateTime>,
     /// The amount: negative for a debit (`"-109"`).
-    #[serde(default, deserialize_with = "decimal::option::deserialize")]
+    #[serde(default, with = "decimal::option")]
     pub amount: Option<Decimal>,
     /// What it was for.
     #[serde(default, deserialize_with = "nullable_text::deserialize")]
@@ -56,7 +56,8 @@ pub struct Balance {
 ///
 /// The document shows no way to ask for a later page; this sends
 /// `/filter/page/{n}` after the path, as the other lists take it (S18).
-/// Walk every page with [`GetBalance::next_page`].
+/// Every page, as a stream, with `shop_apis::Shop::items`; one step by hand
+/// with [`GetBalance::next_page`].
 ///
 /// ```
 /// use shop_apis_core::{BaseUrl, Endpoint, Stamp};

@@ -79,16 +79,16 @@ pub struct Client {
     #[serde(default, deserialize_with = "optional_id::deserialize")]
     pub shipping_id: Option<ShippingTypeId>,
     /// The client's account balance.
-    #[serde(default, deserialize_with = "decimal::option::deserialize")]
+    #[serde(default, with = "decimal::option")]
     pub balance: Option<Decimal>,
     /// What the client owes.
-    #[serde(default, deserialize_with = "decimal::option::deserialize")]
+    #[serde(default, with = "decimal::option")]
     pub debt: Option<Decimal>,
     /// What the client owes on suspended orders.
-    #[serde(default, deserialize_with = "decimal::option::deserialize")]
+    #[serde(default, with = "decimal::option")]
     pub blocked_debt: Option<Decimal>,
     /// The credit limit.
-    #[serde(default, deserialize_with = "decimal::option::deserialize")]
+    #[serde(default, with = "decimal::option")]
     pub limit: Option<Decimal>,
     /// Fields the document does not name.
     #[serde(flatten)]
@@ -118,7 +118,8 @@ pub struct Clients {
 /// `GET /panel/client[/filter/…]`: a page of clients, filtered. Safe.
 ///
 /// Every documented filter is a field; unset ones are left out of the path.
-/// Walk every page with [`ListClients::next_page`].
+/// Every page, as a stream, with `shop_apis::Shop::items`; one step by hand
+/// with [`ListClients::next_page`].
 ///
 /// ```
 /// use shop_apis_core::{BaseUrl, Endpoint, Stamp};
@@ -368,7 +369,7 @@ pub struct ClientDetails {
     #[serde(default, deserialize_with = "nullable_text::deserialize")]
     pub group: Option<String>,
     /// The client's discount in percent, from its group.
-    #[serde(default, deserialize_with = "decimal::option::deserialize")]
+    #[serde(default, with = "decimal::option")]
     pub discount: Option<Decimal>,
     /// The default shipping type; `None` when there is none.
     #[serde(default, deserialize_with = "optional_id::deserialize")]
@@ -392,16 +393,16 @@ pub struct ClientDetails {
     #[serde(default, deserialize_with = "optional_id::deserialize")]
     pub point_id: Option<PointId>,
     /// The client's account balance.
-    #[serde(default, deserialize_with = "decimal::option::deserialize")]
+    #[serde(default, with = "decimal::option")]
     pub balance: Option<Decimal>,
     /// What the client owes.
-    #[serde(default, deserialize_with = "decimal::option::deserialize")]
+    #[serde(default, with = "decimal::option")]
     pub debt: Option<Decimal>,
     /// What the client owes on suspended orders.
-    #[serde(default, deserialize_with = "decimal::option::deserialize")]
+    #[serde(default, with = "decimal::option")]
     pub blocked_debt: Option<Decimal>,
     /// The credit limit.
-    #[serde(default, deserialize_with = "decimal::option::deserialize")]
+    #[serde(default, with = "decimal::option")]
     pub limit: Option<Decimal>,
     /// When the client registered.
     #[serde(default, with = "datetime::option")]

@@ -30,7 +30,7 @@ pub struct ClientGroup {
     #[serde(default, deserialize_with = "nullable_text::deserialize")]
     pub name: Option<String>,
     /// The discount, in percent.
-    #[serde(default, deserialize_with = "decimal::option::deserialize")]
+    #[serde(default, with = "decimal::option")]
     pub discount: Option<Decimal>,
     /// The managers' comment; `None` when empty.
     #[serde(default, deserialize_with = "nullable_text::deserialize")]

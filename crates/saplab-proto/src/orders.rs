@@ -128,16 +128,16 @@ pub struct Position {
     )]
     pub deliverytime_max: Option<u32>,
     /// The purchase price.
-    #[serde(default, deserialize_with = "decimal::option::deserialize")]
+    #[serde(default, with = "decimal::option")]
     pub initial_price: Option<Decimal>,
     /// The price.
-    #[serde(default, deserialize_with = "decimal::option::deserialize")]
+    #[serde(default, with = "decimal::option")]
     pub price: Option<Decimal>,
     /// How many.
     #[serde(default, deserialize_with = "int::option::deserialize")]
     pub quantity: Option<u32>,
     /// The total.
-    #[serde(default, deserialize_with = "decimal::option::deserialize")]
+    #[serde(default, with = "decimal::option")]
     pub total: Option<Decimal>,
     /// The status.
     #[serde(default, deserialize_with = "optional_id::deserialize")]

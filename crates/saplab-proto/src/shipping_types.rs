@@ -28,7 +28,7 @@ pub struct ShippingType {
     #[serde(default, deserialize_with = "nullable_text::deserialize")]
     pub name: Option<String>,
     /// The smallest order total from which it can be chosen.
-    #[serde(default, deserialize_with = "decimal::option::deserialize")]
+    #[serde(default, with = "decimal::option")]
     pub min_price: Option<Decimal>,
     /// Fields the document does not name.
     #[serde(flatten)]

@@ -128,22 +128,49 @@ pub struct Shop<C, A> {
 /// `shop_apis_reqwest::blocking::Client::bind`; its `pages` and `items` are
 /// iterators.
 ///
-/// See [`Shop`] for a walk; this one is the same without `.await`.
+/// The same walk as [`Shop`]'s, without `.await`: `call`, `pages` and
+/// `items` through a canned transport that answers each page with its number.
 ///
 /// ```
 /// # use shop_apis_adapter::{BlockingAdapter, BlockingShop, BlockingTransport, Caller, Config, TransportError};
+/// # use shop_apis_core::{Api, BuildError, Endpoint, Paged, ResponseError, Safety};
 /// # use std::time::Duration;
 /// # #[derive(Clone)]
 /// # struct Canned(Caller);
 /// # impl BlockingTransport for Canned {
-/// #     fn send(&self, _: http::Request<Vec<u8>>, _: Duration) -> Result<http::Response<bytes::Bytes>, TransportError> {
-/// #         Ok(http::Response::new(bytes::Bytes::new()))
+/// #     fn send(&self, request: http::Request<Vec<u8>>, _: Duration) -> Result<http::Response<bytes::Bytes>, TransportError> {
+/// #         let page = request.uri().query().unwrap_or("page=1").trim_start_matches("page=").to_owned();
+/// #         Ok(http::Response::new(bytes::Bytes::from(page)))
 /// #     }
 /// # }
 /// # impl BlockingAdapter for Canned { fn caller(&self) -> &Caller { &self.0 } }
-/// let shop = BlockingShop::new(Canned(Caller::new(Config::new("me/1"))), "settings");
-/// assert_eq!(*shop.api(), "settings");
+/// # #[derive(Debug)] struct Board;
+/// # impl Api for Board { const NAME: &'static str = "board"; }
+/// # struct Notes(u32);
+/// # impl Endpoint for Notes {
+/// #     type Api = Board; type Output = u32; const NAME: &'static str = "notes";
+/// #     fn safety(&self) -> Safety { Safety::Safe }
+/// #     fn build(&self, _: &Board, _: &shop_apis_core::Stamp) -> Result<http::Request<Vec<u8>>, BuildError> {
+/// #         Ok(http::Request::get(format!("http://board.test/notes?page={}", self.0)).body(Vec::new()).unwrap())
+/// #     }
+/// #     fn parse(&self, response: http::Response<&[u8]>) -> Result<u32, ResponseError> {
+/// #         Ok(std::str::from_utf8(response.body()).unwrap().parse().unwrap())
+/// #     }
+/// # }
+/// # impl Paged for Notes {
+/// #     type Item = u32;
+/// #     fn next_page(&self, answer: &u32) -> Option<Notes> {
+/// #         shop_apis_core::paging::next_page(self.0, Some(*answer), Some(3)).map(Notes)
+/// #     }
+/// #     fn items(answer: u32) -> Vec<u32> { vec![answer] }
+/// # }
+/// let shop = BlockingShop::new(Canned(Caller::new(Config::new("me/1"))), Board);
+/// assert_eq!(shop.call(&Notes(2))?, 2);
+/// assert_eq!(shop.pages(Notes(2)).count(), 2);
+/// let every: Vec<u32> = shop.items(Notes(1)).collect::<Result<_, _>>()?;
+/// assert_eq!(every, [1, 2, 3]);
 /// assert_eq!(shop.client().caller().config().user_agent, "me/1");
+/// # Ok::<(), shop_apis_adapter::Error>(())
 /// ```
 #[derive(Debug, Clone)]
 pub struct BlockingShop<C, A> {

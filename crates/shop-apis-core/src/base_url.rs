@@ -67,7 +67,15 @@ impl BaseUrl {
             text
         } else {
             // IDNA for the host, percent-encoding for the rest: the `url`
-            // crate's WHATWG parser, never a hand-made conversion.
+            // crate's WHATWG parser, never a hand-made conversion. That
+            // parser silently drops tabs and line breaks, trims spaces and
+            // reads `\` as `/`; what the ASCII path refuses is refused here.
+            if let Some(odd) = text
+                .chars()
+                .find(|c| c.is_control() || c.is_whitespace() || *c == '\\')
+            {
+                return Err(invalid(&format!("{odd:?} cannot be in a URL")));
+            }
             ascii = url::Url::parse(text).map_err(|e| invalid(&e.to_string()))?;
             ascii.as_str()
         };
@@ -173,6 +181,11 @@ mod tests {
             "https://host/?a=1",
             "/relative",
             "https://пример .рф",
+            "https://магазин.рф/\tapi",
+            "https://магазин.рф/a\nb",
+            " https://магазин.рф",
+            "https://магазин.рф\\api",
+            "https://магазин.рф/\u{a0}",
         ] {
             assert!(BaseUrl::parse(url).is_err(), "{url}");
         }

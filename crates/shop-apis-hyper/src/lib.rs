@@ -269,6 +269,14 @@ where
 }
 
 /// An async [`Client`] bound to one shop: see [`Client::bind`].
+///
+/// ```
+/// use qnits_proto::{Credentials, Qnits};
+/// let shop: shop_apis_hyper::Shop<Qnits> =
+///     shop_apis_hyper::Client::new()?.bind(Qnits::public(Credentials::new(1, "token")?));
+/// assert_eq!(shop.api().base_url().authority().host(), "api.qnits.ru");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub type Shop<A, C = DefaultConnector> = shop_apis_adapter::Shop<Client<C>, A>;
 
 impl<C> shop_apis_adapter::Adapter for Client<C>

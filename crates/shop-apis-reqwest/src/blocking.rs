@@ -76,7 +76,11 @@ impl Client {
     /// # Ok::<(), shop_apis_reqwest::SetupError>(())
     /// ```
     pub fn with_config(config: Config) -> Result<Self, SetupError> {
-        Client::with_builder(reqwest::blocking::Client::builder(), config)
+        let builder = reqwest::blocking::Client::builder();
+        // As the async client: rustls whenever its feature is on.
+        #[cfg(feature = "rustls")]
+        let builder = builder.tls_backend_rustls();
+        Client::with_builder(builder, config)
     }
 
     /// [`crate::Client::with_builder`] for the blocking client.
@@ -180,6 +184,14 @@ impl Client {
 }
 
 /// A blocking [`Client`] bound to one shop: see [`Client::bind`].
+///
+/// ```
+/// use qnits_proto::{Credentials, Qnits};
+/// let shop: shop_apis_reqwest::blocking::Shop<Qnits> =
+///     shop_apis_reqwest::blocking::Client::new()?.bind(Qnits::public(Credentials::new(1, "token")?));
+/// assert_eq!(shop.api().base_url().authority().host(), "api.qnits.ru");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub type Shop<A> = shop_apis_adapter::BlockingShop<Client, A>;
 
 impl shop_apis_adapter::BlockingAdapter for Client {

@@ -8,7 +8,8 @@
 //! unsafe request whose outcome is unknown. It names no API: every endpoint of
 //! every protocol crate goes through [`Client::call`].
 //!
-//! Features: `rustls` (default; TLS without system OpenSSL), `native-tls`,
+//! Features: `rustls` (default; TLS without system OpenSSL), `native-tls`
+//! (the platform's TLS, used where `rustls` is off),
 //! `blocking` (`blocking::Client`) and `tracing` (a span per call, with no
 //! secret in any field).
 //!
@@ -99,7 +100,12 @@ impl Client {
     /// # Ok::<(), shop_apis_reqwest::SetupError>(())
     /// ```
     pub fn with_config(config: Config) -> Result<Self, SetupError> {
-        Client::with_builder(reqwest::Client::builder(), config)
+        let builder = reqwest::Client::builder();
+        // With both TLS features on, rustls, as the hyper adapter chooses;
+        // reqwest alone would take native-tls.
+        #[cfg(feature = "rustls")]
+        let builder = builder.tls_backend_rustls();
+        Client::with_builder(builder, config)
     }
 
     /// A client built from a `reqwest::ClientBuilder` the caller has set up
@@ -220,6 +226,14 @@ impl Client {
 }
 
 /// An async [`Client`] bound to one shop: see [`Client::bind`].
+///
+/// ```
+/// use qnits_proto::{Credentials, Qnits};
+/// let shop: shop_apis_reqwest::Shop<Qnits> =
+///     shop_apis_reqwest::Client::new()?.bind(Qnits::public(Credentials::new(1, "token")?));
+/// assert_eq!(shop.api().base_url().authority().host(), "api.qnits.ru");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub type Shop<A> = shop_apis_adapter::Shop<Client, A>;
 
 impl shop_apis_adapter::Adapter for Client {

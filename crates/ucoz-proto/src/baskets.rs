@@ -27,13 +27,13 @@ pub struct BasketItem {
     #[serde(default, deserialize_with = "nullable_text::deserialize")]
     pub name: Option<String>,
     /// The unit price with markup.
-    #[serde(default, deserialize_with = "decimal::option::deserialize")]
+    #[serde(default, with = "decimal::option")]
     pub price: Option<Decimal>,
     /// How many.
     #[serde(default, deserialize_with = "int::option::deserialize")]
     pub cnt: Option<u32>,
     /// Price times count.
-    #[serde(default, deserialize_with = "decimal::option::deserialize")]
+    #[serde(default, with = "decimal::option")]
     pub sum: Option<Decimal>,
     /// Other fields the shop shows.
     #[serde(flatten)]
@@ -72,7 +72,7 @@ pub struct UserBasket {
     #[serde(default, deserialize_with = "nullable_text::deserialize")]
     pub user_ip: Option<String>,
     /// The basket's total.
-    #[serde(default, deserialize_with = "decimal::option::deserialize")]
+    #[serde(default, with = "decimal::option")]
     pub user_basket_amount: Option<Decimal>,
     /// How many goods.
     #[serde(default, deserialize_with = "int::option::deserialize")]

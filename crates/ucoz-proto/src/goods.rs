@@ -158,10 +158,10 @@ pub struct OptionValue {
     #[serde(default, deserialize_with = "nullable_text::deserialize")]
     pub label: Option<String>,
     /// The markup it adds (computed, when given as a percentage).
-    #[serde(default, deserialize_with = "decimal::option::deserialize")]
+    #[serde(default, with = "decimal::option")]
     pub val: Option<Decimal>,
     /// The markup's percentage, when given as one.
-    #[serde(default, deserialize_with = "decimal::option::deserialize")]
+    #[serde(default, with = "decimal::option")]
     pub percent: Option<Decimal>,
     /// Fields the document does not name.
     #[serde(flatten)]

@@ -67,10 +67,7 @@ impl fmt::Display for OrderHash {
 #[non_exhaustive]
 pub struct Discount {
     /// Its amount.
-    #[serde(
-        default,
-        deserialize_with = "shop_apis_core::wire::decimal::option::deserialize"
-    )]
+    #[serde(default, with = "shop_apis_core::wire::decimal::option")]
     pub sum: Option<Decimal>,
     /// The promotional code applied.
     #[serde(default, deserialize_with = "nullable_text::deserialize")]
@@ -91,10 +88,7 @@ pub struct Currency {
     #[serde(default, deserialize_with = "int::option::deserialize")]
     pub id: Option<u64>,
     /// Its rate when the order was placed.
-    #[serde(
-        default,
-        deserialize_with = "shop_apis_core::wire::decimal::option::deserialize"
-    )]
+    #[serde(default, with = "shop_apis_core::wire::decimal::option")]
     pub rate: Option<Decimal>,
     /// Fields the document does not name.
     #[serde(flatten)]
@@ -124,10 +118,7 @@ pub struct InvoiceDelivery {
     #[serde(default, deserialize_with = "optional_id::deserialize")]
     pub id: Option<DeliveryId>,
     /// The delivery charge.
-    #[serde(
-        default,
-        deserialize_with = "shop_apis_core::wire::decimal::option::deserialize"
-    )]
+    #[serde(default, with = "shop_apis_core::wire::decimal::option")]
     pub tax: Option<Decimal>,
     /// The courier's login; `null`, `0` and `""` are none (U16).
     #[serde(default, deserialize_with = "nullable_text::zero_is_none")]
@@ -149,10 +140,10 @@ pub struct InvoiceMap {
     #[serde(default, deserialize_with = "nullable_text::deserialize")]
     pub address: Option<String>,
     /// Its latitude.
-    #[serde(default, deserialize_with = "decimal::option::deserialize")]
+    #[serde(default, with = "decimal::option")]
     pub latitude: Option<Decimal>,
     /// Its longitude.
-    #[serde(default, deserialize_with = "decimal::option::deserialize")]
+    #[serde(default, with = "decimal::option")]
     pub longitude: Option<Decimal>,
     /// Fields the document does not name.
     #[serde(flatten)]
@@ -183,13 +174,10 @@ pub struct Invoice {
     #[serde(default, deserialize_with = "int::option::deserialize")]
     pub cnt: Option<u32>,
     /// The goods' total.
-    #[serde(default, deserialize_with = "decimal::option::deserialize")]
+    #[serde(default, with = "decimal::option")]
     pub amount: Option<Decimal>,
     /// The profit.
-    #[serde(
-        default,
-        deserialize_with = "shop_apis_core::wire::decimal::option::deserialize"
-    )]
+    #[serde(default, with = "shop_apis_core::wire::decimal::option")]
     pub profit: Option<Decimal>,
     /// The discount.
     #[serde(default)]
@@ -204,10 +192,7 @@ pub struct Invoice {
     #[serde(default)]
     pub delivery: InvoiceDelivery,
     /// The total weight, when sent.
-    #[serde(
-        default,
-        deserialize_with = "shop_apis_core::wire::decimal::option::deserialize"
-    )]
+    #[serde(default, with = "shop_apis_core::wire::decimal::option")]
     pub weight: Option<Decimal>,
     /// The values of the order's additional fields, by number.
     #[serde(default)]
@@ -268,16 +253,10 @@ pub struct Invoices {
     #[serde(default, deserialize_with = "int::option::deserialize")]
     pub per_page: Option<u32>,
     /// The matching orders' turnover.
-    #[serde(
-        default,
-        deserialize_with = "shop_apis_core::wire::decimal::option::deserialize"
-    )]
+    #[serde(default, with = "shop_apis_core::wire::decimal::option")]
     pub total: Option<Decimal>,
     /// Their profit.
-    #[serde(
-        default,
-        deserialize_with = "shop_apis_core::wire::decimal::option::deserialize"
-    )]
+    #[serde(default, with = "shop_apis_core::wire::decimal::option")]
     pub profit: Option<Decimal>,
     /// Every status, with its name.
     #[serde(default)]

@@ -147,10 +147,10 @@ pub struct OrderField {
     #[serde(default, deserialize_with = "nullable_text::deserialize")]
     pub addr: Option<String>,
     /// Its latitude (`gmaps` fields only).
-    #[serde(default, deserialize_with = "decimal::option::deserialize")]
+    #[serde(default, with = "decimal::option")]
     pub lat: Option<Decimal>,
     /// Its longitude (`gmaps` fields only).
-    #[serde(default, deserialize_with = "decimal::option::deserialize")]
+    #[serde(default, with = "decimal::option")]
     pub lng: Option<Decimal>,
     /// The values a `select` or `radio` field offers.
     #[serde(default)]

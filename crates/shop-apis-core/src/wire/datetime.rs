@@ -161,7 +161,7 @@ impl Visitor<'_> for DateTimeVisitor {
     type Value = PrimitiveDateTime;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a date and time as \"YYYY-MM-DD HH:MM:SS[.ffffff]\"")
+        f.write_str("a date and time as \"YYYY-MM-DD HH:MM:SS[.ffffff]\" (or with `T`)")
     }
 
     fn visit_str<E: de::Error>(self, v: &str) -> Result<PrimitiveDateTime, E> {

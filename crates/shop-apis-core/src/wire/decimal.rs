@@ -60,6 +60,26 @@ pub fn serialize<S: Serializer>(value: &Decimal, serializer: S) -> Result<S::Ok,
         .serialize(serializer)
 }
 
+/// A decimal written as JSON text with exactly its digits (`"1234.50"`), as
+/// every answer serialises its amounts, whatever `rust_decimal`'s serde
+/// features: one of them (`serde-float`) turned on by another crate in the
+/// build would otherwise make every amount an inexact float.
+pub(crate) struct Text<'a>(pub(crate) &'a Decimal);
+
+impl Serialize for Text<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self.0)
+    }
+}
+
+/// Writes a decimal as [`Text`] does, for `serialize_with`.
+pub(crate) fn serialize_text<S: Serializer>(
+    value: &Decimal,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    Text(value).serialize(serializer)
+}
+
 struct DecimalVisitor;
 
 impl Visitor<'_> for DecimalVisitor {
@@ -103,6 +123,26 @@ impl Visitor<'_> for DecimalVisitor {
 /// ```
 pub mod option {
     use super::*;
+
+    /// Writes an optional decimal as text with exactly its digits
+    /// (`"1234.50"`), or `null`; what `decode` reads back.
+    ///
+    /// ```
+    /// use shop_apis_core::Decimal;
+    /// #[derive(serde::Serialize, serde::Deserialize)]
+    /// struct Goods {
+    ///     #[serde(default, with = "shop_apis_core::wire::decimal::option")]
+    ///     weight: Option<Decimal>,
+    /// }
+    /// let goods = Goods { weight: Some("0.50".parse().unwrap()) };
+    /// assert_eq!(serde_json::to_string(&goods).unwrap(), r#"{"weight":"0.50"}"#);
+    /// ```
+    pub fn serialize<S: Serializer>(
+        value: &Option<Decimal>,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        value.as_ref().map(Text).serialize(serializer)
+    }
 
     /// Decodes an optional exact decimal.
     pub fn deserialize<'de, D: Deserializer<'de>>(

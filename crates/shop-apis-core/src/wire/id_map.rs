@@ -15,13 +15,30 @@ use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Unexp
 /// [`id_type!`](crate::id_type).
 pub trait IdKey: Ord + fmt::Display + Sized {
     /// Reads a JSON object key (`"6"`); `None` if it is not an id.
+    ///
+    /// ```
+    /// use shop_apis_core::wire::IdKey;
+    /// assert_eq!(u64::from_wire_key("6"), Some(6));
+    /// assert_eq!(u64::from_wire_key("six"), None);
+    /// ```
     fn from_wire_key(key: &str) -> Option<Self>;
 
     /// The key of the `index`-th element when PHP sent the map as a JSON list
     /// (it does so when the keys are exactly 0, 1, 2, …).
+    ///
+    /// ```
+    /// use shop_apis_core::wire::IdKey;
+    /// assert_eq!(u64::from_index(0), Some(0));
+    /// ```
     fn from_index(index: usize) -> Option<Self>;
 
     /// The key as the wire spells it (`"6"`): what a serialised map is keyed by.
+    ///
+    /// ```
+    /// use shop_apis_core::wire::IdKey;
+    /// assert_eq!(6u32.to_wire_key(), "6");
+    /// assert_eq!(u32::from_wire_key(&6u32.to_wire_key()), Some(6));
+    /// ```
     fn to_wire_key(&self) -> String {
         self.to_string()
     }

@@ -28,8 +28,10 @@ use crate::Decimal;
 #[non_exhaustive]
 pub struct Markup {
     /// The percentage, when the markup was given as one.
+    #[serde(serialize_with = "super::decimal::option::serialize")]
     pub percent: Option<Decimal>,
     /// The amount added.
+    #[serde(serialize_with = "super::decimal::serialize_text")]
     pub amount: Decimal,
 }
 
@@ -86,19 +88,29 @@ impl<'de> Visitor<'de> for MarkupVisitor {
         }))
     }
 
-    /// `{"percent": …, "amount": …}`, as a `Markup` serialises.
+    /// `{"percent": …, "amount": …}`, as a `Markup` serialises, read by W2
+    /// and with no other key.
     fn visit_map<A: de::MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
         let (mut percent, mut amount) = (None, None);
         while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
             match &*key {
-                "percent" => percent = map.next_value::<Option<Decimal>>()?,
-                "amount" => amount = Some(map.next_value::<Decimal>()?),
-                _ => {
-                    map.next_value::<de::IgnoredAny>()?;
-                }
+                "percent" => percent = map.next_value::<OptionalExact>()?.0,
+                "amount" => amount = Some(map.next_value::<OptionalExact>()?.0),
+                other => return Err(de::Error::unknown_field(other, &["percent", "amount"])),
             }
         }
-        let amount = amount.ok_or_else(|| de::Error::missing_field("amount"))?;
+        let amount = amount
+            .flatten()
+            .ok_or_else(|| de::Error::missing_field("amount"))?;
         Ok(Some(Markup { percent, amount }))
+    }
+}
+
+/// An optional decimal read by W2.
+struct OptionalExact(Option<Decimal>);
+
+impl<'de> serde::Deserialize<'de> for OptionalExact {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        super::decimal::option::deserialize(deserializer).map(OptionalExact)
     }
 }

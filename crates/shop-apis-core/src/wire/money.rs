@@ -64,7 +64,9 @@ pub struct Money {
 impl Serialize for Money {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("amount", &self.amount)?;
+        // As text whatever rust_decimal's serde features (a dependency
+        // turning on `serde-float` must not make an amount inexact).
+        map.serialize_entry("amount", &super::decimal::Text(&self.amount))?;
         map.serialize_entry("display", &self.display)?;
         // Apart, so that a part of the pair's own called `amount` or
         // `display` cannot collide with these two.
@@ -126,30 +128,42 @@ impl<'de> Visitor<'de> for MoneyVisitor {
     }
 }
 
-/// Without a `_raw` part, the shape [`Money`] serialises to: the exact
-/// `amount`, `display`, and the `other` parts. Only then: a wire pair may
-/// call its display `amount` too (`{"amount": "683.50$", "amount_raw": 683.5}`).
+/// Without a `_raw` part, the shape [`Money`] serialises to, and only
+/// exactly it: `amount` as text, `display` (text or `null`), and `other` when
+/// there are other parts; no other key. So a wire pair that lost its raw part
+/// (`{"amount": "683.50"}`, `{"sum": "51.00$"}`) stays an error rather than
+/// passing for an amount, while a pair may still call its display `amount`
+/// (`{"amount": "683.50$", "amount_raw": 683.5}`).
 fn serialised<E: de::Error>(mut parts: UnknownFields) -> Result<Money, E> {
-    let Some(amount) = parts.remove("amount") else {
-        return Err(E::missing_field("…_raw"));
+    let no_raw = || E::missing_field("…_raw");
+    if parts
+        .keys()
+        .any(|key| !matches!(key.as_str(), "amount" | "display" | "other"))
+    {
+        return Err(no_raw());
+    }
+    let (Some(Value::String(amount)), Some(display)) =
+        (parts.remove("amount"), parts.remove("display"))
+    else {
+        return Err(no_raw());
     };
-    let amount = super::decimal::deserialize(amount).map_err(E::custom)?;
-    let display = match parts.remove("display") {
-        Some(Value::String(text)) => Some(text),
-        Some(Value::Null) | None => None,
-        Some(other) => {
+    let amount = super::decimal::parse(&amount)
+        .ok_or_else(|| E::invalid_value(de::Unexpected::Str(&amount), &"an exact amount"))?;
+    let display = match display {
+        Value::String(text) => Some(text),
+        Value::Null => None,
+        other => {
             return Err(E::invalid_type(
                 de::Unexpected::Other(&other.to_string()),
                 &"a display",
             ));
         }
     };
-    let mut other = match parts.remove("other") {
+    let other = match parts.remove("other") {
         Some(Value::Object(other)) => other,
-        Some(Value::Null) | None => UnknownFields::new(),
+        None => UnknownFields::new(),
         Some(_) => return Err(E::custom("`other` is not an object")),
     };
-    other.extend(parts);
     Ok(Money {
         amount,
         display,

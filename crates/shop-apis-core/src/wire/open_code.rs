@@ -16,13 +16,18 @@ use std::borrow::Cow;
 use std::fmt;
 use std::marker::PhantomData;
 
-use serde::de::{
-    self, Deserialize, Deserializer, IgnoredAny, IntoDeserializer, MapAccess, Visitor,
-};
+use serde::de::{self, Deserialize, Deserializer, IntoDeserializer, MapAccess, Visitor};
 
 use crate::wire::int::{self, Integer};
 
 /// Writes an open set's value as `{"code": …, "name": …}`.
+///
+/// ```
+/// let mut json = Vec::new();
+/// shop_apis_core::wire::open_code::serialize(&3, Some("В обработке"), &mut serde_json::Serializer::new(&mut json))?;
+/// assert_eq!(String::from_utf8(json).unwrap(), r#"{"code":3,"name":"В обработке"}"#);
+/// # Ok::<(), serde_json::Error>(())
+/// ```
 pub fn serialize<C: serde::Serialize + ?Sized, S: serde::Serializer>(
     code: &C,
     name: Option<&'static str>,
@@ -36,6 +41,13 @@ pub fn serialize<C: serde::Serialize + ?Sized, S: serde::Serializer>(
 }
 
 /// A code as the wire sends it (W1), or inside `{"code": …, "name": …}`.
+///
+/// ```
+/// use serde::Deserialize;
+/// use shop_apis_core::wire::open_code::Coded;
+/// assert_eq!(Coded::<u8>::deserialize(serde_json::json!(3)).unwrap().0, 3);
+/// assert!(Coded::<u8>::deserialize(serde_json::json!({"code": 3, "extra": 1})).is_err());
+/// ```
 #[derive(Debug)]
 pub struct Coded<R>(pub R);
 
@@ -70,22 +82,48 @@ impl<'de, R: Integer> Visitor<'de> for CodedVisitor<R> {
         int::deserialize(v.into_deserializer()).map(Coded)
     }
 
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
-        let mut code = None;
-        while let Some(key) = map.next_key::<Cow<'de, str>>()? {
-            if key == "code" {
-                code = Some(map.next_value::<Coded<R>>()?.0);
-            } else {
-                map.next_value::<IgnoredAny>()?;
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
+        code_of(map).map(|code: PlainCode<R>| Coded(code.0))
+    }
+}
+
+/// The code of a serialised value: exactly the keys `code` (once) and
+/// `name` (a text or `null`, the documented name, which the code decides
+/// anyway). Anything else is no serialised value and an error, so a wire
+/// object that only looks alike is not taken for one.
+fn code_of<'de, A: MapAccess<'de>, T: Deserialize<'de>>(mut map: A) -> Result<T, A::Error> {
+    let mut code = None;
+    while let Some(key) = map.next_key::<Cow<'de, str>>()? {
+        match &*key {
+            "code" if code.is_some() => return Err(de::Error::duplicate_field("code")),
+            "code" => code = Some(map.next_value::<T>()?),
+            "name" => {
+                map.next_value::<Option<String>>()?;
             }
+            other => return Err(de::Error::unknown_field(other, &["code", "name"])),
         }
-        code.map(Coded)
-            .ok_or_else(|| de::Error::missing_field("code"))
+    }
+    code.ok_or_else(|| de::Error::missing_field("code"))
+}
+
+/// A code read by W1 alone: inside a serialised value it is never an object.
+struct PlainCode<R>(R);
+
+impl<'de, R: Integer> Deserialize<'de> for PlainCode<R> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        int::deserialize(deserializer).map(PlainCode)
     }
 }
 
 /// An optional code (W1 for optional fields: `null` and `""` are none), or
 /// `{"code": …, "name": …}`.
+///
+/// ```
+/// use serde::Deserialize;
+/// use shop_apis_core::wire::open_code::OptionalCoded;
+/// assert_eq!(OptionalCoded::<u8>::deserialize(serde_json::json!("")).unwrap().0, None);
+/// assert_eq!(OptionalCoded::<u8>::deserialize(serde_json::json!("7")).unwrap().0, Some(7));
+/// ```
 #[derive(Debug)]
 pub struct OptionalCoded<R>(pub Option<R>);
 
@@ -143,6 +181,13 @@ impl<'de, R: Integer> Visitor<'de> for OptionalCodedVisitor<R> {
 }
 
 /// A name as the wire sends it, or inside `{"code": …, "name": …}`.
+///
+/// ```
+/// use serde::Deserialize;
+/// use shop_apis_core::wire::open_code::Named;
+/// let named = Named::deserialize(serde_json::json!({"code": "active", "name": null})).unwrap();
+/// assert_eq!(named.0, "active");
+/// ```
 #[derive(Debug)]
 pub struct Named(pub String);
 
@@ -165,21 +210,19 @@ impl<'de> Visitor<'de> for NamedVisitor {
         Ok(Named(v.to_owned()))
     }
 
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
-        let mut code = None;
-        while let Some(key) = map.next_key::<Cow<'de, str>>()? {
-            if key == "code" {
-                code = Some(map.next_value::<String>()?);
-            } else {
-                map.next_value::<IgnoredAny>()?;
-            }
-        }
-        code.map(Named)
-            .ok_or_else(|| de::Error::missing_field("code"))
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
+        code_of(map).map(Named)
     }
 }
 
 /// An optional name (`null` and `""` are none), or `{"code": …, "name": …}`.
+///
+/// ```
+/// use serde::Deserialize;
+/// use shop_apis_core::wire::open_code::OptionalNamed;
+/// assert_eq!(OptionalNamed::deserialize(serde_json::json!(null)).unwrap().0, None);
+/// assert_eq!(OptionalNamed::deserialize(serde_json::json!("active")).unwrap().0.as_deref(), Some("active"));
+/// ```
 #[derive(Debug)]
 pub struct OptionalNamed(pub Option<String>);
 
@@ -207,8 +250,7 @@ impl<'de> Visitor<'de> for OptionalNamedVisitor {
     }
 
     fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
-        NamedVisitor
-            .visit_map(map)
-            .map(|named| OptionalNamed(Some(named.0)))
+        let name: String = code_of(map)?;
+        Ok(OptionalNamed((!name.is_empty()).then_some(name)))
     }
 }

@@ -23,15 +23,27 @@ use time::{OffsetDateTime, UtcOffset};
 /// ```
 pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<OffsetDateTime, D::Error> {
     match Moment::deserialize(deserializer)? {
-        Moment::Seconds(seconds) => {
-            OffsetDateTime::from_unix_timestamp(seconds).map_err(D::Error::custom)
-        }
+        Moment::Seconds(seconds) => from_seconds(seconds),
         Moment::Utc(moment) => Ok(moment),
         Moment::Empty => Err(D::Error::invalid_value(
             de::Unexpected::Str(""),
             &MomentVisitor,
         )),
     }
+}
+
+/// The moment `seconds` after 1970 in UTC, from the year 1 to 9999: what ISO
+/// 8601's four-digit years write and read back (no shop sells before then).
+fn from_seconds<E: de::Error>(seconds: i64) -> Result<OffsetDateTime, E> {
+    const YEAR_ONE: i64 = -62_135_596_800;
+    const YEAR_TEN_THOUSAND: i64 = 253_402_300_800;
+    if !(YEAR_ONE..YEAR_TEN_THOUSAND).contains(&seconds) {
+        return Err(E::invalid_value(
+            de::Unexpected::Signed(seconds),
+            &"a moment from the year 1 to 9999",
+        ));
+    }
+    OffsetDateTime::from_unix_timestamp(seconds).map_err(E::custom)
 }
 
 /// Writes a moment as ISO 8601 in UTC, `YYYY-MM-DDTHH:MM:SSZ`.
@@ -128,9 +140,7 @@ pub mod option {
     ) -> Result<Option<OffsetDateTime>, D::Error> {
         match Option::<Moment>::deserialize(deserializer)? {
             None | Some(Moment::Seconds(0) | Moment::Empty) => Ok(None),
-            Some(Moment::Seconds(seconds)) => OffsetDateTime::from_unix_timestamp(seconds)
-                .map(Some)
-                .map_err(D::Error::custom),
+            Some(Moment::Seconds(seconds)) => super::from_seconds(seconds).map(Some),
             Some(Moment::Utc(moment)) => Ok(Some(moment)),
         }
     }
