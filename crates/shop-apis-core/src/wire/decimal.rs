@@ -98,10 +98,17 @@ impl Visitor<'_> for DecimalVisitor {
     }
 
     fn visit_f64<E: de::Error>(self, v: f64) -> Result<Decimal, E> {
-        // Rust prints the shortest text that reads back as the same f64, never
-        // with an exponent, so this recovers what the server wrote.
-        let shortest = v.to_string();
-        parse(&shortest).ok_or_else(|| E::invalid_value(Unexpected::Float(v), &self))
+        // A whole number below 2^53 is exactly its integer (`51.0` is 51).
+        if v.fract() == 0.0 && v.abs() < 9_007_199_254_740_992.0 {
+            return Ok(Decimal::from(v as i64));
+        }
+        // The shortest text that reads back as the same f64 is what the
+        // server wrote (at most 15 significant digits). zmij finds it fast
+        // but may write an exponent, which Rust's own printing never does.
+        let mut buffer = zmij::Buffer::new();
+        parse(buffer.format(v))
+            .or_else(|| parse(&v.to_string()))
+            .ok_or_else(|| E::invalid_value(Unexpected::Float(v), &self))
     }
 
     fn visit_str<E: de::Error>(self, v: &str) -> Result<Decimal, E> {

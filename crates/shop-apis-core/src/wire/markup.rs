@@ -92,7 +92,7 @@ impl<'de> Visitor<'de> for MarkupVisitor {
     /// and with no other key.
     fn visit_map<A: de::MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
         let (mut percent, mut amount) = (None, None);
-        while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
+        while let Some(key) = map.next_key::<super::Key<'de>>()?.map(|k| k.0) {
             match &*key {
                 "percent" => percent = map.next_value::<OptionalExact>()?.0,
                 "amount" => amount = Some(map.next_value::<OptionalExact>()?.0),

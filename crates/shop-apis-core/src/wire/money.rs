@@ -7,6 +7,7 @@
 //! in its currency format (`"2445.00 руб."`), kept as text. Whatever else the
 //! object holds is kept in `other`.
 
+use std::borrow::Cow;
 use std::fmt;
 
 use serde::de::{self, Deserializer, MapAccess, Visitor};
@@ -93,37 +94,50 @@ impl<'de> Visitor<'de> for MoneyVisitor {
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Money, A::Error> {
-        let mut raw: Option<(String, Decimal)> = None;
-        let mut rest = UnknownFields::new();
-        while let Some(key) = map.next_key::<String>()? {
-            if let Some(stem) = key.strip_suffix("_raw") {
+        // A pair has two or three parts: a short vector rather than a map,
+        // keys borrowed from the body until they are kept.
+        let mut raw: Option<(Cow<'de, str>, Decimal)> = None;
+        let mut rest: Vec<(Cow<'de, str>, Value)> = Vec::new();
+        while let Some(key) = map.next_key::<super::Key<'de>>()?.map(|k| k.0) {
+            if key.ends_with("_raw") {
                 if raw.is_some() {
                     return Err(de::Error::custom("more than one `_raw` part"));
                 }
                 let value: Decimal = map.next_value_seed(RawSeed)?;
-                raw = Some((stem.to_owned(), value));
+                raw = Some((key, value));
             } else {
-                rest.insert(key, map.next_value()?);
+                rest.push((key, map.next_value()?));
             }
         }
-        let Some((stem, amount)) = raw else {
-            return serialised(rest);
+        let Some((raw_key, amount)) = raw else {
+            return serialised(rest.into_iter().map(|(k, v)| (k.into_owned(), v)).collect());
         };
-        let display = match rest.remove(&stem) {
-            Some(Value::String(text)) if text.is_empty() => None,
-            Some(Value::String(text)) => Some(text),
-            Some(Value::Number(number)) => Some(number.to_string()),
-            Some(Value::Null) | None => None,
-            // Not a display: kept as sent.
-            Some(other) => {
-                rest.insert(stem, other);
-                None
+        let stem = &raw_key[..raw_key.len() - "_raw".len()];
+        let mut display = None;
+        let mut other = UnknownFields::new();
+        for (key, value) in rest {
+            if key == stem && display.is_none() {
+                match value {
+                    Value::String(text) if text.is_empty() => continue,
+                    Value::String(text) => {
+                        display = Some(text);
+                        continue;
+                    }
+                    Value::Number(number) => {
+                        display = Some(number.to_string());
+                        continue;
+                    }
+                    Value::Null => continue,
+                    // Not a display: kept as sent, below.
+                    _ => {}
+                }
             }
-        };
+            other.insert(key.into_owned(), value);
+        }
         Ok(Money {
             amount,
             display,
-            other: rest,
+            other,
         })
     }
 }

@@ -12,7 +12,6 @@
 //! assert_eq!(OptionalNamed::deserialize(serde_json::json!("")).unwrap().0, None);
 //! ```
 
-use std::borrow::Cow;
 use std::fmt;
 use std::marker::PhantomData;
 
@@ -93,7 +92,7 @@ impl<'de, R: Integer> Visitor<'de> for CodedVisitor<R> {
 /// object that only looks alike is not taken for one.
 fn code_of<'de, A: MapAccess<'de>, T: Deserialize<'de>>(mut map: A) -> Result<T, A::Error> {
     let mut code = None;
-    while let Some(key) = map.next_key::<Cow<'de, str>>()? {
+    while let Some(key) = map.next_key::<super::Key<'de>>()?.map(|k| k.0) {
         match &*key {
             "code" if code.is_some() => return Err(de::Error::duplicate_field("code")),
             "code" => code = Some(map.next_value::<T>()?),
