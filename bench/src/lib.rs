@@ -26,6 +26,7 @@ pub mod building;
 pub mod floor;
 #[path = "../../fixtures/bench/generator.rs"]
 pub mod generator;
+pub mod peers;
 pub mod signing;
 
 /// The pages decoded.
@@ -192,6 +193,12 @@ pub struct Fixture {
     pub wire: Vec<u8>,
     /// The native form, for the floor.
     pub native: Vec<u8>,
+}
+
+/// The committed page of `kind`, as a path (for the peers, which read it
+/// themselves).
+pub fn fixture_path(kind: Kind) -> PathBuf {
+    fixtures_dir().join(format!("{}.json", kind.fixture_name()))
 }
 
 /// `fixtures/bench/` in this checkout.

@@ -9,7 +9,7 @@ use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use bench::{Kind, alloc, building, fixture};
+use bench::{Kind, alloc, building, fixture, fixture_path, peers};
 
 #[global_allocator]
 static ALLOCATOR: alloc::Counting = alloc::Counting;
@@ -38,6 +38,7 @@ enum Target {
 impl Row {
     fn verdict(&self) -> &'static str {
         match (self.measured, self.target) {
+            (None, Target::Report) => "skipped",
             (None, _) => "MISSING",
             (Some(_), Target::Report) => "",
             (Some(v), Target::AtMost(t)) if v <= t => "PASS",
@@ -97,7 +98,7 @@ fn main() {
             what: format!("{}: typed / floor (instructions)", kind.fixture_name()),
             measured: Some(*typed_floor),
             unit: "×",
-            target: Target::Report,
+            target: Target::AtMost(1.10),
         });
     }
     sections.push(("Decode", rows));
@@ -108,10 +109,13 @@ fn main() {
         let page = fixture(kind).expect("fixtures/bench/ is there");
         let (peak, count) = measure_decode(kind, &page.wire);
         rows.push(Row {
-            what: format!("{}: peak heap / body", kind.fixture_name()),
+            what: format!(
+                "{}: peak heap / body (1.0× the stretch)",
+                kind.fixture_name()
+            ),
             measured: Some(peak as f64 / page.wire.len() as f64),
             unit: "×",
-            target: Target::AtMost(1.0),
+            target: Target::AtMost(1.25),
         });
         rows.push(Row {
             what: format!("{}: allocations per item", kind.fixture_name()),
@@ -129,6 +133,14 @@ fn main() {
         unit: "×",
         target: Target::AtMost(2.0),
     }];
+    if let Some(sign) = signing_instructions() {
+        rows.push(Row {
+            what: "OAuth signature / bare HMAC-SHA1 (instructions)".to_owned(),
+            measured: Some(sign),
+            unit: "×",
+            target: Target::AtMost(2.0),
+        });
+    }
     for (name, build) in building::ALL {
         build(); // warm any lazy state before counting
         let start = alloc::start();
@@ -195,11 +207,60 @@ fn main() {
             what: format!("{group}: slowest / fastest time per item, 10 to 10,000"),
             measured: spread,
             unit: "×",
-            target: Target::AtMost(1.10),
+            target: Target::AtMost(1.15),
         });
         series.push((format!("{kind:?}"), per_item));
     }
     sections.push(("Scaling", rows));
+
+    // 6. The decoders users run today.
+    let mut rows = Vec::new();
+    for peer in peers::ALL {
+        if !peer.available() {
+            let note = format!(
+                "{}: `{}` not found, column skipped",
+                peer.name, peer.program
+            );
+            eprintln!("{note}");
+            rows.push(Row {
+                what: note,
+                measured: None,
+                unit: "",
+                target: Target::Report,
+            });
+            continue;
+        }
+        let version = peer.version().unwrap_or_default();
+        for kind in Kind::ALL {
+            let typed = median(&format!("decode_{}", kind.fixture_name()), "typed");
+            let theirs = peer
+                .time_ns(&fixture_path(kind))
+                .map_err(|e| eprintln!("{e}"))
+                .ok();
+            rows.push(Row {
+                what: format!(
+                    "{}: {} ({version}), µs per decode",
+                    kind.fixture_name(),
+                    peer.name
+                ),
+                measured: theirs.map(|ns| ns / 1000.0),
+                unit: " µs",
+                target: Target::Report,
+            });
+            rows.push(Row {
+                what: format!("{}: typed / {} (time)", kind.fixture_name(), peer.name),
+                measured: typed.zip(theirs).map(|(ours, theirs)| ours / theirs),
+                unit: "×",
+                // Faster than PHP's untyped decode is the goal; Python's is reported.
+                target: if peer.program == "php" {
+                    Target::AtMost(1.0)
+                } else {
+                    Target::Report
+                },
+            });
+        }
+    }
+    sections.push(("Beside PHP and Python (typed: criterion's median; theirs: best of 7 rounds, each in its own process)", rows));
 
     let report = render(&sections);
     print!("{report}");
@@ -232,6 +293,34 @@ fn measure_decode(kind: Kind, wire: &[u8]) -> (usize, usize) {
     measured
 }
 
+/// Instructions of the OAuth signature over the bare HMAC-SHA1 of the same
+/// base string (`bench-profile sign`), less a run that does neither.
+fn signing_instructions() -> Option<f64> {
+    let profile = std::env::current_exe()
+        .ok()?
+        .with_file_name("bench-profile");
+    let count = |way: &str| callgrind(&profile, &["sign", way, "200"]);
+    let base = count("none")?;
+    Some((count("typed")? - base) / (count("floor")? - base))
+}
+
+/// The instructions callgrind counts for `profile ARGS`; `None` without valgrind.
+fn callgrind(profile: &Path, args: &[&str]) -> Option<f64> {
+    let output = Command::new("valgrind")
+        .args(["--tool=callgrind", "--callgrind-out-file=/dev/null"])
+        .arg(profile)
+        .args(args)
+        .output()
+        .ok()?;
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    let line = stderr.lines().find(|line| line.contains("refs:"))?;
+    line.split_whitespace()
+        .last()?
+        .replace(',', "")
+        .parse()
+        .ok()
+}
+
 /// Instructions of the typed decode over the floor's, counted by callgrind
 /// (`bench-profile` beside this binary, less a run that only reads the page).
 /// Empty when valgrind is not installed.
@@ -240,21 +329,7 @@ fn instruction_ratios() -> Vec<(Kind, f64)> {
         return Vec::new();
     };
     let profile = me.with_file_name("bench-profile");
-    let count = |page: &str, way: &str| -> Option<f64> {
-        let output = Command::new("valgrind")
-            .args(["--tool=callgrind", "--callgrind-out-file=/dev/null"])
-            .arg(&profile)
-            .args([page, way, "5"])
-            .output()
-            .ok()?;
-        let stderr = String::from_utf8_lossy(&output.stderr);
-        let line = stderr.lines().find(|line| line.contains("refs:"))?;
-        line.split_whitespace()
-            .last()?
-            .replace(',', "")
-            .parse()
-            .ok()
-    };
+    let count = |page: &str, way: &str| callgrind(&profile, &[page, way, "5"]);
     if count(&Kind::UcozInvoices.fixture_name(), "none").is_none() {
         eprintln!("valgrind is not installed: instruction counts left out");
         return Vec::new();
