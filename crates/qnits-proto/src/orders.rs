@@ -287,28 +287,30 @@ fn given(text: &Option<String>) -> Option<&str> {
     text.as_deref().filter(|t| !t.trim().is_empty())
 }
 
-/// What Qnits answers with 201: the order's number and its page.
-///
-/// `order_id` is read whether it comes as a number or a string; it is the
-/// one field required, the answer's point. `order_url` and `status` are
-/// `None` when absent (Q16); `status` is kept as sent and not relied on: the
-/// document shows a Cyrillic "Ок". Fields not named here are kept in
-/// `unknown`.
-#[derive(Debug, Clone, PartialEq, Deserialize, serde::Serialize)]
-#[non_exhaustive]
-pub struct OrderCreated {
-    /// The number of the created order.
-    pub order_id: OrderId,
-    /// The order's page on the platform's storefront, where the customer can
-    /// choose how to pay; `None` when absent, `null` or `""`.
-    #[serde(default, deserialize_with = "nullable_text::deserialize")]
-    pub order_url: Option<String>,
-    /// The status text sent ("Ок"), if any.
-    #[serde(default, deserialize_with = "nullable_text::deserialize")]
-    pub status: Option<String>,
-    /// Fields the document does not name.
-    #[serde(flatten)]
-    pub unknown: UnknownFields,
+shop_apis_core::keep_unknown! { unknown:
+    /// What Qnits answers with 201: the order's number and its page.
+    ///
+    /// `order_id` is read whether it comes as a number or a string; it is the
+    /// one field required, the answer's point. `order_url` and `status` are
+    /// `None` when absent (Q16); `status` is kept as sent and not relied on: the
+    /// document shows a Cyrillic "Ок". Fields not named here are kept in
+    /// `unknown`.
+    #[derive(Debug, Clone, PartialEq, serde::Serialize)]
+    #[non_exhaustive]
+    pub struct OrderCreated {
+        /// The number of the created order.
+        pub order_id: OrderId,
+        /// The order's page on the platform's storefront, where the customer can
+        /// choose how to pay; `None` when absent, `null` or `""`.
+        #[serde(default, deserialize_with = "nullable_text::deserialize")]
+        pub order_url: Option<String>,
+        /// The status text sent ("Ок"), if any.
+        #[serde(default, deserialize_with = "nullable_text::deserialize")]
+        pub status: Option<String>,
+        /// Fields the document does not name.
+        #[serde(flatten, skip_deserializing)]
+        pub unknown: UnknownFields,
+    }
 }
 
 /// The body of a refusal: `{"status": "ERROR", "errors": …}`, the errors a

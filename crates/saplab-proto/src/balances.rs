@@ -1,7 +1,6 @@
 //! Balances ("Лицевой счёт"): a client's transactions, and adding one.
 
 use http::{Request, Response};
-use serde::Deserialize;
 use shop_apis_core::encode::Form;
 use shop_apis_core::wire::{datetime, decimal, int, nullable_text};
 use shop_apis_core::{
@@ -15,41 +14,45 @@ use crate::clients::ClientId;
 use crate::outcome::{self, Done};
 use crate::paging::{Page, PathFilters};
 
-/// One movement on a client's account.
-#[derive(Debug, Clone, PartialEq, Deserialize, serde::Serialize)]
-#[non_exhaustive]
-pub struct Transaction {
-    /// When it happened (the shop's time).
-    #[serde(default, with = "datetime::option")]
-    pub date: Option<PrimitiveDateTime>,
-    /// The amount: negative for a debit (`"-109"`).
-    #[serde(default, with = "decimal::option")]
-    pub amount: Option<Decimal>,
-    /// What it was for.
-    #[serde(default, deserialize_with = "nullable_text::deserialize")]
-    pub comment: Option<String>,
-    /// Fields the document does not name.
-    #[serde(flatten)]
-    pub unknown: UnknownFields,
+shop_apis_core::keep_unknown! { unknown:
+    /// One movement on a client's account.
+    #[derive(Debug, Clone, PartialEq, serde::Serialize)]
+    #[non_exhaustive]
+    pub struct Transaction {
+        /// When it happened (the shop's time).
+        #[serde(default, with = "datetime::option")]
+        pub date: Option<PrimitiveDateTime>,
+        /// The amount: negative for a debit (`"-109"`).
+        #[serde(default, with = "decimal::option")]
+        pub amount: Option<Decimal>,
+        /// What it was for.
+        #[serde(default, deserialize_with = "nullable_text::deserialize")]
+        pub comment: Option<String>,
+        /// Fields the document does not name.
+        #[serde(flatten, skip_deserializing)]
+        pub unknown: UnknownFields,
+    }
 }
 
-/// The answer to [`GetBalance`]: a page of transactions, newest first.
-#[derive(Debug, Clone, PartialEq, Deserialize, serde::Serialize)]
-#[non_exhaustive]
-pub struct Balance {
-    /// The transactions on this page. The document's table calls the
-    /// collection `groups`, its example `transactions`; either is read (S17).
-    #[serde(alias = "groups")]
-    pub transactions: Vec<Transaction>,
-    /// How many pages there are; `None` when the panel does not say.
-    #[serde(default, deserialize_with = "int::option::deserialize")]
-    pub pages: Option<u32>,
-    /// Which page this is; `None` when the panel does not say.
-    #[serde(default, deserialize_with = "int::option::deserialize")]
-    pub page: Option<u32>,
-    /// Fields the document does not name.
-    #[serde(flatten)]
-    pub unknown: UnknownFields,
+shop_apis_core::keep_unknown! { unknown:
+    /// The answer to [`GetBalance`]: a page of transactions, newest first.
+    #[derive(Debug, Clone, PartialEq, serde::Serialize)]
+    #[non_exhaustive]
+    pub struct Balance {
+        /// The transactions on this page. The document's table calls the
+        /// collection `groups`, its example `transactions`; either is read (S17).
+        #[serde(alias = "groups")]
+        pub transactions: Vec<Transaction>,
+        /// How many pages there are; `None` when the panel does not say.
+        #[serde(default, deserialize_with = "int::option::deserialize")]
+        pub pages: Option<u32>,
+        /// Which page this is; `None` when the panel does not say.
+        #[serde(default, deserialize_with = "int::option::deserialize")]
+        pub page: Option<u32>,
+        /// Fields the document does not name.
+        #[serde(flatten, skip_deserializing)]
+        pub unknown: UnknownFields,
+    }
 }
 
 /// `GET /panel/client/balance/{id}`: a page of a client's transactions. Safe.

@@ -21,98 +21,102 @@ shop_apis_core::id_type! {
     pub struct ClientId(u64);
 }
 
-/// A client as the list shows it.
-#[derive(Debug, Clone, PartialEq, Deserialize, serde::Serialize)]
-#[non_exhaustive]
-pub struct Client {
-    /// Its id.
-    pub id: ClientId,
-    /// Phone, which is also the login.
-    #[serde(default, deserialize_with = "nullable_text::deserialize")]
-    pub phone: Option<String>,
-    /// Name.
-    #[serde(default, deserialize_with = "nullable_text::deserialize")]
-    pub name: Option<String>,
-    /// Delivery address.
-    #[serde(default, deserialize_with = "nullable_text::deserialize")]
-    pub address: Option<String>,
-    /// E-mail.
-    #[serde(default, deserialize_with = "nullable_text::deserialize")]
-    pub email: Option<String>,
-    /// When the client registered (the shop's time).
-    #[serde(default, with = "datetime::option")]
-    pub date_added: Option<PrimitiveDateTime>,
-    /// When the client was last changed.
-    #[serde(default, with = "datetime::option")]
-    pub date_modified: Option<PrimitiveDateTime>,
-    /// Whether the client is a legal entity.
-    #[serde(default, deserialize_with = "flag::option::deserialize")]
-    pub is_wholesaler: Option<bool>,
-    /// The organisation's name, for a legal entity.
-    #[serde(default, deserialize_with = "nullable_text::deserialize")]
-    pub wholesaler_info: Option<String>,
-    /// The client's discount group.
-    #[serde(default, deserialize_with = "optional_id::deserialize")]
-    pub group_id: Option<GroupId>,
-    /// The group's name.
-    #[serde(default, deserialize_with = "nullable_text::deserialize")]
-    pub group: Option<String>,
-    /// The assigned employee; `None` when there is none (`"0"`).
-    #[serde(default, deserialize_with = "optional_id::deserialize")]
-    pub manager_id: Option<ManagerId>,
-    /// The assigned employee's name (`null` when none).
-    #[serde(default, deserialize_with = "nullable_text::deserialize")]
-    pub manager: Option<String>,
-    /// The client's office.
-    #[serde(default, deserialize_with = "optional_id::deserialize")]
-    pub point_id: Option<PointId>,
-    /// The office's full name.
-    #[serde(default, deserialize_with = "nullable_text::deserialize")]
-    pub point: Option<String>,
-    /// Whether the client is active.
-    #[serde(default, deserialize_with = "flag::option::deserialize")]
-    pub status: Option<bool>,
-    /// The managers' comment, for managers.
-    #[serde(default, deserialize_with = "nullable_text::deserialize")]
-    pub comment: Option<String>,
-    /// The default shipping type; `None` when there is none (`"0"`).
-    #[serde(default, deserialize_with = "optional_id::deserialize")]
-    pub shipping_id: Option<ShippingTypeId>,
-    /// The client's account balance.
-    #[serde(default, with = "decimal::option")]
-    pub balance: Option<Decimal>,
-    /// What the client owes.
-    #[serde(default, with = "decimal::option")]
-    pub debt: Option<Decimal>,
-    /// What the client owes on suspended orders.
-    #[serde(default, with = "decimal::option")]
-    pub blocked_debt: Option<Decimal>,
-    /// The credit limit.
-    #[serde(default, with = "decimal::option")]
-    pub limit: Option<Decimal>,
-    /// Fields the document does not name.
-    #[serde(flatten)]
-    pub unknown: UnknownFields,
+shop_apis_core::keep_unknown! { unknown:
+    /// A client as the list shows it.
+    #[derive(Debug, Clone, PartialEq, serde::Serialize)]
+    #[non_exhaustive]
+    pub struct Client {
+        /// Its id.
+        pub id: ClientId,
+        /// Phone, which is also the login.
+        #[serde(default, deserialize_with = "nullable_text::deserialize")]
+        pub phone: Option<String>,
+        /// Name.
+        #[serde(default, deserialize_with = "nullable_text::deserialize")]
+        pub name: Option<String>,
+        /// Delivery address.
+        #[serde(default, deserialize_with = "nullable_text::deserialize")]
+        pub address: Option<String>,
+        /// E-mail.
+        #[serde(default, deserialize_with = "nullable_text::deserialize")]
+        pub email: Option<String>,
+        /// When the client registered (the shop's time).
+        #[serde(default, with = "datetime::option")]
+        pub date_added: Option<PrimitiveDateTime>,
+        /// When the client was last changed.
+        #[serde(default, with = "datetime::option")]
+        pub date_modified: Option<PrimitiveDateTime>,
+        /// Whether the client is a legal entity.
+        #[serde(default, deserialize_with = "flag::option::deserialize")]
+        pub is_wholesaler: Option<bool>,
+        /// The organisation's name, for a legal entity.
+        #[serde(default, deserialize_with = "nullable_text::deserialize")]
+        pub wholesaler_info: Option<String>,
+        /// The client's discount group.
+        #[serde(default, deserialize_with = "optional_id::deserialize")]
+        pub group_id: Option<GroupId>,
+        /// The group's name.
+        #[serde(default, deserialize_with = "nullable_text::deserialize")]
+        pub group: Option<String>,
+        /// The assigned employee; `None` when there is none (`"0"`).
+        #[serde(default, deserialize_with = "optional_id::deserialize")]
+        pub manager_id: Option<ManagerId>,
+        /// The assigned employee's name (`null` when none).
+        #[serde(default, deserialize_with = "nullable_text::deserialize")]
+        pub manager: Option<String>,
+        /// The client's office.
+        #[serde(default, deserialize_with = "optional_id::deserialize")]
+        pub point_id: Option<PointId>,
+        /// The office's full name.
+        #[serde(default, deserialize_with = "nullable_text::deserialize")]
+        pub point: Option<String>,
+        /// Whether the client is active.
+        #[serde(default, deserialize_with = "flag::option::deserialize")]
+        pub status: Option<bool>,
+        /// The managers' comment, for managers.
+        #[serde(default, deserialize_with = "nullable_text::deserialize")]
+        pub comment: Option<String>,
+        /// The default shipping type; `None` when there is none (`"0"`).
+        #[serde(default, deserialize_with = "optional_id::deserialize")]
+        pub shipping_id: Option<ShippingTypeId>,
+        /// The client's account balance.
+        #[serde(default, with = "decimal::option")]
+        pub balance: Option<Decimal>,
+        /// What the client owes.
+        #[serde(default, with = "decimal::option")]
+        pub debt: Option<Decimal>,
+        /// What the client owes on suspended orders.
+        #[serde(default, with = "decimal::option")]
+        pub blocked_debt: Option<Decimal>,
+        /// The credit limit.
+        #[serde(default, with = "decimal::option")]
+        pub limit: Option<Decimal>,
+        /// Fields the document does not name.
+        #[serde(flatten, skip_deserializing)]
+        pub unknown: UnknownFields,
+    }
 }
 
-/// The answer to [`ListClients`]: a page of clients.
-#[derive(Debug, Clone, PartialEq, Deserialize, serde::Serialize)]
-#[non_exhaustive]
-pub struct Clients {
-    /// The clients on this page.
-    pub clients: Vec<Client>,
-    /// The filters the panel applied.
-    #[serde(default, deserialize_with = "php_empty_object::deserialize")]
-    pub filters: AppliedFilters,
-    /// How many pages the list has; `None` when the panel does not say.
-    #[serde(
-        default,
-        deserialize_with = "shop_apis_core::wire::int::option::deserialize"
-    )]
-    pub pages: Option<u32>,
-    /// Fields the document does not name.
-    #[serde(flatten)]
-    pub unknown: UnknownFields,
+shop_apis_core::keep_unknown! { unknown:
+    /// The answer to [`ListClients`]: a page of clients.
+    #[derive(Debug, Clone, PartialEq, serde::Serialize)]
+    #[non_exhaustive]
+    pub struct Clients {
+        /// The clients on this page.
+        pub clients: Vec<Client>,
+        /// The filters the panel applied.
+        #[serde(default, deserialize_with = "php_empty_object::deserialize")]
+        pub filters: AppliedFilters,
+        /// How many pages the list has; `None` when the panel does not say.
+        #[serde(
+            default,
+            deserialize_with = "shop_apis_core::wire::int::option::deserialize"
+        )]
+        pub pages: Option<u32>,
+        /// Fields the document does not name.
+        #[serde(flatten, skip_deserializing)]
+        pub unknown: UnknownFields,
+    }
 }
 
 /// `GET /panel/client[/filter/…]`: a page of clients, filtered. Safe.
@@ -341,78 +345,80 @@ pub struct LegalEntity {
     pub bank_account: Option<String>,
 }
 
-/// One client's details, as `GET /panel/client/form/{id}` shows them.
-#[derive(Debug, Clone, PartialEq, Deserialize, serde::Serialize)]
-#[non_exhaustive]
-pub struct ClientDetails {
-    /// Its id.
-    pub id: ClientId,
-    /// Phone, which is also the login.
-    #[serde(default, deserialize_with = "nullable_text::deserialize")]
-    pub phone: Option<String>,
-    /// Name.
-    #[serde(default, deserialize_with = "nullable_text::deserialize")]
-    pub name: Option<String>,
-    /// Delivery address.
-    #[serde(default, deserialize_with = "nullable_text::deserialize")]
-    pub address: Option<String>,
-    /// E-mail.
-    #[serde(default, deserialize_with = "nullable_text::deserialize")]
-    pub email: Option<String>,
-    /// Whether the client is active.
-    #[serde(default, deserialize_with = "flag::option::deserialize")]
-    pub status: Option<bool>,
-    /// The client's discount group.
-    #[serde(default, deserialize_with = "optional_id::deserialize")]
-    pub group_id: Option<GroupId>,
-    /// The group's name.
-    #[serde(default, deserialize_with = "nullable_text::deserialize")]
-    pub group: Option<String>,
-    /// The client's discount in percent, from its group.
-    #[serde(default, with = "decimal::option")]
-    pub discount: Option<Decimal>,
-    /// The default shipping type; `None` when there is none.
-    #[serde(default, deserialize_with = "optional_id::deserialize")]
-    pub shipping_id: Option<ShippingTypeId>,
-    /// The assigned employee; `None` when there is none.
-    #[serde(default, deserialize_with = "optional_id::deserialize")]
-    pub manager_id: Option<ManagerId>,
-    /// Whether the client is a legal entity.
-    #[serde(default, deserialize_with = "flag::option::deserialize")]
-    pub is_wholesaler: Option<bool>,
-    /// The organisation's name, for a legal entity.
-    #[serde(default, deserialize_with = "nullable_text::deserialize")]
-    pub wholesaler_info: Option<String>,
-    /// The legal entity's details; absent for a private person.
-    #[serde(default, deserialize_with = "legal_entity")]
-    pub wholesaler_data: Option<LegalEntity>,
-    /// The managers' comment, for managers.
-    #[serde(default, deserialize_with = "nullable_text::deserialize")]
-    pub comment: Option<String>,
-    /// The client's office.
-    #[serde(default, deserialize_with = "optional_id::deserialize")]
-    pub point_id: Option<PointId>,
-    /// The client's account balance.
-    #[serde(default, with = "decimal::option")]
-    pub balance: Option<Decimal>,
-    /// What the client owes.
-    #[serde(default, with = "decimal::option")]
-    pub debt: Option<Decimal>,
-    /// What the client owes on suspended orders.
-    #[serde(default, with = "decimal::option")]
-    pub blocked_debt: Option<Decimal>,
-    /// The credit limit.
-    #[serde(default, with = "decimal::option")]
-    pub limit: Option<Decimal>,
-    /// When the client registered.
-    #[serde(default, with = "datetime::option")]
-    pub date_added: Option<PrimitiveDateTime>,
-    /// When the client was last changed.
-    #[serde(default, with = "datetime::option")]
-    pub date_modified: Option<PrimitiveDateTime>,
-    /// Fields the document does not name.
-    #[serde(flatten)]
-    pub unknown: UnknownFields,
+shop_apis_core::keep_unknown! { unknown:
+    /// One client's details, as `GET /panel/client/form/{id}` shows them.
+    #[derive(Debug, Clone, PartialEq, serde::Serialize)]
+    #[non_exhaustive]
+    pub struct ClientDetails {
+        /// Its id.
+        pub id: ClientId,
+        /// Phone, which is also the login.
+        #[serde(default, deserialize_with = "nullable_text::deserialize")]
+        pub phone: Option<String>,
+        /// Name.
+        #[serde(default, deserialize_with = "nullable_text::deserialize")]
+        pub name: Option<String>,
+        /// Delivery address.
+        #[serde(default, deserialize_with = "nullable_text::deserialize")]
+        pub address: Option<String>,
+        /// E-mail.
+        #[serde(default, deserialize_with = "nullable_text::deserialize")]
+        pub email: Option<String>,
+        /// Whether the client is active.
+        #[serde(default, deserialize_with = "flag::option::deserialize")]
+        pub status: Option<bool>,
+        /// The client's discount group.
+        #[serde(default, deserialize_with = "optional_id::deserialize")]
+        pub group_id: Option<GroupId>,
+        /// The group's name.
+        #[serde(default, deserialize_with = "nullable_text::deserialize")]
+        pub group: Option<String>,
+        /// The client's discount in percent, from its group.
+        #[serde(default, with = "decimal::option")]
+        pub discount: Option<Decimal>,
+        /// The default shipping type; `None` when there is none.
+        #[serde(default, deserialize_with = "optional_id::deserialize")]
+        pub shipping_id: Option<ShippingTypeId>,
+        /// The assigned employee; `None` when there is none.
+        #[serde(default, deserialize_with = "optional_id::deserialize")]
+        pub manager_id: Option<ManagerId>,
+        /// Whether the client is a legal entity.
+        #[serde(default, deserialize_with = "flag::option::deserialize")]
+        pub is_wholesaler: Option<bool>,
+        /// The organisation's name, for a legal entity.
+        #[serde(default, deserialize_with = "nullable_text::deserialize")]
+        pub wholesaler_info: Option<String>,
+        /// The legal entity's details; absent for a private person.
+        #[serde(default, deserialize_with = "legal_entity")]
+        pub wholesaler_data: Option<LegalEntity>,
+        /// The managers' comment, for managers.
+        #[serde(default, deserialize_with = "nullable_text::deserialize")]
+        pub comment: Option<String>,
+        /// The client's office.
+        #[serde(default, deserialize_with = "optional_id::deserialize")]
+        pub point_id: Option<PointId>,
+        /// The client's account balance.
+        #[serde(default, with = "decimal::option")]
+        pub balance: Option<Decimal>,
+        /// What the client owes.
+        #[serde(default, with = "decimal::option")]
+        pub debt: Option<Decimal>,
+        /// What the client owes on suspended orders.
+        #[serde(default, with = "decimal::option")]
+        pub blocked_debt: Option<Decimal>,
+        /// The credit limit.
+        #[serde(default, with = "decimal::option")]
+        pub limit: Option<Decimal>,
+        /// When the client registered.
+        #[serde(default, with = "datetime::option")]
+        pub date_added: Option<PrimitiveDateTime>,
+        /// When the client was last changed.
+        #[serde(default, with = "datetime::option")]
+        pub date_modified: Option<PrimitiveDateTime>,
+        /// Fields the document does not name.
+        #[serde(flatten, skip_deserializing)]
+        pub unknown: UnknownFields,
+    }
 }
 
 /// `wholesaler_data`: an object, or `null` or PHP's `[]` (W6) for none.
@@ -425,15 +431,17 @@ fn legal_entity<'de, D: serde::Deserializer<'de>>(
     Ok(entity.filter(|entity| *entity != LegalEntity::default()))
 }
 
-/// The answer to [`GetClient`].
-#[derive(Debug, Clone, PartialEq, Deserialize, serde::Serialize)]
-#[non_exhaustive]
-pub struct ClientAnswer {
-    /// The client.
-    pub client: ClientDetails,
-    /// Fields the document does not name.
-    #[serde(flatten)]
-    pub unknown: UnknownFields,
+shop_apis_core::keep_unknown! { unknown:
+    /// The answer to [`GetClient`].
+    #[derive(Debug, Clone, PartialEq, serde::Serialize)]
+    #[non_exhaustive]
+    pub struct ClientAnswer {
+        /// The client.
+        pub client: ClientDetails,
+        /// Fields the document does not name.
+        #[serde(flatten, skip_deserializing)]
+        pub unknown: UnknownFields,
+    }
 }
 
 /// `GET /panel/client/form/{id}`: one client's details. Safe.

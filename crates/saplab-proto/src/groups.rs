@@ -1,7 +1,6 @@
 //! Client groups ("Скидочные группы"): list, create, update, delete.
 
 use http::{Request, Response};
-use serde::Deserialize;
 use shop_apis_core::encode::Form;
 use shop_apis_core::wire::{decimal, nullable_text};
 use shop_apis_core::{
@@ -18,37 +17,41 @@ shop_apis_core::id_type! {
     pub struct GroupId(u64);
 }
 
-/// A discount group clients belong to.
-#[derive(Debug, Clone, PartialEq, Deserialize, serde::Serialize)]
-#[non_exhaustive]
-pub struct ClientGroup {
-    /// Its id. The document's table calls it `id`, its example `group_id`;
-    /// either is read (S9).
-    #[serde(alias = "group_id")]
-    pub id: GroupId,
-    /// Its name.
-    #[serde(default, deserialize_with = "nullable_text::deserialize")]
-    pub name: Option<String>,
-    /// The discount, in percent.
-    #[serde(default, with = "decimal::option")]
-    pub discount: Option<Decimal>,
-    /// The managers' comment; `None` when empty.
-    #[serde(default, deserialize_with = "nullable_text::deserialize")]
-    pub comment: Option<String>,
-    /// Fields the document does not name.
-    #[serde(flatten)]
-    pub unknown: UnknownFields,
+shop_apis_core::keep_unknown! { unknown:
+    /// A discount group clients belong to.
+    #[derive(Debug, Clone, PartialEq, serde::Serialize)]
+    #[non_exhaustive]
+    pub struct ClientGroup {
+        /// Its id. The document's table calls it `id`, its example `group_id`;
+        /// either is read (S9).
+        #[serde(alias = "group_id")]
+        pub id: GroupId,
+        /// Its name.
+        #[serde(default, deserialize_with = "nullable_text::deserialize")]
+        pub name: Option<String>,
+        /// The discount, in percent.
+        #[serde(default, with = "decimal::option")]
+        pub discount: Option<Decimal>,
+        /// The managers' comment; `None` when empty.
+        #[serde(default, deserialize_with = "nullable_text::deserialize")]
+        pub comment: Option<String>,
+        /// Fields the document does not name.
+        #[serde(flatten, skip_deserializing)]
+        pub unknown: UnknownFields,
+    }
 }
 
-/// The answer to [`ListGroups`].
-#[derive(Debug, Clone, PartialEq, Deserialize, serde::Serialize)]
-#[non_exhaustive]
-pub struct ClientGroups {
-    /// Every group.
-    pub groups: Vec<ClientGroup>,
-    /// Fields the document does not name.
-    #[serde(flatten)]
-    pub unknown: UnknownFields,
+shop_apis_core::keep_unknown! { unknown:
+    /// The answer to [`ListGroups`].
+    #[derive(Debug, Clone, PartialEq, serde::Serialize)]
+    #[non_exhaustive]
+    pub struct ClientGroups {
+        /// Every group.
+        pub groups: Vec<ClientGroup>,
+        /// Fields the document does not name.
+        #[serde(flatten, skip_deserializing)]
+        pub unknown: UnknownFields,
+    }
 }
 
 /// `GET /panel/client/group`: the shop's client groups. Safe.

@@ -5,7 +5,6 @@
 //! quantity) of a client's order, which the `invoice` label groups.
 
 use http::{Request, Response};
-use serde::Deserialize;
 use shop_apis_core::encode::Form;
 use shop_apis_core::wire::{
     datetime, decimal, flag, int, nullable_text, optional_id, php_empty_object,
@@ -39,172 +38,180 @@ shop_apis_core::id_type! {
     pub struct DocumentId(u64);
 }
 
-/// The comments on a position. The document's table types `comment` as an
-/// array; the example sends an object (S21). `[]` reads as no comments.
-#[derive(Debug, Clone, Default, PartialEq, Deserialize, serde::Serialize)]
-#[non_exhaustive]
-pub struct PositionComment {
-    /// The client's comment.
-    #[serde(default, deserialize_with = "nullable_text::deserialize")]
-    pub client_comment: Option<String>,
-    /// The manager's comment, if any.
-    #[serde(default, deserialize_with = "nullable_text::deserialize")]
-    pub manager_comment: Option<String>,
-    /// Fields the document does not name.
-    #[serde(flatten)]
-    pub unknown: UnknownFields,
+shop_apis_core::keep_unknown! { unknown:
+    /// The comments on a position. The document's table types `comment` as an
+    /// array; the example sends an object (S21). `[]` reads as no comments.
+    #[derive(Debug, Clone, Default, PartialEq, serde::Serialize)]
+    #[non_exhaustive]
+    pub struct PositionComment {
+        /// The client's comment.
+        #[serde(default, deserialize_with = "nullable_text::deserialize")]
+        pub client_comment: Option<String>,
+        /// The manager's comment, if any.
+        #[serde(default, deserialize_with = "nullable_text::deserialize")]
+        pub manager_comment: Option<String>,
+        /// Fields the document does not name.
+        #[serde(flatten, skip_deserializing)]
+        pub unknown: UnknownFields,
+    }
 }
 
-/// One change of a position's status.
-#[derive(Debug, Clone, PartialEq, Deserialize, serde::Serialize)]
-#[non_exhaustive]
-pub struct HistoryEntry {
-    /// When.
-    #[serde(default, with = "datetime::option")]
-    pub date: Option<PrimitiveDateTime>,
-    /// The status's colour.
-    #[serde(default, deserialize_with = "nullable_text::deserialize")]
-    pub color: Option<String>,
-    /// The status's name.
-    #[serde(default, deserialize_with = "nullable_text::deserialize")]
-    pub status: Option<String>,
-    /// Who changed it ("Автоматически" for the system).
-    #[serde(default, deserialize_with = "nullable_text::deserialize")]
-    pub manager: Option<String>,
-    /// Fields the document does not name.
-    #[serde(flatten)]
-    pub unknown: UnknownFields,
+shop_apis_core::keep_unknown! { unknown:
+    /// One change of a position's status.
+    #[derive(Debug, Clone, PartialEq, serde::Serialize)]
+    #[non_exhaustive]
+    pub struct HistoryEntry {
+        /// When.
+        #[serde(default, with = "datetime::option")]
+        pub date: Option<PrimitiveDateTime>,
+        /// The status's colour.
+        #[serde(default, deserialize_with = "nullable_text::deserialize")]
+        pub color: Option<String>,
+        /// The status's name.
+        #[serde(default, deserialize_with = "nullable_text::deserialize")]
+        pub status: Option<String>,
+        /// Who changed it ("Автоматически" for the system).
+        #[serde(default, deserialize_with = "nullable_text::deserialize")]
+        pub manager: Option<String>,
+        /// Fields the document does not name.
+        #[serde(flatten, skip_deserializing)]
+        pub unknown: UnknownFields,
+    }
 }
 
-/// A position of a client's order.
-#[derive(Debug, Clone, PartialEq, Deserialize, serde::Serialize)]
-#[non_exhaustive]
-pub struct Position {
-    /// Its id.
-    pub id: PositionId,
-    /// The order's label, grouping its positions ("NZ-005").
-    #[serde(default, deserialize_with = "nullable_text::deserialize")]
-    pub invoice: Option<String>,
-    /// The client.
-    #[serde(default, deserialize_with = "optional_id::deserialize")]
-    pub client_id: Option<ClientId>,
-    /// The client's name.
-    #[serde(default, deserialize_with = "nullable_text::deserialize")]
-    pub client_name: Option<String>,
-    /// Whether the client is a legal entity.
-    #[serde(default, deserialize_with = "flag::option::deserialize")]
-    pub is_wholesaler: Option<bool>,
-    /// The organisation's name, for a legal entity.
-    #[serde(default, deserialize_with = "nullable_text::deserialize")]
-    pub wholesaler_info: Option<String>,
-    /// The supplier.
-    #[serde(default, deserialize_with = "optional_id::deserialize")]
-    pub distributor_id: Option<DistributorId>,
-    /// The supplier's name.
-    #[serde(default, deserialize_with = "nullable_text::deserialize")]
-    pub distributor_name: Option<String>,
-    /// The brand.
-    #[serde(default, deserialize_with = "nullable_text::deserialize")]
-    pub brand: Option<String>,
-    /// The article number, as text (`"30.896.00"`).
-    #[serde(default, deserialize_with = "nullable_text::deserialize")]
-    pub article: Option<String>,
-    /// The product's name.
-    #[serde(default, deserialize_with = "nullable_text::deserialize")]
-    pub name: Option<String>,
-    /// Delivery time from, in days. The table spells it `delivarytime_min`,
-    /// the example `deliverytime_min`; either is read (S20).
-    #[serde(
-        default,
-        alias = "delivarytime_min",
-        deserialize_with = "int::option::deserialize"
-    )]
-    pub deliverytime_min: Option<u32>,
-    /// Delivery time up to, in days (`delivarytime_max` is read too).
-    #[serde(
-        default,
-        alias = "delivarytime_max",
-        deserialize_with = "int::option::deserialize"
-    )]
-    pub deliverytime_max: Option<u32>,
-    /// The purchase price.
-    #[serde(default, with = "decimal::option")]
-    pub initial_price: Option<Decimal>,
-    /// The price.
-    #[serde(default, with = "decimal::option")]
-    pub price: Option<Decimal>,
-    /// How many.
-    #[serde(default, deserialize_with = "int::option::deserialize")]
-    pub quantity: Option<u32>,
-    /// The total.
-    #[serde(default, with = "decimal::option")]
-    pub total: Option<Decimal>,
-    /// The status.
-    #[serde(default, deserialize_with = "optional_id::deserialize")]
-    pub status_id: Option<StatusId>,
-    /// The status's name.
-    #[serde(default, deserialize_with = "nullable_text::deserialize")]
-    pub status_name: Option<String>,
-    /// The status's colour.
-    #[serde(default, deserialize_with = "nullable_text::deserialize")]
-    pub status_color: Option<String>,
-    /// The shipping type; `None` when not chosen (`"0"`).
-    #[serde(default, deserialize_with = "optional_id::deserialize")]
-    pub shipping_id: Option<ShippingTypeId>,
-    /// The shipping type's name (`null` when none).
-    #[serde(default, deserialize_with = "nullable_text::deserialize")]
-    pub shipping_name: Option<String>,
-    /// The delivery address.
-    #[serde(default, deserialize_with = "nullable_text::deserialize")]
-    pub shipping_address: Option<String>,
-    /// The generated document; `None` until one is made.
-    #[serde(default, deserialize_with = "optional_id::deserialize")]
-    pub doc_id: Option<DocumentId>,
-    /// The comments.
-    #[serde(default, deserialize_with = "php_empty_object::deserialize")]
-    pub comment: PositionComment,
-    /// Whether the client asked to take it off the order.
-    #[serde(default, deserialize_with = "flag::option::deserialize")]
-    pub deny_request: Option<bool>,
-    /// Whether it is archived.
-    #[serde(default, deserialize_with = "flag::option::deserialize")]
-    pub is_archived: Option<bool>,
-    /// Whether it was denied (taken off the order).
-    #[serde(default, deserialize_with = "flag::option::deserialize")]
-    pub is_denied: Option<bool>,
-    /// Whether it is paid.
-    #[serde(default, deserialize_with = "flag::option::deserialize")]
-    pub is_payed: Option<bool>,
-    /// When it was ordered.
-    #[serde(default, with = "datetime::option")]
-    pub date_added: Option<PrimitiveDateTime>,
-    /// When it last changed.
-    #[serde(default, with = "datetime::option")]
-    pub date_modified: Option<PrimitiveDateTime>,
-    /// Its status changes, oldest first; `None` when the panel sent no
-    /// `history`, which is not the same as `[]`, no changes (S28).
-    #[serde(default)]
-    pub history: Option<Vec<HistoryEntry>>,
-    /// Fields the document does not name.
-    #[serde(flatten)]
-    pub unknown: UnknownFields,
+shop_apis_core::keep_unknown! { unknown:
+    /// A position of a client's order.
+    #[derive(Debug, Clone, PartialEq, serde::Serialize)]
+    #[non_exhaustive]
+    pub struct Position {
+        /// Its id.
+        pub id: PositionId,
+        /// The order's label, grouping its positions ("NZ-005").
+        #[serde(default, deserialize_with = "nullable_text::deserialize")]
+        pub invoice: Option<String>,
+        /// The client.
+        #[serde(default, deserialize_with = "optional_id::deserialize")]
+        pub client_id: Option<ClientId>,
+        /// The client's name.
+        #[serde(default, deserialize_with = "nullable_text::deserialize")]
+        pub client_name: Option<String>,
+        /// Whether the client is a legal entity.
+        #[serde(default, deserialize_with = "flag::option::deserialize")]
+        pub is_wholesaler: Option<bool>,
+        /// The organisation's name, for a legal entity.
+        #[serde(default, deserialize_with = "nullable_text::deserialize")]
+        pub wholesaler_info: Option<String>,
+        /// The supplier.
+        #[serde(default, deserialize_with = "optional_id::deserialize")]
+        pub distributor_id: Option<DistributorId>,
+        /// The supplier's name.
+        #[serde(default, deserialize_with = "nullable_text::deserialize")]
+        pub distributor_name: Option<String>,
+        /// The brand.
+        #[serde(default, deserialize_with = "nullable_text::deserialize")]
+        pub brand: Option<String>,
+        /// The article number, as text (`"30.896.00"`).
+        #[serde(default, deserialize_with = "nullable_text::deserialize")]
+        pub article: Option<String>,
+        /// The product's name.
+        #[serde(default, deserialize_with = "nullable_text::deserialize")]
+        pub name: Option<String>,
+        /// Delivery time from, in days. The table spells it `delivarytime_min`,
+        /// the example `deliverytime_min`; either is read (S20).
+        #[serde(
+            default,
+            alias = "delivarytime_min",
+            deserialize_with = "int::option::deserialize"
+        )]
+        pub deliverytime_min: Option<u32>,
+        /// Delivery time up to, in days (`delivarytime_max` is read too).
+        #[serde(
+            default,
+            alias = "delivarytime_max",
+            deserialize_with = "int::option::deserialize"
+        )]
+        pub deliverytime_max: Option<u32>,
+        /// The purchase price.
+        #[serde(default, with = "decimal::option")]
+        pub initial_price: Option<Decimal>,
+        /// The price.
+        #[serde(default, with = "decimal::option")]
+        pub price: Option<Decimal>,
+        /// How many.
+        #[serde(default, deserialize_with = "int::option::deserialize")]
+        pub quantity: Option<u32>,
+        /// The total.
+        #[serde(default, with = "decimal::option")]
+        pub total: Option<Decimal>,
+        /// The status.
+        #[serde(default, deserialize_with = "optional_id::deserialize")]
+        pub status_id: Option<StatusId>,
+        /// The status's name.
+        #[serde(default, deserialize_with = "nullable_text::deserialize")]
+        pub status_name: Option<String>,
+        /// The status's colour.
+        #[serde(default, deserialize_with = "nullable_text::deserialize")]
+        pub status_color: Option<String>,
+        /// The shipping type; `None` when not chosen (`"0"`).
+        #[serde(default, deserialize_with = "optional_id::deserialize")]
+        pub shipping_id: Option<ShippingTypeId>,
+        /// The shipping type's name (`null` when none).
+        #[serde(default, deserialize_with = "nullable_text::deserialize")]
+        pub shipping_name: Option<String>,
+        /// The delivery address.
+        #[serde(default, deserialize_with = "nullable_text::deserialize")]
+        pub shipping_address: Option<String>,
+        /// The generated document; `None` until one is made.
+        #[serde(default, deserialize_with = "optional_id::deserialize")]
+        pub doc_id: Option<DocumentId>,
+        /// The comments.
+        #[serde(default, deserialize_with = "php_empty_object::deserialize")]
+        pub comment: PositionComment,
+        /// Whether the client asked to take it off the order.
+        #[serde(default, deserialize_with = "flag::option::deserialize")]
+        pub deny_request: Option<bool>,
+        /// Whether it is archived.
+        #[serde(default, deserialize_with = "flag::option::deserialize")]
+        pub is_archived: Option<bool>,
+        /// Whether it was denied (taken off the order).
+        #[serde(default, deserialize_with = "flag::option::deserialize")]
+        pub is_denied: Option<bool>,
+        /// Whether it is paid.
+        #[serde(default, deserialize_with = "flag::option::deserialize")]
+        pub is_payed: Option<bool>,
+        /// When it was ordered.
+        #[serde(default, with = "datetime::option")]
+        pub date_added: Option<PrimitiveDateTime>,
+        /// When it last changed.
+        #[serde(default, with = "datetime::option")]
+        pub date_modified: Option<PrimitiveDateTime>,
+        /// Its status changes, oldest first; `None` when the panel sent no
+        /// `history`, which is not the same as `[]`, no changes (S28).
+        #[serde(default)]
+        pub history: Option<Vec<HistoryEntry>>,
+        /// Fields the document does not name.
+        #[serde(flatten, skip_deserializing)]
+        pub unknown: UnknownFields,
+    }
 }
 
-/// The answer to [`ListOrders`]: a page of positions.
-#[derive(Debug, Clone, PartialEq, Deserialize, serde::Serialize)]
-#[non_exhaustive]
-pub struct Orders {
-    /// The positions on this page.
-    pub orders: Vec<Position>,
-    /// The filters the panel applied.
-    #[serde(default, deserialize_with = "php_empty_object::deserialize")]
-    pub filters: AppliedFilters,
-    /// How many pages the list has; `None` when the panel does not say.
-    #[serde(default, deserialize_with = "int::option::deserialize")]
-    pub pages: Option<u32>,
-    /// Fields the document does not name.
-    #[serde(flatten)]
-    pub unknown: UnknownFields,
+shop_apis_core::keep_unknown! { unknown:
+    /// The answer to [`ListOrders`]: a page of positions.
+    #[derive(Debug, Clone, PartialEq, serde::Serialize)]
+    #[non_exhaustive]
+    pub struct Orders {
+        /// The positions on this page.
+        pub orders: Vec<Position>,
+        /// The filters the panel applied.
+        #[serde(default, deserialize_with = "php_empty_object::deserialize")]
+        pub filters: AppliedFilters,
+        /// How many pages the list has; `None` when the panel does not say.
+        #[serde(default, deserialize_with = "int::option::deserialize")]
+        pub pages: Option<u32>,
+        /// Fields the document does not name.
+        #[serde(flatten, skip_deserializing)]
+        pub unknown: UnknownFields,
+    }
 }
 
 /// `GET /panel/order[/filter/…]`: a page of order positions, filtered. Safe.

@@ -10,33 +10,35 @@ use shop_apis_core::{
     ApiError, BodyExcerpt, RefusalKind, ResponseError, UnexpectedStatus, UnknownFields, json,
 };
 
-/// What a write answers when it worked: `{"status": "success", "text": …}`.
-///
-/// `text` is the panel's message ("Клиент успешно добавлен."), when it sends
-/// one; fields besides `status` and `text` are kept in `unknown`.
-///
-/// `already_done` is true when the call was retried after an attempt whose
-/// outcome was unknown and the panel then refused because the target was
-/// already as asked (a delete of what is gone, an archive of an archived
-/// position): that earlier attempt did it, and `text` is the refusal's.
-///
-/// ```
-/// use saplab_proto::Done;
-/// let done = Done::default();
-/// assert_eq!((done.text, done.already_done), (None, false));
-/// ```
-#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
-#[non_exhaustive]
-pub struct Done {
-    /// The panel's message, if any.
-    #[serde(default)]
-    pub text: Option<String>,
-    /// Whether an earlier attempt of a retried call did it (see above).
-    #[serde(default)]
-    pub already_done: bool,
-    /// Fields the document does not name.
-    #[serde(flatten)]
-    pub unknown: UnknownFields,
+shop_apis_core::keep_unknown! { unknown:
+    /// What a write answers when it worked: `{"status": "success", "text": …}`.
+    ///
+    /// `text` is the panel's message ("Клиент успешно добавлен."), when it sends
+    /// one; fields besides `status` and `text` are kept in `unknown`.
+    ///
+    /// `already_done` is true when the call was retried after an attempt whose
+    /// outcome was unknown and the panel then refused because the target was
+    /// already as asked (a delete of what is gone, an archive of an archived
+    /// position): that earlier attempt did it, and `text` is the refusal's.
+    ///
+    /// ```
+    /// use saplab_proto::Done;
+    /// let done = Done::default();
+    /// assert_eq!((done.text, done.already_done), (None, false));
+    /// ```
+    #[derive(Debug, Clone, Default, PartialEq, serde::Serialize)]
+    #[non_exhaustive]
+    pub struct Done {
+        /// The panel's message, if any.
+        #[serde(default)]
+        pub text: Option<String>,
+        /// Whether an earlier attempt of a retried call did it (see above).
+        #[serde(default)]
+        pub already_done: bool,
+        /// Fields the document does not name.
+        #[serde(flatten, skip_deserializing)]
+        pub unknown: UnknownFields,
+    }
 }
 
 impl Done {

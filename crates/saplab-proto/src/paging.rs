@@ -2,7 +2,6 @@
 
 use std::fmt::Display;
 
-use serde::Deserialize;
 use shop_apis_core::encode::path_segment;
 use shop_apis_core::wire::datetime::format_date;
 use shop_apis_core::wire::flag;
@@ -167,17 +166,19 @@ impl PerPage {
     }
 }
 
-/// The filters the panel says it applied (`"filters": {"per_page": 20}`).
-#[derive(Debug, Clone, Default, PartialEq, Deserialize, serde::Serialize)]
-#[non_exhaustive]
-pub struct AppliedFilters {
-    /// Items a page.
-    #[serde(
-        default,
-        deserialize_with = "shop_apis_core::wire::int::option::deserialize"
-    )]
-    pub per_page: Option<u32>,
-    /// The other filters, as the panel echoes them.
-    #[serde(flatten)]
-    pub other: UnknownFields,
+shop_apis_core::keep_unknown! { other:
+    /// The filters the panel says it applied (`"filters": {"per_page": 20}`).
+    #[derive(Debug, Clone, Default, PartialEq, serde::Serialize)]
+    #[non_exhaustive]
+    pub struct AppliedFilters {
+        /// Items a page.
+        #[serde(
+            default,
+            deserialize_with = "shop_apis_core::wire::int::option::deserialize"
+        )]
+        pub per_page: Option<u32>,
+        /// The other filters, as the panel echoes them.
+        #[serde(flatten, skip_deserializing)]
+        pub other: UnknownFields,
+    }
 }

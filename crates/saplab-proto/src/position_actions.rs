@@ -13,32 +13,34 @@ use crate::api::SapLab;
 use crate::orders::PositionId;
 use crate::outcome::{self, Done};
 
-/// What [`PayPosition`] did, read from the panel's words (S31).
-///
-/// ```
-/// use shop_apis_core::Endpoint;
-/// use saplab_proto::{PayPosition, PaymentEffect, PositionId};
-/// let pay = PayPosition::new(PositionId::new(20));
-/// let paid = br#"{"status": "success", "text": "\u0412\u044b\u0431\u0440\u0430\u043d\u043d\u044b\u0435 \u043f\u043e\u0437\u0438\u0446\u0438\u0438 \u043a\u043b\u0438\u0435\u043d\u0442\u0430 \u041e\u041e\u041e \u043e\u043f\u043b\u0430\u0447\u0435\u043d\u044b."}"#;
-/// assert_eq!(pay.parse(http::Response::new(&paid[..]))?.effect, PaymentEffect::Paid);
-/// let back = r#"{"status": "success", "text": "На счёт клиента ООО отправлено 3959₽ "}"#;
-/// assert_eq!(
-///     pay.parse(http::Response::new(back.as_bytes()))?.effect,
-///     PaymentEffect::Refunded { amount: Some(3959.into()) },
-/// );
-/// # Ok::<(), shop_apis_core::ResponseError>(())
-/// ```
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
-#[non_exhaustive]
-pub struct Payment {
-    /// Paid, or the payment taken back.
-    pub effect: PaymentEffect,
-    /// The panel's message, if any.
-    #[serde(default)]
-    pub text: Option<String>,
-    /// Fields the document does not name.
-    #[serde(flatten)]
-    pub unknown: UnknownFields,
+shop_apis_core::keep_unknown! { unknown:
+    /// What [`PayPosition`] did, read from the panel's words (S31).
+    ///
+    /// ```
+    /// use shop_apis_core::Endpoint;
+    /// use saplab_proto::{PayPosition, PaymentEffect, PositionId};
+    /// let pay = PayPosition::new(PositionId::new(20));
+    /// let paid = br#"{"status": "success", "text": "\u0412\u044b\u0431\u0440\u0430\u043d\u043d\u044b\u0435 \u043f\u043e\u0437\u0438\u0446\u0438\u0438 \u043a\u043b\u0438\u0435\u043d\u0442\u0430 \u041e\u041e\u041e \u043e\u043f\u043b\u0430\u0447\u0435\u043d\u044b."}"#;
+    /// assert_eq!(pay.parse(http::Response::new(&paid[..]))?.effect, PaymentEffect::Paid);
+    /// let back = r#"{"status": "success", "text": "На счёт клиента ООО отправлено 3959₽ "}"#;
+    /// assert_eq!(
+    ///     pay.parse(http::Response::new(back.as_bytes()))?.effect,
+    ///     PaymentEffect::Refunded { amount: Some(3959.into()) },
+    /// );
+    /// # Ok::<(), shop_apis_core::ResponseError>(())
+    /// ```
+    #[derive(Debug, Clone, PartialEq, serde::Serialize)]
+    #[non_exhaustive]
+    pub struct Payment {
+        /// Paid, or the payment taken back.
+        pub effect: PaymentEffect,
+        /// The panel's message, if any.
+        #[serde(default)]
+        pub text: Option<String>,
+        /// Fields the document does not name.
+        #[serde(flatten, skip_deserializing)]
+        pub unknown: UnknownFields,
+    }
 }
 
 /// Which way [`PayPosition`] toggled the position.

@@ -1,7 +1,6 @@
 //! Shipping types ("Способы доставки"): list, create, update, delete.
 
 use http::{Request, Response};
-use serde::Deserialize;
 use shop_apis_core::encode::Form;
 use shop_apis_core::wire::{decimal, nullable_text};
 use shop_apis_core::{
@@ -18,32 +17,36 @@ shop_apis_core::id_type! {
     pub struct ShippingTypeId(u64);
 }
 
-/// One way the shop ships orders.
-#[derive(Debug, Clone, PartialEq, Deserialize, serde::Serialize)]
-#[non_exhaustive]
-pub struct ShippingType {
-    /// Its id.
-    pub id: ShippingTypeId,
-    /// Its name.
-    #[serde(default, deserialize_with = "nullable_text::deserialize")]
-    pub name: Option<String>,
-    /// The smallest order total from which it can be chosen.
-    #[serde(default, with = "decimal::option")]
-    pub min_price: Option<Decimal>,
-    /// Fields the document does not name.
-    #[serde(flatten)]
-    pub unknown: UnknownFields,
+shop_apis_core::keep_unknown! { unknown:
+    /// One way the shop ships orders.
+    #[derive(Debug, Clone, PartialEq, serde::Serialize)]
+    #[non_exhaustive]
+    pub struct ShippingType {
+        /// Its id.
+        pub id: ShippingTypeId,
+        /// Its name.
+        #[serde(default, deserialize_with = "nullable_text::deserialize")]
+        pub name: Option<String>,
+        /// The smallest order total from which it can be chosen.
+        #[serde(default, with = "decimal::option")]
+        pub min_price: Option<Decimal>,
+        /// Fields the document does not name.
+        #[serde(flatten, skip_deserializing)]
+        pub unknown: UnknownFields,
+    }
 }
 
-/// The answer to [`ListShippingTypes`].
-#[derive(Debug, Clone, PartialEq, Deserialize, serde::Serialize)]
-#[non_exhaustive]
-pub struct ShippingTypes {
-    /// Every shipping type, in the panel's order.
-    pub shipping_types: Vec<ShippingType>,
-    /// Fields the document does not name.
-    #[serde(flatten)]
-    pub unknown: UnknownFields,
+shop_apis_core::keep_unknown! { unknown:
+    /// The answer to [`ListShippingTypes`].
+    #[derive(Debug, Clone, PartialEq, serde::Serialize)]
+    #[non_exhaustive]
+    pub struct ShippingTypes {
+        /// Every shipping type, in the panel's order.
+        pub shipping_types: Vec<ShippingType>,
+        /// Fields the document does not name.
+        #[serde(flatten, skip_deserializing)]
+        pub unknown: UnknownFields,
+    }
 }
 
 /// `GET /panel/order/shipping_type`: the shop's shipping types. Safe.

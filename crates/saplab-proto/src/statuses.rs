@@ -1,7 +1,6 @@
 //! Order statuses ("Статусы заказов"): list, create, update, delete.
 
 use http::{Request, Response};
-use serde::Deserialize;
 use shop_apis_core::encode::Form;
 use shop_apis_core::wire::{flag, nullable_text};
 use shop_apis_core::{
@@ -17,38 +16,42 @@ shop_apis_core::id_type! {
     pub struct StatusId(u64);
 }
 
-/// A status an order position can be in.
-#[derive(Debug, Clone, PartialEq, Deserialize, serde::Serialize)]
-#[non_exhaustive]
-pub struct OrderStatus {
-    /// Its id.
-    pub id: StatusId,
-    /// Its name ("В работе").
-    #[serde(default, deserialize_with = "nullable_text::deserialize")]
-    pub name: Option<String>,
-    /// Its colour in the panel, six hexadecimal digits (`CBFFC9`).
-    #[serde(default, deserialize_with = "nullable_text::deserialize")]
-    pub color: Option<String>,
-    /// Whether the client gets an SMS when a position is set to it.
-    #[serde(default, deserialize_with = "flag::option::deserialize")]
-    pub sms: Option<bool>,
-    /// Whether the client gets an e-mail when a position is set to it.
-    #[serde(default, deserialize_with = "flag::option::deserialize")]
-    pub email: Option<bool>,
-    /// Fields the document does not name.
-    #[serde(flatten)]
-    pub unknown: UnknownFields,
+shop_apis_core::keep_unknown! { unknown:
+    /// A status an order position can be in.
+    #[derive(Debug, Clone, PartialEq, serde::Serialize)]
+    #[non_exhaustive]
+    pub struct OrderStatus {
+        /// Its id.
+        pub id: StatusId,
+        /// Its name ("В работе").
+        #[serde(default, deserialize_with = "nullable_text::deserialize")]
+        pub name: Option<String>,
+        /// Its colour in the panel, six hexadecimal digits (`CBFFC9`).
+        #[serde(default, deserialize_with = "nullable_text::deserialize")]
+        pub color: Option<String>,
+        /// Whether the client gets an SMS when a position is set to it.
+        #[serde(default, deserialize_with = "flag::option::deserialize")]
+        pub sms: Option<bool>,
+        /// Whether the client gets an e-mail when a position is set to it.
+        #[serde(default, deserialize_with = "flag::option::deserialize")]
+        pub email: Option<bool>,
+        /// Fields the document does not name.
+        #[serde(flatten, skip_deserializing)]
+        pub unknown: UnknownFields,
+    }
 }
 
-/// The answer to [`ListStatuses`].
-#[derive(Debug, Clone, PartialEq, Deserialize, serde::Serialize)]
-#[non_exhaustive]
-pub struct OrderStatuses {
-    /// Every status, in the panel's order (not by id).
-    pub statuses: Vec<OrderStatus>,
-    /// Fields the document does not name.
-    #[serde(flatten)]
-    pub unknown: UnknownFields,
+shop_apis_core::keep_unknown! { unknown:
+    /// The answer to [`ListStatuses`].
+    #[derive(Debug, Clone, PartialEq, serde::Serialize)]
+    #[non_exhaustive]
+    pub struct OrderStatuses {
+        /// Every status, in the panel's order (not by id).
+        pub statuses: Vec<OrderStatus>,
+        /// Fields the document does not name.
+        #[serde(flatten, skip_deserializing)]
+        pub unknown: UnknownFields,
+    }
 }
 
 /// `GET /panel/order/status`: the shop's order statuses. Safe.

@@ -4,7 +4,6 @@ use std::fmt;
 
 use base64::Engine;
 use http::{Method, Request, Response};
-use serde::Deserialize;
 use shop_apis_core::wire::{IdMap, decimal, int, nullable_text, unix_time};
 use shop_apis_core::{
     BuildError, BuildErrorKind, Decimal, Endpoint, Paged, ResponseError, Safety, Stamp,
@@ -17,96 +16,102 @@ use crate::envelope;
 use crate::goods::{GoodsId, RecordId};
 use crate::invoices::{DateTimeBound, Range, paging};
 
-/// A line of an abandoned basket.
-#[derive(Debug, Clone, PartialEq, Deserialize, serde::Serialize)]
-#[non_exhaustive]
-pub struct BasketItem {
-    /// The product.
-    pub goods_id: GoodsId,
-    /// Its name.
-    #[serde(default, deserialize_with = "nullable_text::deserialize")]
-    pub name: Option<String>,
-    /// The unit price with markup.
-    #[serde(default, with = "decimal::option")]
-    pub price: Option<Decimal>,
-    /// How many.
-    #[serde(default, deserialize_with = "int::option::deserialize")]
-    pub cnt: Option<u32>,
-    /// Price times count.
-    #[serde(default, with = "decimal::option")]
-    pub sum: Option<Decimal>,
-    /// Other fields the shop shows.
-    #[serde(flatten)]
-    pub unknown: UnknownFields,
+shop_apis_core::keep_unknown! { unknown:
+    /// A line of an abandoned basket.
+    #[derive(Debug, Clone, PartialEq, serde::Serialize)]
+    #[non_exhaustive]
+    pub struct BasketItem {
+        /// The product.
+        pub goods_id: GoodsId,
+        /// Its name.
+        #[serde(default, deserialize_with = "nullable_text::deserialize")]
+        pub name: Option<String>,
+        /// The unit price with markup.
+        #[serde(default, with = "decimal::option")]
+        pub price: Option<Decimal>,
+        /// How many.
+        #[serde(default, deserialize_with = "int::option::deserialize")]
+        pub cnt: Option<u32>,
+        /// Price times count.
+        #[serde(default, with = "decimal::option")]
+        pub sum: Option<Decimal>,
+        /// Other fields the shop shows.
+        #[serde(flatten, skip_deserializing)]
+        pub unknown: UnknownFields,
+    }
 }
 
-/// A user's abandoned basket.
-#[derive(Debug, Clone, PartialEq, Deserialize, serde::Serialize)]
-#[non_exhaustive]
-pub struct UserBasket {
-    /// The user.
-    #[serde(deserialize_with = "int::deserialize")]
-    pub user_id: u64,
-    /// Their login.
-    #[serde(default, deserialize_with = "nullable_text::deserialize")]
-    pub user_login: Option<String>,
-    /// Their group.
-    #[serde(default, deserialize_with = "int::option::deserialize")]
-    pub user_group_id: Option<u64>,
-    /// The group's name.
-    #[serde(default, deserialize_with = "nullable_text::deserialize")]
-    pub user_group_name: Option<String>,
-    /// Their full name.
-    #[serde(default, deserialize_with = "nullable_text::deserialize")]
-    pub user_name: Option<String>,
-    /// Their e-mail.
-    #[serde(default, deserialize_with = "nullable_text::deserialize")]
-    pub user_email: Option<String>,
-    /// Their phone.
-    #[serde(default, deserialize_with = "nullable_text::deserialize")]
-    pub user_phone: Option<String>,
-    /// When they were last on the site.
-    #[serde(default, with = "unix_time::option")]
-    pub user_last_activity: Option<OffsetDateTime>,
-    /// From which IP.
-    #[serde(default, deserialize_with = "nullable_text::deserialize")]
-    pub user_ip: Option<String>,
-    /// The basket's total.
-    #[serde(default, with = "decimal::option")]
-    pub user_basket_amount: Option<Decimal>,
-    /// How many goods.
-    #[serde(default, deserialize_with = "int::option::deserialize")]
-    pub user_basket_items_cnt: Option<u32>,
-    /// The lines, by basket record.
-    #[serde(default)]
-    pub user_basket_items: IdMap<RecordId, BasketItem>,
-    /// Fields the document does not name.
-    #[serde(flatten)]
-    pub unknown: UnknownFields,
+shop_apis_core::keep_unknown! { unknown:
+    /// A user's abandoned basket.
+    #[derive(Debug, Clone, PartialEq, serde::Serialize)]
+    #[non_exhaustive]
+    pub struct UserBasket {
+        /// The user.
+        #[serde(deserialize_with = "int::deserialize")]
+        pub user_id: u64,
+        /// Their login.
+        #[serde(default, deserialize_with = "nullable_text::deserialize")]
+        pub user_login: Option<String>,
+        /// Their group.
+        #[serde(default, deserialize_with = "int::option::deserialize")]
+        pub user_group_id: Option<u64>,
+        /// The group's name.
+        #[serde(default, deserialize_with = "nullable_text::deserialize")]
+        pub user_group_name: Option<String>,
+        /// Their full name.
+        #[serde(default, deserialize_with = "nullable_text::deserialize")]
+        pub user_name: Option<String>,
+        /// Their e-mail.
+        #[serde(default, deserialize_with = "nullable_text::deserialize")]
+        pub user_email: Option<String>,
+        /// Their phone.
+        #[serde(default, deserialize_with = "nullable_text::deserialize")]
+        pub user_phone: Option<String>,
+        /// When they were last on the site.
+        #[serde(default, with = "unix_time::option")]
+        pub user_last_activity: Option<OffsetDateTime>,
+        /// From which IP.
+        #[serde(default, deserialize_with = "nullable_text::deserialize")]
+        pub user_ip: Option<String>,
+        /// The basket's total.
+        #[serde(default, with = "decimal::option")]
+        pub user_basket_amount: Option<Decimal>,
+        /// How many goods.
+        #[serde(default, deserialize_with = "int::option::deserialize")]
+        pub user_basket_items_cnt: Option<u32>,
+        /// The lines, by basket record.
+        #[serde(default)]
+        pub user_basket_items: IdMap<RecordId, BasketItem>,
+        /// Fields the document does not name.
+        #[serde(flatten, skip_deserializing)]
+        pub unknown: UnknownFields,
+    }
 }
 
-/// The answer to [`ListBaskets`]: a page of baskets, by user id.
-#[derive(Debug, Clone, PartialEq, Deserialize, serde::Serialize)]
-#[non_exhaustive]
-pub struct Baskets {
-    /// The baskets, by user id.
-    #[serde(default)]
-    pub users_baskets: IdMap<u64, UserBasket>,
-    /// This page.
-    #[serde(default, deserialize_with = "int::option::deserialize")]
-    pub paginator_page: Option<u32>,
-    /// How many pages.
-    #[serde(default, deserialize_with = "int::option::deserialize")]
-    pub paginator_pages_cnt: Option<u32>,
-    /// How many baskets match.
-    #[serde(default, deserialize_with = "int::option::deserialize")]
-    pub paginator_count: Option<u64>,
-    /// Baskets a page.
-    #[serde(default, deserialize_with = "int::option::deserialize")]
-    pub paginator_per_page: Option<u32>,
-    /// Fields the document does not name.
-    #[serde(flatten)]
-    pub unknown: UnknownFields,
+shop_apis_core::keep_unknown! { unknown:
+    /// The answer to [`ListBaskets`]: a page of baskets, by user id.
+    #[derive(Debug, Clone, PartialEq, serde::Serialize)]
+    #[non_exhaustive]
+    pub struct Baskets {
+        /// The baskets, by user id.
+        #[serde(default)]
+        pub users_baskets: IdMap<u64, UserBasket>,
+        /// This page.
+        #[serde(default, deserialize_with = "int::option::deserialize")]
+        pub paginator_page: Option<u32>,
+        /// How many pages.
+        #[serde(default, deserialize_with = "int::option::deserialize")]
+        pub paginator_pages_cnt: Option<u32>,
+        /// How many baskets match.
+        #[serde(default, deserialize_with = "int::option::deserialize")]
+        pub paginator_count: Option<u64>,
+        /// Baskets a page.
+        #[serde(default, deserialize_with = "int::option::deserialize")]
+        pub paginator_per_page: Option<u32>,
+        /// Fields the document does not name.
+        #[serde(flatten, skip_deserializing)]
+        pub unknown: UnknownFields,
+    }
 }
 
 /// A condition on a number: its mode and operand(s) as one value, so a mode

@@ -25,19 +25,21 @@ pub struct GoodsFieldLabel {
     pub pos: Option<i64>,
 }
 
-/// The goods of the unplaced order and how to label them.
-#[derive(Debug, Clone, PartialEq, Deserialize, serde::Serialize)]
-#[non_exhaustive]
-pub struct OrderContent {
-    /// The lines, by basket record id.
-    #[serde(default)]
-    pub order_goods: IdMap<RecordId, GoodsLine>,
-    /// The goods fields shown, by code, with their labels.
-    #[serde(default)]
-    pub order_goods_fields: IdMap<String, GoodsFieldLabel>,
-    /// Fields the document does not name.
-    #[serde(flatten)]
-    pub unknown: UnknownFields,
+shop_apis_core::keep_unknown! { unknown:
+    /// The goods of the unplaced order and how to label them.
+    #[derive(Debug, Clone, PartialEq, serde::Serialize)]
+    #[non_exhaustive]
+    pub struct OrderContent {
+        /// The lines, by basket record id.
+        #[serde(default)]
+        pub order_goods: IdMap<RecordId, GoodsLine>,
+        /// The goods fields shown, by code, with their labels.
+        #[serde(default)]
+        pub order_goods_fields: IdMap<String, GoodsFieldLabel>,
+        /// Fields the document does not name.
+        #[serde(flatten, skip_deserializing)]
+        pub unknown: UnknownFields,
+    }
 }
 
 /// Suggestions and warnings about the order.
@@ -52,87 +54,91 @@ pub struct OrderNotice {
     pub notice_err: Option<String>,
 }
 
-/// The unplaced order's totals, each an amount with the shop's display of
-/// it. Every total is optional: a shop shows tax, VAT and discount only with
-/// those settings on (`002`:83–87).
-#[derive(Debug, Clone, Default, PartialEq, Deserialize, serde::Serialize)]
-#[non_exhaustive]
-pub struct OrderTotals {
-    /// Additional information.
-    #[serde(default, deserialize_with = "nullable_text::deserialize")]
-    pub order_info: Option<String>,
-    /// Suggestions and warnings.
-    #[serde(default)]
-    pub order_notice: OrderNotice,
-    /// The user placing the order.
-    #[serde(default, deserialize_with = "int::option::deserialize")]
-    pub order_uid: Option<u64>,
-    /// Total weight.
-    #[serde(default, deserialize_with = "money::optional::deserialize")]
-    pub order_weight: Option<Money>,
-    /// The goods' total.
-    #[serde(default, deserialize_with = "money::optional::deserialize")]
-    pub order_amount: Option<Money>,
-    /// The delivery charge, when the delivery method sets one.
-    #[serde(default, deserialize_with = "money::optional::deserialize")]
-    pub order_tax: Option<Money>,
-    /// The goods and the delivery.
-    #[serde(default, deserialize_with = "money::optional::deserialize")]
-    pub order_total: Option<Money>,
-    /// VAT of the amount to pay, when VAT is on.
-    #[serde(default, deserialize_with = "money::optional::deserialize")]
-    pub order_vat: Option<Money>,
-    /// The discount, when the discount system is on.
-    #[serde(default, deserialize_with = "money::optional::deserialize")]
-    pub order_discount: Option<Money>,
-    /// What is to be paid.
-    #[serde(default, deserialize_with = "money::optional::deserialize")]
-    pub order_topay: Option<Money>,
-    /// Fields the document does not name.
-    #[serde(flatten)]
-    pub unknown: UnknownFields,
+shop_apis_core::keep_unknown! { unknown:
+    /// The unplaced order's totals, each an amount with the shop's display of
+    /// it. Every total is optional: a shop shows tax, VAT and discount only with
+    /// those settings on (`002`:83–87).
+    #[derive(Debug, Clone, Default, PartialEq, serde::Serialize)]
+    #[non_exhaustive]
+    pub struct OrderTotals {
+        /// Additional information.
+        #[serde(default, deserialize_with = "nullable_text::deserialize")]
+        pub order_info: Option<String>,
+        /// Suggestions and warnings.
+        #[serde(default)]
+        pub order_notice: OrderNotice,
+        /// The user placing the order.
+        #[serde(default, deserialize_with = "int::option::deserialize")]
+        pub order_uid: Option<u64>,
+        /// Total weight.
+        #[serde(default, deserialize_with = "money::optional::deserialize")]
+        pub order_weight: Option<Money>,
+        /// The goods' total.
+        #[serde(default, deserialize_with = "money::optional::deserialize")]
+        pub order_amount: Option<Money>,
+        /// The delivery charge, when the delivery method sets one.
+        #[serde(default, deserialize_with = "money::optional::deserialize")]
+        pub order_tax: Option<Money>,
+        /// The goods and the delivery.
+        #[serde(default, deserialize_with = "money::optional::deserialize")]
+        pub order_total: Option<Money>,
+        /// VAT of the amount to pay, when VAT is on.
+        #[serde(default, deserialize_with = "money::optional::deserialize")]
+        pub order_vat: Option<Money>,
+        /// The discount, when the discount system is on.
+        #[serde(default, deserialize_with = "money::optional::deserialize")]
+        pub order_discount: Option<Money>,
+        /// What is to be paid.
+        #[serde(default, deserialize_with = "money::optional::deserialize")]
+        pub order_topay: Option<Money>,
+        /// Fields the document does not name.
+        #[serde(flatten, skip_deserializing)]
+        pub unknown: UnknownFields,
+    }
 }
 
-/// The unplaced order when the basket holds goods.
-#[derive(Debug, Clone, Default, PartialEq, Deserialize, serde::Serialize)]
-#[non_exhaustive]
-pub struct Checkout {
-    /// How many goods lines.
-    #[serde(default, deserialize_with = "int::option::deserialize")]
-    pub num_entries: Option<u32>,
-    /// The goods.
-    #[serde(default)]
-    pub order_content: Option<OrderContent>,
-    /// The order form's additional fields, by number.
-    #[serde(default)]
-    pub order_fields: IdMap<FieldId, OrderField>,
-    /// The totals.
-    #[serde(default)]
-    pub order_data: Option<OrderTotals>,
-    /// The payment methods to choose from.
-    #[serde(default)]
-    pub payment_list: IdMap<PaymentId, PaymentMethod>,
-    /// The payment method chosen.
-    #[serde(
-        default,
-        deserialize_with = "shop_apis_core::wire::optional_id::deserialize"
-    )]
-    pub current_payment_id: Option<PaymentId>,
-    /// The delivery methods to choose from.
-    #[serde(default)]
-    pub delivery_list: IdMap<DeliveryId, DeliveryMethod>,
-    /// The delivery method chosen.
-    #[serde(
-        default,
-        deserialize_with = "shop_apis_core::wire::optional_id::deserialize"
-    )]
-    pub current_delivery_id: Option<DeliveryId>,
-    /// The shop's message, which alone means the basket is empty (U11).
-    #[serde(default, deserialize_with = "nullable_text::deserialize")]
-    pub msg: Option<String>,
-    /// Fields the document does not name.
-    #[serde(flatten)]
-    pub unknown: UnknownFields,
+shop_apis_core::keep_unknown! { unknown:
+    /// The unplaced order when the basket holds goods.
+    #[derive(Debug, Clone, Default, PartialEq, serde::Serialize)]
+    #[non_exhaustive]
+    pub struct Checkout {
+        /// How many goods lines.
+        #[serde(default, deserialize_with = "int::option::deserialize")]
+        pub num_entries: Option<u32>,
+        /// The goods.
+        #[serde(default)]
+        pub order_content: Option<OrderContent>,
+        /// The order form's additional fields, by number.
+        #[serde(default)]
+        pub order_fields: IdMap<FieldId, OrderField>,
+        /// The totals.
+        #[serde(default)]
+        pub order_data: Option<OrderTotals>,
+        /// The payment methods to choose from.
+        #[serde(default)]
+        pub payment_list: IdMap<PaymentId, PaymentMethod>,
+        /// The payment method chosen.
+        #[serde(
+            default,
+            deserialize_with = "shop_apis_core::wire::optional_id::deserialize"
+        )]
+        pub current_payment_id: Option<PaymentId>,
+        /// The delivery methods to choose from.
+        #[serde(default)]
+        pub delivery_list: IdMap<DeliveryId, DeliveryMethod>,
+        /// The delivery method chosen.
+        #[serde(
+            default,
+            deserialize_with = "shop_apis_core::wire::optional_id::deserialize"
+        )]
+        pub current_delivery_id: Option<DeliveryId>,
+        /// The shop's message, which alone means the basket is empty (U11).
+        #[serde(default, deserialize_with = "nullable_text::deserialize")]
+        pub msg: Option<String>,
+        /// Fields the document does not name.
+        #[serde(flatten, skip_deserializing)]
+        pub unknown: UnknownFields,
+    }
 }
 
 /// What checkout answers: the order, or a message when the basket is empty
@@ -463,16 +469,18 @@ impl Endpoint for ChangeCheckout {
     }
 }
 
-/// The message an order placement answers with.
-#[derive(Debug, Clone, PartialEq, Deserialize, serde::Serialize)]
-#[non_exhaustive]
-pub struct Placed {
-    /// "Ваш заказ успешно оформлен".
-    #[serde(default, deserialize_with = "nullable_text::deserialize")]
-    pub msg: Option<String>,
-    /// Fields the document does not name.
-    #[serde(flatten)]
-    pub unknown: UnknownFields,
+shop_apis_core::keep_unknown! { unknown:
+    /// The message an order placement answers with.
+    #[derive(Debug, Clone, PartialEq, serde::Serialize)]
+    #[non_exhaustive]
+    pub struct Placed {
+        /// "Ваш заказ успешно оформлен".
+        #[serde(default, deserialize_with = "nullable_text::deserialize")]
+        pub msg: Option<String>,
+        /// Fields the document does not name.
+        #[serde(flatten, skip_deserializing)]
+        pub unknown: UnknownFields,
+    }
 }
 
 /// `POST /shop/checkout/` with `mode=order`: places the unplaced order.

@@ -83,89 +83,97 @@ impl ObjectOrText for GoodsOptions {
     }
 }
 
-/// `ORDER_GOODS_OPTIONS`: the options chosen, and every option the product has.
-#[derive(Debug, Clone, Default, PartialEq, Deserialize, serde::Serialize)]
-#[non_exhaustive]
-pub struct ChosenOptions {
-    /// The choice as `<OPTION_ID>-<VALUE_ID>-<VALUE_ID>:<OPTION_ID>-<VALUE_ID>:…`.
-    #[serde(default, deserialize_with = "nullable_text::deserialize")]
-    pub selected_str: Option<String>,
-    /// The options chosen, by option id.
-    #[serde(default)]
-    pub selected_data: IdMap<u64, SelectedOption>,
-    /// Every option of the product, by option id.
-    #[serde(default)]
-    pub all_options_data: IdMap<u64, GoodsOption>,
-    /// Fields the document does not name.
-    #[serde(flatten)]
-    pub unknown: UnknownFields,
+shop_apis_core::keep_unknown! { unknown:
+    /// `ORDER_GOODS_OPTIONS`: the options chosen, and every option the product has.
+    #[derive(Debug, Clone, Default, PartialEq, serde::Serialize)]
+    #[non_exhaustive]
+    pub struct ChosenOptions {
+        /// The choice as `<OPTION_ID>-<VALUE_ID>-<VALUE_ID>:<OPTION_ID>-<VALUE_ID>:…`.
+        #[serde(default, deserialize_with = "nullable_text::deserialize")]
+        pub selected_str: Option<String>,
+        /// The options chosen, by option id.
+        #[serde(default)]
+        pub selected_data: IdMap<u64, SelectedOption>,
+        /// Every option of the product, by option id.
+        #[serde(default)]
+        pub all_options_data: IdMap<u64, GoodsOption>,
+        /// Fields the document does not name.
+        #[serde(flatten, skip_deserializing)]
+        pub unknown: UnknownFields,
+    }
 }
 
-/// An option chosen (`SELECTED_OPTIONS_DATA`).
-#[derive(Debug, Clone, Default, PartialEq, Deserialize, serde::Serialize)]
-#[non_exhaustive]
-pub struct SelectedOption {
-    /// The option's name.
-    #[serde(default, deserialize_with = "nullable_text::deserialize")]
-    pub name: Option<String>,
-    /// Which of the option's values (its position in `all_options_data`'s `values`).
-    #[serde(default, deserialize_with = "int::option::deserialize")]
-    pub indx: Option<u32>,
-    /// The markup: an amount, or a percentage with the amount it came to
-    /// (`"4%&2.00"`).
-    #[serde(default, deserialize_with = "markup::deserialize")]
-    pub over: Option<Markup>,
-    /// Fields the document does not name.
-    #[serde(flatten)]
-    pub unknown: UnknownFields,
+shop_apis_core::keep_unknown! { unknown:
+    /// An option chosen (`SELECTED_OPTIONS_DATA`).
+    #[derive(Debug, Clone, Default, PartialEq, serde::Serialize)]
+    #[non_exhaustive]
+    pub struct SelectedOption {
+        /// The option's name.
+        #[serde(default, deserialize_with = "nullable_text::deserialize")]
+        pub name: Option<String>,
+        /// Which of the option's values (its position in `all_options_data`'s `values`).
+        #[serde(default, deserialize_with = "int::option::deserialize")]
+        pub indx: Option<u32>,
+        /// The markup: an amount, or a percentage with the amount it came to
+        /// (`"4%&2.00"`).
+        #[serde(default, deserialize_with = "markup::deserialize")]
+        pub over: Option<Markup>,
+        /// Fields the document does not name.
+        #[serde(flatten, skip_deserializing)]
+        pub unknown: UnknownFields,
+    }
 }
 
-/// Every option of a product (`OPTIONS_DATA`).
-#[derive(Debug, Clone, Default, PartialEq, Deserialize, serde::Serialize)]
-#[non_exhaustive]
-pub struct GoodsOption {
-    /// The option's name.
-    #[serde(default, deserialize_with = "nullable_text::deserialize")]
-    pub name: Option<String>,
-    /// Its values, in the shop's order.
-    #[serde(default)]
-    pub values: IdMap<u32, OptionValue>,
-    /// "Использовать изображения".
-    #[serde(default, deserialize_with = "flag::option::deserialize")]
-    pub use_images: Option<bool>,
-    /// "Выводить в виде чекбокса".
-    #[serde(default, deserialize_with = "flag::option::deserialize")]
-    pub as_checkbox: Option<bool>,
-    /// "Выводить в виде radio buttons".
-    #[serde(default, deserialize_with = "flag::option::deserialize")]
-    pub as_radio: Option<bool>,
-    /// "Выделять первое значение".
-    #[serde(default, deserialize_with = "flag::option::deserialize")]
-    pub check_first: Option<bool>,
-    /// Its position among the product's options.
-    #[serde(default, deserialize_with = "int::option::deserialize")]
-    pub pos: Option<i64>,
-    /// Fields the document does not name.
-    #[serde(flatten)]
-    pub unknown: UnknownFields,
+shop_apis_core::keep_unknown! { unknown:
+    /// Every option of a product (`OPTIONS_DATA`).
+    #[derive(Debug, Clone, Default, PartialEq, serde::Serialize)]
+    #[non_exhaustive]
+    pub struct GoodsOption {
+        /// The option's name.
+        #[serde(default, deserialize_with = "nullable_text::deserialize")]
+        pub name: Option<String>,
+        /// Its values, in the shop's order.
+        #[serde(default)]
+        pub values: IdMap<u32, OptionValue>,
+        /// "Использовать изображения".
+        #[serde(default, deserialize_with = "flag::option::deserialize")]
+        pub use_images: Option<bool>,
+        /// "Выводить в виде чекбокса".
+        #[serde(default, deserialize_with = "flag::option::deserialize")]
+        pub as_checkbox: Option<bool>,
+        /// "Выводить в виде radio buttons".
+        #[serde(default, deserialize_with = "flag::option::deserialize")]
+        pub as_radio: Option<bool>,
+        /// "Выделять первое значение".
+        #[serde(default, deserialize_with = "flag::option::deserialize")]
+        pub check_first: Option<bool>,
+        /// Its position among the product's options.
+        #[serde(default, deserialize_with = "int::option::deserialize")]
+        pub pos: Option<i64>,
+        /// Fields the document does not name.
+        #[serde(flatten, skip_deserializing)]
+        pub unknown: UnknownFields,
+    }
 }
 
-/// One value of an option.
-#[derive(Debug, Clone, Default, PartialEq, Deserialize, serde::Serialize)]
-#[non_exhaustive]
-pub struct OptionValue {
-    /// Its label.
-    #[serde(default, deserialize_with = "nullable_text::deserialize")]
-    pub label: Option<String>,
-    /// The markup it adds (computed, when given as a percentage).
-    #[serde(default, with = "decimal::option")]
-    pub val: Option<Decimal>,
-    /// The markup's percentage, when given as one.
-    #[serde(default, with = "decimal::option")]
-    pub percent: Option<Decimal>,
-    /// Fields the document does not name.
-    #[serde(flatten)]
-    pub unknown: UnknownFields,
+shop_apis_core::keep_unknown! { unknown:
+    /// One value of an option.
+    #[derive(Debug, Clone, Default, PartialEq, serde::Serialize)]
+    #[non_exhaustive]
+    pub struct OptionValue {
+        /// Its label.
+        #[serde(default, deserialize_with = "nullable_text::deserialize")]
+        pub label: Option<String>,
+        /// The markup it adds (computed, when given as a percentage).
+        #[serde(default, with = "decimal::option")]
+        pub val: Option<Decimal>,
+        /// The markup's percentage, when given as one.
+        #[serde(default, with = "decimal::option")]
+        pub percent: Option<Decimal>,
+        /// Fields the document does not name.
+        #[serde(flatten, skip_deserializing)]
+        pub unknown: UnknownFields,
+    }
 }
 
 /// A product's default picture.
@@ -180,96 +188,98 @@ pub struct Image {
     pub photo: Option<String>,
 }
 
-/// One line of goods. Which fields come depends on the shop's settings; the
-/// document says `goods_id`, `price`, `cnt`, `sum` and `warning` always do,
-/// yet only `goods_id` is required here: a line means nothing without its
-/// product, and a shop that leaves out a price still sends the rest. The shop's
-/// additional fields `other1`…`other9` are named (the document allows at most
-/// nine, U29); anything else is kept in `unknown`.
-#[derive(Debug, Clone, PartialEq, Deserialize, serde::Serialize)]
-#[non_exhaustive]
-pub struct GoodsLine {
-    /// The product.
-    pub goods_id: GoodsId,
-    /// Its name.
-    #[serde(default, deserialize_with = "nullable_text::deserialize")]
-    pub name: Option<String>,
-    /// The unit price.
-    #[serde(default, deserialize_with = "money::optional::deserialize")]
-    pub price: Option<Money>,
-    /// The purchase price (orders only).
-    #[serde(default, deserialize_with = "money::optional::deserialize")]
-    pub price_in: Option<Money>,
-    /// How many.
-    #[serde(default, deserialize_with = "int::option::deserialize")]
-    pub cnt: Option<u32>,
-    /// Price times count.
-    #[serde(default, deserialize_with = "money::optional::deserialize")]
-    pub sum: Option<Money>,
-    /// The price with VAT, when VAT is on (`"0.00$"`: its amount and the
-    /// shop's display, U32).
-    #[serde(default, deserialize_with = "money::displayed::deserialize")]
-    pub vat: Option<Money>,
-    /// A warning, such as "out of stock".
-    #[serde(default, deserialize_with = "nullable_text::deserialize")]
-    pub warning: Option<String>,
-    /// The category.
-    #[serde(default, deserialize_with = "object_or_text::deserialize")]
-    pub cat: Option<Category>,
-    /// The picture.
-    #[serde(default)]
-    pub img: Option<Image>,
-    /// Article number.
-    #[serde(default, deserialize_with = "nullable_text::deserialize")]
-    pub art: Option<String>,
-    /// Maker.
-    #[serde(default, deserialize_with = "nullable_text::deserialize")]
-    pub brand: Option<String>,
-    /// Warranty.
-    #[serde(default, deserialize_with = "nullable_text::deserialize")]
-    pub warr: Option<String>,
-    /// Weight: empty, bare, or a pair with its display.
-    #[serde(default, deserialize_with = "money::optional::deserialize")]
-    pub weight: Option<Money>,
-    /// Unit.
-    #[serde(default, deserialize_with = "nullable_text::deserialize")]
-    pub unit: Option<String>,
-    /// The options chosen: a text ("Размер: L") or the documented object.
-    #[serde(default, deserialize_with = "object_or_text::deserialize")]
-    pub options: Option<GoodsOptions>,
-    /// The login of who added it.
-    #[serde(default, deserialize_with = "nullable_text::deserialize")]
-    pub added_user: Option<String>,
-    /// The value of the shop's "Дополнительное поле 1".
-    #[serde(default, deserialize_with = "nullable_text::deserialize")]
-    pub other1: Option<String>,
-    /// The value of the shop's "Дополнительное поле 2".
-    #[serde(default, deserialize_with = "nullable_text::deserialize")]
-    pub other2: Option<String>,
-    /// The value of the shop's "Дополнительное поле 3".
-    #[serde(default, deserialize_with = "nullable_text::deserialize")]
-    pub other3: Option<String>,
-    /// The value of the shop's "Дополнительное поле 4".
-    #[serde(default, deserialize_with = "nullable_text::deserialize")]
-    pub other4: Option<String>,
-    /// The value of the shop's "Дополнительное поле 5".
-    #[serde(default, deserialize_with = "nullable_text::deserialize")]
-    pub other5: Option<String>,
-    /// The value of the shop's "Дополнительное поле 6".
-    #[serde(default, deserialize_with = "nullable_text::deserialize")]
-    pub other6: Option<String>,
-    /// The value of the shop's "Дополнительное поле 7".
-    #[serde(default, deserialize_with = "nullable_text::deserialize")]
-    pub other7: Option<String>,
-    /// The value of the shop's "Дополнительное поле 8".
-    #[serde(default, deserialize_with = "nullable_text::deserialize")]
-    pub other8: Option<String>,
-    /// The value of the shop's "Дополнительное поле 9".
-    #[serde(default, deserialize_with = "nullable_text::deserialize")]
-    pub other9: Option<String>,
-    /// Any field the document does not name.
-    #[serde(flatten)]
-    pub unknown: UnknownFields,
+shop_apis_core::keep_unknown! { unknown:
+    /// One line of goods. Which fields come depends on the shop's settings; the
+    /// document says `goods_id`, `price`, `cnt`, `sum` and `warning` always do,
+    /// yet only `goods_id` is required here: a line means nothing without its
+    /// product, and a shop that leaves out a price still sends the rest. The shop's
+    /// additional fields `other1`…`other9` are named (the document allows at most
+    /// nine, U29); anything else is kept in `unknown`.
+    #[derive(Debug, Clone, PartialEq, serde::Serialize)]
+    #[non_exhaustive]
+    pub struct GoodsLine {
+        /// The product.
+        pub goods_id: GoodsId,
+        /// Its name.
+        #[serde(default, deserialize_with = "nullable_text::deserialize")]
+        pub name: Option<String>,
+        /// The unit price.
+        #[serde(default, deserialize_with = "money::optional::deserialize")]
+        pub price: Option<Money>,
+        /// The purchase price (orders only).
+        #[serde(default, deserialize_with = "money::optional::deserialize")]
+        pub price_in: Option<Money>,
+        /// How many.
+        #[serde(default, deserialize_with = "int::option::deserialize")]
+        pub cnt: Option<u32>,
+        /// Price times count.
+        #[serde(default, deserialize_with = "money::optional::deserialize")]
+        pub sum: Option<Money>,
+        /// The price with VAT, when VAT is on (`"0.00$"`: its amount and the
+        /// shop's display, U32).
+        #[serde(default, deserialize_with = "money::displayed::deserialize")]
+        pub vat: Option<Money>,
+        /// A warning, such as "out of stock".
+        #[serde(default, deserialize_with = "nullable_text::deserialize")]
+        pub warning: Option<String>,
+        /// The category.
+        #[serde(default, deserialize_with = "object_or_text::deserialize")]
+        pub cat: Option<Category>,
+        /// The picture.
+        #[serde(default)]
+        pub img: Option<Image>,
+        /// Article number.
+        #[serde(default, deserialize_with = "nullable_text::deserialize")]
+        pub art: Option<String>,
+        /// Maker.
+        #[serde(default, deserialize_with = "nullable_text::deserialize")]
+        pub brand: Option<String>,
+        /// Warranty.
+        #[serde(default, deserialize_with = "nullable_text::deserialize")]
+        pub warr: Option<String>,
+        /// Weight: empty, bare, or a pair with its display.
+        #[serde(default, deserialize_with = "money::optional::deserialize")]
+        pub weight: Option<Money>,
+        /// Unit.
+        #[serde(default, deserialize_with = "nullable_text::deserialize")]
+        pub unit: Option<String>,
+        /// The options chosen: a text ("Размер: L") or the documented object.
+        #[serde(default, deserialize_with = "object_or_text::deserialize")]
+        pub options: Option<GoodsOptions>,
+        /// The login of who added it.
+        #[serde(default, deserialize_with = "nullable_text::deserialize")]
+        pub added_user: Option<String>,
+        /// The value of the shop's "Дополнительное поле 1".
+        #[serde(default, deserialize_with = "nullable_text::deserialize")]
+        pub other1: Option<String>,
+        /// The value of the shop's "Дополнительное поле 2".
+        #[serde(default, deserialize_with = "nullable_text::deserialize")]
+        pub other2: Option<String>,
+        /// The value of the shop's "Дополнительное поле 3".
+        #[serde(default, deserialize_with = "nullable_text::deserialize")]
+        pub other3: Option<String>,
+        /// The value of the shop's "Дополнительное поле 4".
+        #[serde(default, deserialize_with = "nullable_text::deserialize")]
+        pub other4: Option<String>,
+        /// The value of the shop's "Дополнительное поле 5".
+        #[serde(default, deserialize_with = "nullable_text::deserialize")]
+        pub other5: Option<String>,
+        /// The value of the shop's "Дополнительное поле 6".
+        #[serde(default, deserialize_with = "nullable_text::deserialize")]
+        pub other6: Option<String>,
+        /// The value of the shop's "Дополнительное поле 7".
+        #[serde(default, deserialize_with = "nullable_text::deserialize")]
+        pub other7: Option<String>,
+        /// The value of the shop's "Дополнительное поле 8".
+        #[serde(default, deserialize_with = "nullable_text::deserialize")]
+        pub other8: Option<String>,
+        /// The value of the shop's "Дополнительное поле 9".
+        #[serde(default, deserialize_with = "nullable_text::deserialize")]
+        pub other9: Option<String>,
+        /// Any field the document does not name.
+        #[serde(flatten, skip_deserializing)]
+        pub unknown: UnknownFields,
+    }
 }
 
 impl GoodsLine {

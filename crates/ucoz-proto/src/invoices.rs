@@ -62,217 +62,231 @@ impl fmt::Display for OrderHash {
     }
 }
 
-/// The discount of an order.
-#[derive(Debug, Clone, Default, PartialEq, Deserialize, serde::Serialize)]
-#[non_exhaustive]
-pub struct Discount {
-    /// Its amount.
-    #[serde(default, with = "shop_apis_core::wire::decimal::option")]
-    pub sum: Option<Decimal>,
-    /// The promotional code applied.
-    #[serde(default, deserialize_with = "nullable_text::deserialize")]
-    pub promo_code: Option<String>,
-    /// The code's kind.
-    #[serde(default, deserialize_with = "nullable_text::deserialize")]
-    pub promo_group: Option<String>,
-    /// Fields the document does not name.
-    #[serde(flatten)]
-    pub unknown: UnknownFields,
+shop_apis_core::keep_unknown! { unknown:
+    /// The discount of an order.
+    #[derive(Debug, Clone, Default, PartialEq, serde::Serialize)]
+    #[non_exhaustive]
+    pub struct Discount {
+        /// Its amount.
+        #[serde(default, with = "shop_apis_core::wire::decimal::option")]
+        pub sum: Option<Decimal>,
+        /// The promotional code applied.
+        #[serde(default, deserialize_with = "nullable_text::deserialize")]
+        pub promo_code: Option<String>,
+        /// The code's kind.
+        #[serde(default, deserialize_with = "nullable_text::deserialize")]
+        pub promo_group: Option<String>,
+        /// Fields the document does not name.
+        #[serde(flatten, skip_deserializing)]
+        pub unknown: UnknownFields,
+    }
 }
 
-/// The currency an order was placed in.
-#[derive(Debug, Clone, Default, PartialEq, Deserialize, serde::Serialize)]
-#[non_exhaustive]
-pub struct Currency {
-    /// The currency's id.
-    #[serde(default, deserialize_with = "int::option::deserialize")]
-    pub id: Option<u64>,
-    /// Its rate when the order was placed.
-    #[serde(default, with = "shop_apis_core::wire::decimal::option")]
-    pub rate: Option<Decimal>,
-    /// Fields the document does not name.
-    #[serde(flatten)]
-    pub unknown: UnknownFields,
+shop_apis_core::keep_unknown! { unknown:
+    /// The currency an order was placed in.
+    #[derive(Debug, Clone, Default, PartialEq, serde::Serialize)]
+    #[non_exhaustive]
+    pub struct Currency {
+        /// The currency's id.
+        #[serde(default, deserialize_with = "int::option::deserialize")]
+        pub id: Option<u64>,
+        /// Its rate when the order was placed.
+        #[serde(default, with = "shop_apis_core::wire::decimal::option")]
+        pub rate: Option<Decimal>,
+        /// Fields the document does not name.
+        #[serde(flatten, skip_deserializing)]
+        pub unknown: UnknownFields,
+    }
 }
 
-/// How an order is paid.
-#[derive(Debug, Clone, Default, PartialEq, Deserialize, serde::Serialize)]
-#[non_exhaustive]
-pub struct InvoicePayment {
-    /// The payment method.
-    #[serde(default, deserialize_with = "optional_id::deserialize")]
-    pub id: Option<PaymentId>,
-    /// What is to be paid: its amount and the shop's display (`"500.00$"`, U32).
-    #[serde(default, deserialize_with = "money::displayed::deserialize")]
-    pub topay: Option<Money>,
-    /// Fields the document does not name.
-    #[serde(flatten)]
-    pub unknown: UnknownFields,
+shop_apis_core::keep_unknown! { unknown:
+    /// How an order is paid.
+    #[derive(Debug, Clone, Default, PartialEq, serde::Serialize)]
+    #[non_exhaustive]
+    pub struct InvoicePayment {
+        /// The payment method.
+        #[serde(default, deserialize_with = "optional_id::deserialize")]
+        pub id: Option<PaymentId>,
+        /// What is to be paid: its amount and the shop's display (`"500.00$"`, U32).
+        #[serde(default, deserialize_with = "money::displayed::deserialize")]
+        pub topay: Option<Money>,
+        /// Fields the document does not name.
+        #[serde(flatten, skip_deserializing)]
+        pub unknown: UnknownFields,
+    }
 }
 
-/// How an order is delivered.
-#[derive(Debug, Clone, Default, PartialEq, Deserialize, serde::Serialize)]
-#[non_exhaustive]
-pub struct InvoiceDelivery {
-    /// The delivery method.
-    #[serde(default, deserialize_with = "optional_id::deserialize")]
-    pub id: Option<DeliveryId>,
-    /// The delivery charge.
-    #[serde(default, with = "shop_apis_core::wire::decimal::option")]
-    pub tax: Option<Decimal>,
-    /// The courier's login; `null`, `0` and `""` are none (U16).
-    #[serde(default, deserialize_with = "nullable_text::zero_is_none")]
-    pub courier: Option<String>,
-    /// The delivery date; `"0"` and `""` are none (W12).
-    #[serde(default, with = "unix_time::option")]
-    pub delivery_date: Option<OffsetDateTime>,
-    /// Fields the document does not name.
-    #[serde(flatten)]
-    pub unknown: UnknownFields,
+shop_apis_core::keep_unknown! { unknown:
+    /// How an order is delivered.
+    #[derive(Debug, Clone, Default, PartialEq, serde::Serialize)]
+    #[non_exhaustive]
+    pub struct InvoiceDelivery {
+        /// The delivery method.
+        #[serde(default, deserialize_with = "optional_id::deserialize")]
+        pub id: Option<DeliveryId>,
+        /// The delivery charge.
+        #[serde(default, with = "shop_apis_core::wire::decimal::option")]
+        pub tax: Option<Decimal>,
+        /// The courier's login; `null`, `0` and `""` are none (U16).
+        #[serde(default, deserialize_with = "nullable_text::zero_is_none")]
+        pub courier: Option<String>,
+        /// The delivery date; `"0"` and `""` are none (W12).
+        #[serde(default, with = "unix_time::option")]
+        pub delivery_date: Option<OffsetDateTime>,
+        /// Fields the document does not name.
+        #[serde(flatten, skip_deserializing)]
+        pub unknown: UnknownFields,
+    }
 }
 
-/// The address a `gmaps` field gave (`map`, `002`:443): `address`,
-/// `latitude`, `longitude`.
-#[derive(Debug, Clone, Default, PartialEq, Deserialize, serde::Serialize)]
-#[non_exhaustive]
-pub struct InvoiceMap {
-    /// The address as text.
-    #[serde(default, deserialize_with = "nullable_text::deserialize")]
-    pub address: Option<String>,
-    /// Its latitude.
-    #[serde(default, with = "decimal::option")]
-    pub latitude: Option<Decimal>,
-    /// Its longitude.
-    #[serde(default, with = "decimal::option")]
-    pub longitude: Option<Decimal>,
-    /// Fields the document does not name.
-    #[serde(flatten)]
-    pub unknown: UnknownFields,
+shop_apis_core::keep_unknown! { unknown:
+    /// The address a `gmaps` field gave (`map`, `002`:443): `address`,
+    /// `latitude`, `longitude`.
+    #[derive(Debug, Clone, Default, PartialEq, serde::Serialize)]
+    #[non_exhaustive]
+    pub struct InvoiceMap {
+        /// The address as text.
+        #[serde(default, deserialize_with = "nullable_text::deserialize")]
+        pub address: Option<String>,
+        /// Its latitude.
+        #[serde(default, with = "decimal::option")]
+        pub latitude: Option<Decimal>,
+        /// Its longitude.
+        #[serde(default, with = "decimal::option")]
+        pub longitude: Option<Decimal>,
+        /// Fields the document does not name.
+        #[serde(flatten, skip_deserializing)]
+        pub unknown: UnknownFields,
+    }
 }
 
-/// An order as the list shows it.
-#[derive(Debug, Clone, PartialEq, Deserialize, serde::Serialize)]
-#[non_exhaustive]
-pub struct Invoice {
-    /// Its id.
-    pub id: InvoiceId,
-    /// Its number as the shop formats it (`"00001"`).
-    #[serde(default, deserialize_with = "nullable_text::deserialize")]
-    pub nom: Option<String>,
-    /// The hash that names it in order calls.
-    pub order_hash: OrderHash,
-    /// The user who placed it.
-    #[serde(default, deserialize_with = "int::option::deserialize")]
-    pub uid: Option<u64>,
-    /// Their login.
-    #[serde(default, deserialize_with = "nullable_text::deserialize")]
-    pub user: Option<String>,
-    /// The key for an auth link to the order's page.
-    #[serde(default, deserialize_with = "nullable_text::deserialize")]
-    pub akey: Option<String>,
-    /// How many goods.
-    #[serde(default, deserialize_with = "int::option::deserialize")]
-    pub cnt: Option<u32>,
-    /// The goods' total.
-    #[serde(default, with = "decimal::option")]
-    pub amount: Option<Decimal>,
-    /// The profit.
-    #[serde(default, with = "shop_apis_core::wire::decimal::option")]
-    pub profit: Option<Decimal>,
-    /// The discount.
-    #[serde(default)]
-    pub discount: Discount,
-    /// The currency.
-    #[serde(default)]
-    pub currency: Currency,
-    /// The payment.
-    #[serde(default)]
-    pub payment: InvoicePayment,
-    /// The delivery.
-    #[serde(default)]
-    pub delivery: InvoiceDelivery,
-    /// The total weight, when sent.
-    #[serde(default, with = "shop_apis_core::wire::decimal::option")]
-    pub weight: Option<Decimal>,
-    /// The values of the order's additional fields, by number.
-    #[serde(default)]
-    pub fields: IdMap<FieldId, String>,
-    /// The address of the order form's map field, when it has one.
-    #[serde(default, deserialize_with = "php_empty_object::option")]
-    pub map: Option<InvoiceMap>,
-    /// Its group.
-    #[serde(default, deserialize_with = "code_option::<_, u32, _>")]
-    pub hide: Option<OrderGroup>,
-    /// Its status.
-    #[serde(default, deserialize_with = "code_option::<_, u32, _>")]
-    pub status: Option<OrderStatus>,
-    /// When it was placed.
-    #[serde(default, with = "unix_time::option")]
-    pub add_date: Option<OffsetDateTime>,
-    /// When it last changed.
-    #[serde(default, with = "unix_time::option")]
-    pub mod_date: Option<OffsetDateTime>,
-    /// The order's log.
-    #[serde(default, deserialize_with = "nullable_text::deserialize")]
-    pub rem: Option<String>,
-    /// The note on it.
-    #[serde(default, deserialize_with = "nullable_text::deserialize")]
-    pub note: Option<String>,
-    /// The IP it was placed from.
-    #[serde(default, deserialize_with = "nullable_text::deserialize")]
-    pub ip: Option<String>,
-    /// The host of the referring link the buyer came by.
-    #[serde(default, deserialize_with = "nullable_text::deserialize")]
-    pub refhost: Option<String>,
-    /// The URL of the referring link.
-    #[serde(default, deserialize_with = "nullable_text::deserialize")]
-    pub referer: Option<String>,
-    /// Fields the document does not name.
-    #[serde(flatten)]
-    pub unknown: UnknownFields,
+shop_apis_core::keep_unknown! { unknown:
+    /// An order as the list shows it.
+    #[derive(Debug, Clone, PartialEq, serde::Serialize)]
+    #[non_exhaustive]
+    pub struct Invoice {
+        /// Its id.
+        pub id: InvoiceId,
+        /// Its number as the shop formats it (`"00001"`).
+        #[serde(default, deserialize_with = "nullable_text::deserialize")]
+        pub nom: Option<String>,
+        /// The hash that names it in order calls.
+        pub order_hash: OrderHash,
+        /// The user who placed it.
+        #[serde(default, deserialize_with = "int::option::deserialize")]
+        pub uid: Option<u64>,
+        /// Their login.
+        #[serde(default, deserialize_with = "nullable_text::deserialize")]
+        pub user: Option<String>,
+        /// The key for an auth link to the order's page.
+        #[serde(default, deserialize_with = "nullable_text::deserialize")]
+        pub akey: Option<String>,
+        /// How many goods.
+        #[serde(default, deserialize_with = "int::option::deserialize")]
+        pub cnt: Option<u32>,
+        /// The goods' total.
+        #[serde(default, with = "decimal::option")]
+        pub amount: Option<Decimal>,
+        /// The profit.
+        #[serde(default, with = "shop_apis_core::wire::decimal::option")]
+        pub profit: Option<Decimal>,
+        /// The discount.
+        #[serde(default)]
+        pub discount: Discount,
+        /// The currency.
+        #[serde(default)]
+        pub currency: Currency,
+        /// The payment.
+        #[serde(default)]
+        pub payment: InvoicePayment,
+        /// The delivery.
+        #[serde(default)]
+        pub delivery: InvoiceDelivery,
+        /// The total weight, when sent.
+        #[serde(default, with = "shop_apis_core::wire::decimal::option")]
+        pub weight: Option<Decimal>,
+        /// The values of the order's additional fields, by number.
+        #[serde(default)]
+        pub fields: IdMap<FieldId, String>,
+        /// The address of the order form's map field, when it has one.
+        #[serde(default, deserialize_with = "php_empty_object::option")]
+        pub map: Option<InvoiceMap>,
+        /// Its group.
+        #[serde(default, deserialize_with = "code_option::<_, u32, _>")]
+        pub hide: Option<OrderGroup>,
+        /// Its status.
+        #[serde(default, deserialize_with = "code_option::<_, u32, _>")]
+        pub status: Option<OrderStatus>,
+        /// When it was placed.
+        #[serde(default, with = "unix_time::option")]
+        pub add_date: Option<OffsetDateTime>,
+        /// When it last changed.
+        #[serde(default, with = "unix_time::option")]
+        pub mod_date: Option<OffsetDateTime>,
+        /// The order's log.
+        #[serde(default, deserialize_with = "nullable_text::deserialize")]
+        pub rem: Option<String>,
+        /// The note on it.
+        #[serde(default, deserialize_with = "nullable_text::deserialize")]
+        pub note: Option<String>,
+        /// The IP it was placed from.
+        #[serde(default, deserialize_with = "nullable_text::deserialize")]
+        pub ip: Option<String>,
+        /// The host of the referring link the buyer came by.
+        #[serde(default, deserialize_with = "nullable_text::deserialize")]
+        pub refhost: Option<String>,
+        /// The URL of the referring link.
+        #[serde(default, deserialize_with = "nullable_text::deserialize")]
+        pub referer: Option<String>,
+        /// Fields the document does not name.
+        #[serde(flatten, skip_deserializing)]
+        pub unknown: UnknownFields,
+    }
 }
 
-/// The answer to [`ListInvoices`]: a page of orders and the shop's lists.
-#[derive(Debug, Clone, PartialEq, Deserialize, serde::Serialize)]
-#[non_exhaustive]
-pub struct Invoices {
-    /// The orders on this page. The document calls the section keyed; it is
-    /// a JSON list (U17), and a keyed object is read too.
-    #[serde(deserialize_with = "orders")]
-    pub orders: Vec<Invoice>,
-    /// How many orders match.
-    #[serde(default, deserialize_with = "int::option::deserialize")]
-    pub count: Option<u64>,
-    /// This page.
-    #[serde(default, deserialize_with = "int::option::deserialize")]
-    pub page: Option<u32>,
-    /// How many pages.
-    #[serde(default, deserialize_with = "int::option::deserialize")]
-    pub pages_cnt: Option<u32>,
-    /// Orders a page.
-    #[serde(default, deserialize_with = "int::option::deserialize")]
-    pub per_page: Option<u32>,
-    /// The matching orders' turnover.
-    #[serde(default, with = "shop_apis_core::wire::decimal::option")]
-    pub total: Option<Decimal>,
-    /// Their profit.
-    #[serde(default, with = "shop_apis_core::wire::decimal::option")]
-    pub profit: Option<Decimal>,
-    /// Every status, with its name.
-    #[serde(default)]
-    pub order_status: IdMap<OrderStatus, String>,
-    /// Every group, with its name.
-    #[serde(default)]
-    pub order_hide: IdMap<OrderGroup, String>,
-    /// The order form's additional fields.
-    #[serde(default)]
-    pub order_fields: IdMap<FieldId, OrderField>,
-    /// The users whose orders are on the page.
-    #[serde(default, deserialize_with = "uids")]
-    pub order_uids: Vec<u64>,
-    /// Fields the document does not name.
-    #[serde(flatten)]
-    pub unknown: UnknownFields,
+shop_apis_core::keep_unknown! { unknown:
+    /// The answer to [`ListInvoices`]: a page of orders and the shop's lists.
+    #[derive(Debug, Clone, PartialEq, serde::Serialize)]
+    #[non_exhaustive]
+    pub struct Invoices {
+        /// The orders on this page. The document calls the section keyed; it is
+        /// a JSON list (U17), and a keyed object is read too.
+        #[serde(deserialize_with = "orders")]
+        pub orders: Vec<Invoice>,
+        /// How many orders match.
+        #[serde(default, deserialize_with = "int::option::deserialize")]
+        pub count: Option<u64>,
+        /// This page.
+        #[serde(default, deserialize_with = "int::option::deserialize")]
+        pub page: Option<u32>,
+        /// How many pages.
+        #[serde(default, deserialize_with = "int::option::deserialize")]
+        pub pages_cnt: Option<u32>,
+        /// Orders a page.
+        #[serde(default, deserialize_with = "int::option::deserialize")]
+        pub per_page: Option<u32>,
+        /// The matching orders' turnover.
+        #[serde(default, with = "shop_apis_core::wire::decimal::option")]
+        pub total: Option<Decimal>,
+        /// Their profit.
+        #[serde(default, with = "shop_apis_core::wire::decimal::option")]
+        pub profit: Option<Decimal>,
+        /// Every status, with its name.
+        #[serde(default)]
+        pub order_status: IdMap<OrderStatus, String>,
+        /// Every group, with its name.
+        #[serde(default)]
+        pub order_hide: IdMap<OrderGroup, String>,
+        /// The order form's additional fields.
+        #[serde(default)]
+        pub order_fields: IdMap<FieldId, OrderField>,
+        /// The users whose orders are on the page.
+        #[serde(default, deserialize_with = "uids")]
+        pub order_uids: Vec<u64>,
+        /// Fields the document does not name.
+        #[serde(flatten, skip_deserializing)]
+        pub unknown: UnknownFields,
+    }
 }
 
 fn orders<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<Invoice>, D::Error> {
@@ -623,16 +637,18 @@ impl Endpoint for ListInvoices {
     }
 }
 
-/// The message a change of several orders answers with.
-#[derive(Debug, Clone, PartialEq, Deserialize, serde::Serialize)]
-#[non_exhaustive]
-pub struct Message {
-    /// The shop's message ("Заказ(ы) перенесены ...").
-    #[serde(default, deserialize_with = "nullable_text::deserialize")]
-    pub msg: Option<String>,
-    /// Fields the document does not name.
-    #[serde(flatten)]
-    pub unknown: UnknownFields,
+shop_apis_core::keep_unknown! { unknown:
+    /// The message a change of several orders answers with.
+    #[derive(Debug, Clone, PartialEq, serde::Serialize)]
+    #[non_exhaustive]
+    pub struct Message {
+        /// The shop's message ("Заказ(ы) перенесены ...").
+        #[serde(default, deserialize_with = "nullable_text::deserialize")]
+        pub msg: Option<String>,
+        /// Fields the document does not name.
+        #[serde(flatten, skip_deserializing)]
+        pub unknown: UnknownFields,
+    }
 }
 
 /// Declares a change of several orders: `PUT /shop/invoices/` with `mode`,

@@ -20,67 +20,73 @@ use crate::goods::{GoodsId, GoodsLine, RecordId};
 use crate::invoices::{Currency, InvoiceId, Invoices, OrderHash};
 use crate::shop_data::{DeliveryId, FieldId, PaymentId};
 
-/// An order's goods and the labels of their fields.
-#[derive(Debug, Clone, Default, PartialEq, Deserialize, serde::Serialize)]
-#[non_exhaustive]
-pub struct OrderGoods {
-    /// The goods fields shown, by code, with their labels.
-    #[serde(default)]
-    pub goods_fields: IdMap<String, String>,
-    /// The lines, by record id.
-    #[serde(default)]
-    pub goods: IdMap<RecordId, GoodsLine>,
-    /// Fields the document does not name.
-    #[serde(flatten)]
-    pub unknown: UnknownFields,
+shop_apis_core::keep_unknown! { unknown:
+    /// An order's goods and the labels of their fields.
+    #[derive(Debug, Clone, Default, PartialEq, serde::Serialize)]
+    #[non_exhaustive]
+    pub struct OrderGoods {
+        /// The goods fields shown, by code, with their labels.
+        #[serde(default)]
+        pub goods_fields: IdMap<String, String>,
+        /// The lines, by record id.
+        #[serde(default)]
+        pub goods: IdMap<RecordId, GoodsLine>,
+        /// Fields the document does not name.
+        #[serde(flatten, skip_deserializing)]
+        pub unknown: UnknownFields,
+    }
 }
 
-/// Files, codes and services of an order (`ORDER_DIGITAL_GOODS`).
-#[derive(Debug, Clone, Default, PartialEq, Deserialize, serde::Serialize)]
-#[non_exhaustive]
-pub struct DigitalGoods {
-    /// How many.
-    #[serde(default, deserialize_with = "int::option::deserialize")]
-    pub cnt: Option<u32>,
-    /// Each one, by its position in the list.
-    #[serde(default)]
-    pub goods: IdMap<u32, DigitalItem>,
-    /// Fields the document does not name.
-    #[serde(flatten)]
-    pub unknown: UnknownFields,
+shop_apis_core::keep_unknown! { unknown:
+    /// Files, codes and services of an order (`ORDER_DIGITAL_GOODS`).
+    #[derive(Debug, Clone, Default, PartialEq, serde::Serialize)]
+    #[non_exhaustive]
+    pub struct DigitalGoods {
+        /// How many.
+        #[serde(default, deserialize_with = "int::option::deserialize")]
+        pub cnt: Option<u32>,
+        /// Each one, by its position in the list.
+        #[serde(default)]
+        pub goods: IdMap<u32, DigitalItem>,
+        /// Fields the document does not name.
+        #[serde(flatten, skip_deserializing)]
+        pub unknown: UnknownFields,
+    }
 }
 
-/// One digital product of an order (`ORDER_DIGITAL_GOODS_LIST`, `002`:532–540).
-#[derive(Debug, Clone, PartialEq, Deserialize, serde::Serialize)]
-#[non_exhaustive]
-pub struct DigitalItem {
-    /// The product.
-    pub id: GoodsId,
-    /// Its name.
-    #[serde(default, deserialize_with = "nullable_text::deserialize")]
-    pub name: Option<String>,
-    /// Maker.
-    #[serde(default, deserialize_with = "nullable_text::deserialize")]
-    pub brand: Option<String>,
-    /// Article number.
-    #[serde(default, deserialize_with = "nullable_text::deserialize")]
-    pub art: Option<String>,
-    /// What it is: 1 a file, 2 an electronic code, 3 a service.
-    #[serde(
-        rename = "type",
-        default,
-        deserialize_with = "code_option::<_, i32, _>"
-    )]
-    pub kind: Option<GoodsKind>,
-    /// Its data: the file's link or the code.
-    #[serde(default, deserialize_with = "nullable_text::deserialize")]
-    pub data: Option<String>,
-    /// The file's size (files only), as the shop writes it.
-    #[serde(default, deserialize_with = "int::option::deserialize")]
-    pub size: Option<u64>,
-    /// Fields the document does not name.
-    #[serde(flatten)]
-    pub unknown: UnknownFields,
+shop_apis_core::keep_unknown! { unknown:
+    /// One digital product of an order (`ORDER_DIGITAL_GOODS_LIST`, `002`:532–540).
+    #[derive(Debug, Clone, PartialEq, serde::Serialize)]
+    #[non_exhaustive]
+    pub struct DigitalItem {
+        /// The product.
+        pub id: GoodsId,
+        /// Its name.
+        #[serde(default, deserialize_with = "nullable_text::deserialize")]
+        pub name: Option<String>,
+        /// Maker.
+        #[serde(default, deserialize_with = "nullable_text::deserialize")]
+        pub brand: Option<String>,
+        /// Article number.
+        #[serde(default, deserialize_with = "nullable_text::deserialize")]
+        pub art: Option<String>,
+        /// What it is: 1 a file, 2 an electronic code, 3 a service.
+        #[serde(
+            rename = "type",
+            default,
+            deserialize_with = "code_option::<_, i32, _>"
+        )]
+        pub kind: Option<GoodsKind>,
+        /// Its data: the file's link or the code.
+        #[serde(default, deserialize_with = "nullable_text::deserialize")]
+        pub data: Option<String>,
+        /// The file's size (files only), as the shop writes it.
+        #[serde(default, deserialize_with = "int::option::deserialize")]
+        pub size: Option<u64>,
+        /// Fields the document does not name.
+        #[serde(flatten, skip_deserializing)]
+        pub unknown: UnknownFields,
+    }
 }
 
 /// An order's status with its name (`{"code": "0", "status": "Новый"}`).
@@ -94,55 +100,59 @@ pub struct StatusName {
     pub status: Option<String>,
 }
 
-/// How an order is delivered.
-#[derive(Debug, Clone, PartialEq, Deserialize, serde::Serialize)]
-#[non_exhaustive]
-pub struct OrderDelivery {
-    /// The delivery method.
-    #[serde(default, deserialize_with = "optional_id::deserialize")]
-    pub id: Option<DeliveryId>,
-    /// Its name.
-    #[serde(default, deserialize_with = "nullable_text::deserialize")]
-    pub name: Option<String>,
-    /// Its description.
-    #[serde(default, deserialize_with = "nullable_text::deserialize")]
-    pub descr: Option<String>,
-    /// The delivery charge.
-    #[serde(default, deserialize_with = "money::optional::deserialize")]
-    pub tax: Option<Money>,
-    /// The courier's login; none when `null`, `0` or `""` (U16). The text
-    /// names it `delivery_courier`, the examples `courier`: either is read (U33).
-    #[serde(
-        default,
-        alias = "delivery_courier",
-        deserialize_with = "nullable_text::zero_is_none"
-    )]
-    pub courier: Option<String>,
-    /// The delivery date; none when `"0"` or `""` (W12). The text names it
-    /// `delivery_time`, the examples `delivery_date`: either is read (U33).
-    #[serde(default, alias = "delivery_time", with = "unix_time::option")]
-    pub delivery_date: Option<OffsetDateTime>,
-    /// Fields the document does not name.
-    #[serde(flatten)]
-    pub unknown: UnknownFields,
+shop_apis_core::keep_unknown! { unknown:
+    /// How an order is delivered.
+    #[derive(Debug, Clone, PartialEq, serde::Serialize)]
+    #[non_exhaustive]
+    pub struct OrderDelivery {
+        /// The delivery method.
+        #[serde(default, deserialize_with = "optional_id::deserialize")]
+        pub id: Option<DeliveryId>,
+        /// Its name.
+        #[serde(default, deserialize_with = "nullable_text::deserialize")]
+        pub name: Option<String>,
+        /// Its description.
+        #[serde(default, deserialize_with = "nullable_text::deserialize")]
+        pub descr: Option<String>,
+        /// The delivery charge.
+        #[serde(default, deserialize_with = "money::optional::deserialize")]
+        pub tax: Option<Money>,
+        /// The courier's login; none when `null`, `0` or `""` (U16). The text
+        /// names it `delivery_courier`, the examples `courier`: either is read (U33).
+        #[serde(
+            default,
+            alias = "delivery_courier",
+            deserialize_with = "nullable_text::zero_is_none"
+        )]
+        pub courier: Option<String>,
+        /// The delivery date; none when `"0"` or `""` (W12). The text names it
+        /// `delivery_time`, the examples `delivery_date`: either is read (U33).
+        #[serde(default, alias = "delivery_time", with = "unix_time::option")]
+        pub delivery_date: Option<OffsetDateTime>,
+        /// Fields the document does not name.
+        #[serde(flatten, skip_deserializing)]
+        pub unknown: UnknownFields,
+    }
 }
 
-/// How an order is paid.
-#[derive(Debug, Clone, PartialEq, Deserialize, serde::Serialize)]
-#[non_exhaustive]
-pub struct OrderPayment {
-    /// The payment method.
-    #[serde(default, deserialize_with = "optional_id::deserialize")]
-    pub id: Option<PaymentId>,
-    /// Its name.
-    #[serde(default, deserialize_with = "nullable_text::deserialize")]
-    pub name: Option<String>,
-    /// Its description.
-    #[serde(default, deserialize_with = "nullable_text::deserialize")]
-    pub descr: Option<String>,
-    /// Fields the document does not name.
-    #[serde(flatten)]
-    pub unknown: UnknownFields,
+shop_apis_core::keep_unknown! { unknown:
+    /// How an order is paid.
+    #[derive(Debug, Clone, PartialEq, serde::Serialize)]
+    #[non_exhaustive]
+    pub struct OrderPayment {
+        /// The payment method.
+        #[serde(default, deserialize_with = "optional_id::deserialize")]
+        pub id: Option<PaymentId>,
+        /// Its name.
+        #[serde(default, deserialize_with = "nullable_text::deserialize")]
+        pub name: Option<String>,
+        /// Its description.
+        #[serde(default, deserialize_with = "nullable_text::deserialize")]
+        pub descr: Option<String>,
+        /// Fields the document does not name.
+        #[serde(flatten, skip_deserializing)]
+        pub unknown: UnknownFields,
+    }
 }
 
 /// The values of an order's additional fields, and their labels: the wire
@@ -182,113 +192,117 @@ impl From<FieldValues<FieldId>> for OrderFieldValues {
     }
 }
 
-/// A placed order's data. Only `order_hash` is required: it names the
-/// order; every amount and every other part is optional (a shop shows VAT,
-/// profit and discount only with those settings on).
-#[derive(Debug, Clone, PartialEq, Deserialize, serde::Serialize)]
-#[non_exhaustive]
-pub struct OrderData {
-    /// The hash that names it.
-    pub order_hash: OrderHash,
-    /// How many goods.
-    #[serde(default, deserialize_with = "int::option::deserialize")]
-    pub order_cnt: Option<u32>,
-    /// Total weight.
-    #[serde(default, deserialize_with = "money::optional::deserialize")]
-    pub order_weight: Option<Money>,
-    /// The currency. The text names it `currency`, the examples
-    /// `order_currency`: either is read (U33).
-    #[serde(default, alias = "currency")]
-    pub order_currency: Option<Currency>,
-    /// The discount, with `promo_code` and `promo_group` in `other`.
-    #[serde(default, deserialize_with = "money::optional::deserialize")]
-    pub order_discount: Option<Money>,
-    /// The goods' total.
-    #[serde(default, deserialize_with = "money::optional::deserialize")]
-    pub order_amount: Option<Money>,
-    /// The turnover.
-    #[serde(default, deserialize_with = "money::optional::deserialize")]
-    pub order_total: Option<Money>,
-    /// What is to be paid.
-    #[serde(default, deserialize_with = "money::optional::deserialize")]
-    pub order_topay: Option<Money>,
-    /// VAT of what is to be paid.
-    #[serde(default, deserialize_with = "money::optional::deserialize")]
-    pub order_vat: Option<Money>,
-    /// The profit.
-    #[serde(default, deserialize_with = "money::optional::deserialize")]
-    pub order_profit: Option<Money>,
-    /// The status.
-    #[serde(default, deserialize_with = "php_empty_object::option")]
-    pub order_status: Option<StatusName>,
-    /// The payment.
-    #[serde(default, deserialize_with = "php_empty_object::option")]
-    pub order_payment: Option<OrderPayment>,
-    /// The delivery.
-    #[serde(default, deserialize_with = "php_empty_object::option")]
-    pub order_delivery: Option<OrderDelivery>,
-    /// The additional fields' values and labels.
-    #[serde(default)]
-    pub order_fields: OrderFieldValues,
-    /// When it was placed.
-    #[serde(default, with = "unix_time::option")]
-    pub order_add_date: Option<OffsetDateTime>,
-    /// When it last changed.
-    #[serde(default, with = "unix_time::option")]
-    pub order_mod_date: Option<OffsetDateTime>,
-    /// The IP it was placed from.
-    #[serde(default, deserialize_with = "nullable_text::deserialize")]
-    pub order_ip: Option<String>,
-    /// The buyer's login (empty for a guest).
-    #[serde(default, deserialize_with = "nullable_text::deserialize")]
-    pub order_user: Option<String>,
-    /// The buyer (none for a guest, `"0"`).
-    #[serde(default, deserialize_with = "optional_id::deserialize")]
-    pub order_uid: Option<u64>,
-    /// The buyer's user group.
-    #[serde(default, deserialize_with = "int::option::deserialize")]
-    pub order_group_uid: Option<u64>,
-    /// The auth key of the link to the order's page.
-    #[serde(default, deserialize_with = "nullable_text::deserialize")]
-    pub order_auth: Option<String>,
-    /// The key to build such a link.
-    #[serde(default, deserialize_with = "nullable_text::deserialize")]
-    pub order_akey: Option<String>,
-    /// The order's log.
-    #[serde(default, deserialize_with = "nullable_text::deserialize")]
-    pub order_journal: Option<String>,
-    /// The note.
-    #[serde(default, deserialize_with = "nullable_text::deserialize")]
-    pub order_note: Option<String>,
-    /// Its group.
-    #[serde(default, deserialize_with = "code_option::<_, u32, _>")]
-    pub order_hide: Option<OrderGroup>,
-    /// Fields the document does not name (`order_group_name`, …).
-    #[serde(flatten)]
-    pub unknown: UnknownFields,
+shop_apis_core::keep_unknown! { unknown:
+    /// A placed order's data. Only `order_hash` is required: it names the
+    /// order; every amount and every other part is optional (a shop shows VAT,
+    /// profit and discount only with those settings on).
+    #[derive(Debug, Clone, PartialEq, serde::Serialize)]
+    #[non_exhaustive]
+    pub struct OrderData {
+        /// The hash that names it.
+        pub order_hash: OrderHash,
+        /// How many goods.
+        #[serde(default, deserialize_with = "int::option::deserialize")]
+        pub order_cnt: Option<u32>,
+        /// Total weight.
+        #[serde(default, deserialize_with = "money::optional::deserialize")]
+        pub order_weight: Option<Money>,
+        /// The currency. The text names it `currency`, the examples
+        /// `order_currency`: either is read (U33).
+        #[serde(default, alias = "currency")]
+        pub order_currency: Option<Currency>,
+        /// The discount, with `promo_code` and `promo_group` in `other`.
+        #[serde(default, deserialize_with = "money::optional::deserialize")]
+        pub order_discount: Option<Money>,
+        /// The goods' total.
+        #[serde(default, deserialize_with = "money::optional::deserialize")]
+        pub order_amount: Option<Money>,
+        /// The turnover.
+        #[serde(default, deserialize_with = "money::optional::deserialize")]
+        pub order_total: Option<Money>,
+        /// What is to be paid.
+        #[serde(default, deserialize_with = "money::optional::deserialize")]
+        pub order_topay: Option<Money>,
+        /// VAT of what is to be paid.
+        #[serde(default, deserialize_with = "money::optional::deserialize")]
+        pub order_vat: Option<Money>,
+        /// The profit.
+        #[serde(default, deserialize_with = "money::optional::deserialize")]
+        pub order_profit: Option<Money>,
+        /// The status.
+        #[serde(default, deserialize_with = "php_empty_object::option")]
+        pub order_status: Option<StatusName>,
+        /// The payment.
+        #[serde(default, deserialize_with = "php_empty_object::option")]
+        pub order_payment: Option<OrderPayment>,
+        /// The delivery.
+        #[serde(default, deserialize_with = "php_empty_object::option")]
+        pub order_delivery: Option<OrderDelivery>,
+        /// The additional fields' values and labels.
+        #[serde(default)]
+        pub order_fields: OrderFieldValues,
+        /// When it was placed.
+        #[serde(default, with = "unix_time::option")]
+        pub order_add_date: Option<OffsetDateTime>,
+        /// When it last changed.
+        #[serde(default, with = "unix_time::option")]
+        pub order_mod_date: Option<OffsetDateTime>,
+        /// The IP it was placed from.
+        #[serde(default, deserialize_with = "nullable_text::deserialize")]
+        pub order_ip: Option<String>,
+        /// The buyer's login (empty for a guest).
+        #[serde(default, deserialize_with = "nullable_text::deserialize")]
+        pub order_user: Option<String>,
+        /// The buyer (none for a guest, `"0"`).
+        #[serde(default, deserialize_with = "optional_id::deserialize")]
+        pub order_uid: Option<u64>,
+        /// The buyer's user group.
+        #[serde(default, deserialize_with = "int::option::deserialize")]
+        pub order_group_uid: Option<u64>,
+        /// The auth key of the link to the order's page.
+        #[serde(default, deserialize_with = "nullable_text::deserialize")]
+        pub order_auth: Option<String>,
+        /// The key to build such a link.
+        #[serde(default, deserialize_with = "nullable_text::deserialize")]
+        pub order_akey: Option<String>,
+        /// The order's log.
+        #[serde(default, deserialize_with = "nullable_text::deserialize")]
+        pub order_journal: Option<String>,
+        /// The note.
+        #[serde(default, deserialize_with = "nullable_text::deserialize")]
+        pub order_note: Option<String>,
+        /// Its group.
+        #[serde(default, deserialize_with = "code_option::<_, u32, _>")]
+        pub order_hide: Option<OrderGroup>,
+        /// Fields the document does not name (`order_group_name`, …).
+        #[serde(flatten, skip_deserializing)]
+        pub unknown: UnknownFields,
+    }
 }
 
-/// A placed order as `/shop/order/` calls answer it (`ORDER_DATA` in the
-/// document).
-#[derive(Debug, Clone, PartialEq, Deserialize, serde::Serialize)]
-#[non_exhaustive]
-pub struct OrderDetails {
-    /// Its id.
-    pub order_id: InvoiceId,
-    /// Its number as the shop formats it.
-    #[serde(default, deserialize_with = "nullable_text::deserialize")]
-    pub order_nom: Option<String>,
-    /// Its goods.
-    #[serde(default)]
-    pub order_goods: OrderGoods,
-    /// Its digital goods.
-    #[serde(default)]
-    pub order_digital_goods: DigitalGoods,
-    /// Its data (the order hash is in it).
-    pub order_data: OrderData,
-    /// Fields the document does not name.
-    #[serde(flatten)]
-    pub unknown: UnknownFields,
+shop_apis_core::keep_unknown! { unknown:
+    /// A placed order as `/shop/order/` calls answer it (`ORDER_DATA` in the
+    /// document).
+    #[derive(Debug, Clone, PartialEq, serde::Serialize)]
+    #[non_exhaustive]
+    pub struct OrderDetails {
+        /// Its id.
+        pub order_id: InvoiceId,
+        /// Its number as the shop formats it.
+        #[serde(default, deserialize_with = "nullable_text::deserialize")]
+        pub order_nom: Option<String>,
+        /// Its goods.
+        #[serde(default)]
+        pub order_goods: OrderGoods,
+        /// Its digital goods.
+        #[serde(default)]
+        pub order_digital_goods: DigitalGoods,
+        /// Its data (the order hash is in it).
+        pub order_data: OrderData,
+        /// Fields the document does not name.
+        #[serde(flatten, skip_deserializing)]
+        pub unknown: UnknownFields,
+    }
 }
 
 /// What `GET /shop/order/` answers: the documented order data, or, as the

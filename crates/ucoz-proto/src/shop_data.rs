@@ -26,28 +26,30 @@ shop_apis_core::id_type! {
     pub struct FieldId(u32);
 }
 
-/// A way the shop delivers.
-#[derive(Debug, Clone, PartialEq, Deserialize, serde::Serialize)]
-#[non_exhaustive]
-pub struct DeliveryMethod {
-    /// Its name.
-    #[serde(default, deserialize_with = "nullable_text::deserialize")]
-    pub name: Option<String>,
-    /// Its description.
-    #[serde(default, deserialize_with = "nullable_text::deserialize")]
-    pub dscr: Option<String>,
-    /// Its position in the list.
-    #[serde(default, deserialize_with = "int::option::deserialize")]
-    pub pos: Option<i64>,
-    /// Whether the shop's own couriers deliver (`null` when not set).
-    #[serde(default, deserialize_with = "flag::option::deserialize")]
-    pub courier: Option<bool>,
-    /// The module computing the delivery cost, if any.
-    #[serde(default, deserialize_with = "nullable_text::deserialize")]
-    pub module: Option<String>,
-    /// Fields the document does not name.
-    #[serde(flatten)]
-    pub unknown: UnknownFields,
+shop_apis_core::keep_unknown! { unknown:
+    /// A way the shop delivers.
+    #[derive(Debug, Clone, PartialEq, serde::Serialize)]
+    #[non_exhaustive]
+    pub struct DeliveryMethod {
+        /// Its name.
+        #[serde(default, deserialize_with = "nullable_text::deserialize")]
+        pub name: Option<String>,
+        /// Its description.
+        #[serde(default, deserialize_with = "nullable_text::deserialize")]
+        pub dscr: Option<String>,
+        /// Its position in the list.
+        #[serde(default, deserialize_with = "int::option::deserialize")]
+        pub pos: Option<i64>,
+        /// Whether the shop's own couriers deliver (`null` when not set).
+        #[serde(default, deserialize_with = "flag::option::deserialize")]
+        pub courier: Option<bool>,
+        /// The module computing the delivery cost, if any.
+        #[serde(default, deserialize_with = "nullable_text::deserialize")]
+        pub module: Option<String>,
+        /// Fields the document does not name.
+        #[serde(flatten, skip_deserializing)]
+        pub unknown: UnknownFields,
+    }
 }
 
 /// Which delivery methods a payment method goes with: `{"all": 1}`, or
@@ -82,85 +84,89 @@ impl From<FlagsById<DeliveryId>> for DeliveryAssoc {
     }
 }
 
-/// A way the shop takes payment.
-#[derive(Debug, Clone, PartialEq, Deserialize, serde::Serialize)]
-#[non_exhaustive]
-pub struct PaymentMethod {
-    /// Its name.
-    #[serde(default, deserialize_with = "nullable_text::deserialize")]
-    pub name: Option<String>,
-    /// Its description.
-    #[serde(default, deserialize_with = "nullable_text::deserialize")]
-    pub dscr: Option<String>,
-    /// Its position in the list.
-    #[serde(default, deserialize_with = "int::option::deserialize")]
-    pub pos: Option<i64>,
-    /// Whether it can be chosen ("доступен/недоступен"; `active` in the examples).
-    #[serde(default, deserialize_with = "typed_text")]
-    pub status: Option<PaymentStatus>,
-    /// The payment module it uses, if any.
-    #[serde(default, deserialize_with = "nullable_text::deserialize")]
-    pub module: Option<String>,
-    /// The delivery methods it goes with.
-    #[serde(default)]
-    pub delivery_assoc: DeliveryAssoc,
-    /// Fields the document does not name.
-    #[serde(flatten)]
-    pub unknown: UnknownFields,
+shop_apis_core::keep_unknown! { unknown:
+    /// A way the shop takes payment.
+    #[derive(Debug, Clone, PartialEq, serde::Serialize)]
+    #[non_exhaustive]
+    pub struct PaymentMethod {
+        /// Its name.
+        #[serde(default, deserialize_with = "nullable_text::deserialize")]
+        pub name: Option<String>,
+        /// Its description.
+        #[serde(default, deserialize_with = "nullable_text::deserialize")]
+        pub dscr: Option<String>,
+        /// Its position in the list.
+        #[serde(default, deserialize_with = "int::option::deserialize")]
+        pub pos: Option<i64>,
+        /// Whether it can be chosen ("доступен/недоступен"; `active` in the examples).
+        #[serde(default, deserialize_with = "typed_text")]
+        pub status: Option<PaymentStatus>,
+        /// The payment module it uses, if any.
+        #[serde(default, deserialize_with = "nullable_text::deserialize")]
+        pub module: Option<String>,
+        /// The delivery methods it goes with.
+        #[serde(default)]
+        pub delivery_assoc: DeliveryAssoc,
+        /// Fields the document does not name.
+        #[serde(flatten, skip_deserializing)]
+        pub unknown: UnknownFields,
+    }
 }
 
-/// An additional field of the order form.
-#[derive(Debug, Clone, PartialEq, Deserialize, serde::Serialize)]
-#[non_exhaustive]
-pub struct OrderField {
-    /// Its name.
-    #[serde(default, deserialize_with = "nullable_text::deserialize")]
-    pub name: Option<String>,
-    /// Its type.
-    #[serde(rename = "type", default, deserialize_with = "typed_text")]
-    pub kind: Option<FieldType>,
-    /// Whether it must be filled.
-    #[serde(default, deserialize_with = "flag::option::deserialize")]
-    pub required: Option<bool>,
-    /// Its position.
-    #[serde(default, deserialize_with = "int::option::deserialize")]
-    pub pos: Option<i64>,
-    /// For which kind of goods it shows (`dig`: -1 any, 0 material, 1 a
-    /// file, 2 an electronic code, 3 a service).
-    #[serde(default, deserialize_with = "crate::codes::code_option::<_, i32, _>")]
-    pub dig: Option<GoodsKind>,
-    /// The user-card field it is filled from (`afld`; `""` is none).
-    #[serde(default, deserialize_with = "typed_text")]
-    pub afld: Option<UserField>,
-    /// Whether the field is shown expanded in the list of fields (the
-    /// field list's example sends `"expand": 1`, the text does not name it).
-    #[serde(default, deserialize_with = "flag::option::deserialize")]
-    pub expand: Option<bool>,
-    /// "Авторегистрация" for guest orders, on an `email` field when the
-    /// shop's users module has it (checkout and invoices).
-    #[serde(default, deserialize_with = "flag::option::deserialize")]
-    pub autoreg: Option<bool>,
-    /// "Позволять покупателям отказываться от авторегистрации".
-    #[serde(default, deserialize_with = "flag::option::deserialize")]
-    pub autoreg_reject: Option<bool>,
-    /// The address the buyer gave (`gmaps` fields only).
-    #[serde(default, deserialize_with = "nullable_text::deserialize")]
-    pub addr: Option<String>,
-    /// Its latitude (`gmaps` fields only).
-    #[serde(default, with = "decimal::option")]
-    pub lat: Option<Decimal>,
-    /// Its longitude (`gmaps` fields only).
-    #[serde(default, with = "decimal::option")]
-    pub lng: Option<Decimal>,
-    /// The values a `select` or `radio` field offers.
-    #[serde(default)]
-    pub values: Vec<String>,
-    /// The value the buyer gave or the user card filled in (checkout only).
-    #[serde(default, deserialize_with = "nullable_text::deserialize")]
-    pub sel_val: Option<String>,
-    /// Fields the document does not name.
-    #[serde(flatten)]
-    pub unknown: UnknownFields,
+shop_apis_core::keep_unknown! { unknown:
+    /// An additional field of the order form.
+    #[derive(Debug, Clone, PartialEq, serde::Serialize)]
+    #[non_exhaustive]
+    pub struct OrderField {
+        /// Its name.
+        #[serde(default, deserialize_with = "nullable_text::deserialize")]
+        pub name: Option<String>,
+        /// Its type.
+        #[serde(rename = "type", default, deserialize_with = "typed_text")]
+        pub kind: Option<FieldType>,
+        /// Whether it must be filled.
+        #[serde(default, deserialize_with = "flag::option::deserialize")]
+        pub required: Option<bool>,
+        /// Its position.
+        #[serde(default, deserialize_with = "int::option::deserialize")]
+        pub pos: Option<i64>,
+        /// For which kind of goods it shows (`dig`: -1 any, 0 material, 1 a
+        /// file, 2 an electronic code, 3 a service).
+        #[serde(default, deserialize_with = "crate::codes::code_option::<_, i32, _>")]
+        pub dig: Option<GoodsKind>,
+        /// The user-card field it is filled from (`afld`; `""` is none).
+        #[serde(default, deserialize_with = "typed_text")]
+        pub afld: Option<UserField>,
+        /// Whether the field is shown expanded in the list of fields (the
+        /// field list's example sends `"expand": 1`, the text does not name it).
+        #[serde(default, deserialize_with = "flag::option::deserialize")]
+        pub expand: Option<bool>,
+        /// "Авторегистрация" for guest orders, on an `email` field when the
+        /// shop's users module has it (checkout and invoices).
+        #[serde(default, deserialize_with = "flag::option::deserialize")]
+        pub autoreg: Option<bool>,
+        /// "Позволять покупателям отказываться от авторегистрации".
+        #[serde(default, deserialize_with = "flag::option::deserialize")]
+        pub autoreg_reject: Option<bool>,
+        /// The address the buyer gave (`gmaps` fields only).
+        #[serde(default, deserialize_with = "nullable_text::deserialize")]
+        pub addr: Option<String>,
+        /// Its latitude (`gmaps` fields only).
+        #[serde(default, with = "decimal::option")]
+        pub lat: Option<Decimal>,
+        /// Its longitude (`gmaps` fields only).
+        #[serde(default, with = "decimal::option")]
+        pub lng: Option<Decimal>,
+        /// The values a `select` or `radio` field offers.
+        #[serde(default)]
+        pub values: Vec<String>,
+        /// The value the buyer gave or the user card filled in (checkout only).
+        #[serde(default, deserialize_with = "nullable_text::deserialize")]
+        pub sel_val: Option<String>,
+        /// Fields the document does not name.
+        #[serde(flatten, skip_deserializing)]
+        pub unknown: UnknownFields,
+    }
 }
 
 /// An open set's name where `""` and `null` mean none.

@@ -31,6 +31,7 @@
 //! | an open set's code or name, or `{"code", "name"}` as serialised | [`open_code`] | W16 |
 
 pub mod amount_in_text;
+pub mod capture;
 pub mod error_list;
 mod field_values;
 mod flags_by_id;
