@@ -412,7 +412,7 @@ pub mod create_order {
                     br#"{"order_id":1,"order_url":"u","payment_url":"p"}"#,
                 ))
                 .unwrap();
-            assert_eq!(with_extra.unknown["payment_url"], "p");
+            assert_eq!(with_extra.unknown.value("payment_url").unwrap(), "p");
         }
 
         /// Q16: `order_url` may be absent, `null` or `""`: the order was still

@@ -756,13 +756,16 @@ pub mod particulars {
         let list = ListShippingTypes
             .parse(support::response(200, body))
             .unwrap();
-        assert_eq!(list.unknown["total"], 1);
-        assert_eq!(list.shipping_types[0].unknown["zone"], "north");
+        assert_eq!(list.unknown.value("total").unwrap(), 1);
+        assert_eq!(
+            list.shipping_types[0].unknown.value("zone").unwrap(),
+            "north"
+        );
         let done = RemoveStatus::new(StatusId::new(1))
             .parse(support::response(200, br#"{"status":"success","id":"9"}"#))
             .unwrap();
         assert_eq!(done.text, None);
-        assert_eq!(done.unknown["id"], "9");
+        assert_eq!(done.unknown.value("id").unwrap(), "9");
     }
 
     /// Every documented client filter, each key and value one segment.

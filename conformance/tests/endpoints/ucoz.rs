@@ -1121,7 +1121,7 @@ pub mod particulars {
             values.labels.get(&FieldId::new(1)).map(String::as_str),
             Some("Телефон")
         );
-        assert_eq!(values.other["note"], "x");
+        assert_eq!(values.other.value("note").unwrap(), "x");
         for empty in ["[]", r#""""#, "null", "{}"] {
             let values: OrderFieldValues = serde_json::from_str(empty).unwrap();
             assert!(

@@ -263,7 +263,12 @@ pub fn promo_code_and_delivery_tax_reach_the_invoice() {
             ["51", "350", "401", "5.1", "395.9"].map(dec)
         );
         assert_eq!(
-            data.order_discount.as_ref().unwrap().other["promo_code"],
+            data.order_discount
+                .as_ref()
+                .unwrap()
+                .other
+                .value("promo_code")
+                .unwrap(),
             "EMULATOR10"
         );
         // Placed, the order takes the code and the charge with it.

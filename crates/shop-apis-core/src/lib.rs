@@ -73,11 +73,7 @@ pub use unknown::ReportUnknown;
 /// Re-exported so that protocol crates and their users name one decimal type.
 pub use rust_decimal::Decimal;
 
-/// Fields of a JSON object that the response types do not name.
-///
-/// Shops are configured differently and the APIs add fields over time; every
-/// response type keeps what it did not expect here instead of dropping it.
-pub type UnknownFields = serde_json::Map<String, serde_json::Value>;
+pub use wire::unknown_fields::UnknownFields;
 
 #[doc(hidden)]
 pub mod __private {

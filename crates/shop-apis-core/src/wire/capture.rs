@@ -14,7 +14,6 @@ use std::borrow::Cow;
 use std::fmt;
 
 use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, Visitor};
-use serde_json::Value;
 
 use crate::UnknownFields;
 
@@ -31,8 +30,8 @@ use crate::UnknownFields;
 /// let mut deserializer = serde_json::Deserializer::from_str(json);
 /// let (known, unknown) = shop_apis_core::wire::capture::capture::<_, Known>(&mut deserializer)?;
 /// assert_eq!(known.id, 7);
-/// assert_eq!(unknown["sku"], "A-1");
-/// assert_eq!(unknown["tags"], serde_json::json!([1, 2]));
+/// assert_eq!(unknown.value("sku"), Some(serde_json::json!("A-1")));
+/// assert_eq!(unknown.get("tags").unwrap().get(), "[1, 2]");
 /// # Ok::<(), serde_json::Error>(())
 /// ```
 pub fn capture<'de, D, T>(deserializer: D) -> Result<(T, UnknownFields), D::Error>
@@ -382,9 +381,9 @@ impl<'de, D: Deserializer<'de>> Deserializer<'de> for ValueDeserializer<'_, 'de,
 
     /// The one call a derived struct makes for a key it does not name.
     fn deserialize_ignored_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, D::Error> {
-        let value = <Value as serde::Deserialize>::deserialize(self.inner)?;
+        let raw = DeserializeSeed::deserialize(super::unknown_fields::RawSeed, self.inner)?;
         if let Some(key) = self.key {
-            self.unknown.insert(key.into_owned(), value);
+            self.unknown.insert(key.into_owned(), raw);
         }
         visitor.visit_unit()
     }
@@ -414,7 +413,7 @@ impl<'de, D: Deserializer<'de>> Deserializer<'de> for ValueDeserializer<'_, 'de,
 ///     }
 /// }
 /// let line: Line = serde_json::from_str(r#"{"name": "a", "sku": 1}"#)?;
-/// assert_eq!((line.name.as_str(), &line.unknown["sku"]), ("a", &serde_json::json!(1)));
+/// assert_eq!((line.name.as_str(), line.unknown.value("sku")), ("a", Some(serde_json::json!(1))));
 /// assert_eq!(serde_json::to_string(&line)?, r#"{"name":"a","sku":1}"#);
 /// # Ok::<(), serde_json::Error>(())
 /// ```
@@ -451,4 +450,69 @@ macro_rules! keep_unknown {
             }
         }
     };
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::UnknownFields;
+
+    crate::keep_unknown! { unknown:
+        /// A line, as the response types are declared.
+        #[derive(Debug, PartialEq, serde::Serialize)]
+        pub struct Line {
+            /// Known.
+            #[serde(deserialize_with = "crate::wire::int::deserialize")]
+            pub id: u32,
+            /// The rest.
+            #[serde(flatten, skip_deserializing)]
+            pub unknown: UnknownFields,
+        }
+    }
+
+    #[derive(Debug, serde::Deserialize)]
+    struct Page {
+        lines: Vec<Line>,
+    }
+
+    /// The unknown fields arrive as sent, and a nested object keeps its own.
+    #[test]
+    fn unknown_fields_are_caught_as_sent() {
+        let body = br#"{"lines": [{"url": "a\/b", "id": "7", "img": {"x": 1}}]}"#;
+        let page: Page = crate::json::decode(http::StatusCode::OK, body).unwrap();
+        let line = &page.lines[0];
+        assert_eq!(line.id, 7);
+        assert_eq!(line.unknown.keys().collect::<Vec<_>>(), ["url", "img"]);
+        assert_eq!(line.unknown.get("url").unwrap().get(), r#""a\/b""#);
+        assert_eq!(line.unknown.get("img").unwrap().get(), r#"{"x": 1}"#);
+    }
+
+    /// The path-tracking pass that names a bad field reads past the unknown
+    /// fields before it, as the first pass does.
+    #[test]
+    fn an_error_after_an_unknown_field_names_its_own_path() {
+        let body = br#"{"lines": [{"id": 1}, {"extra": [1], "id": "x"}]}"#;
+        let error = crate::json::decode::<Page>(http::StatusCode::OK, body).unwrap_err();
+        assert_eq!(error.path, "$.lines[1].id", "{error}");
+    }
+
+    /// From a `serde_json::Value` too, as a program that holds one reads it.
+    #[test]
+    fn a_value_is_caught_alike() {
+        let value = serde_json::json!({"id": 2, "extra": {"a": [true]}});
+        let line: Line = serde::Deserialize::deserialize(value).unwrap();
+        assert_eq!(
+            line.unknown.value("extra"),
+            Some(serde_json::json!({"a": [true]}))
+        );
+    }
+
+    /// A list is no object, as it was not for a flattened struct; a key sent
+    /// twice keeps the last value, as a JSON object does.
+    #[test]
+    fn lists_are_refused_and_the_last_repeat_wins() {
+        assert!(serde_json::from_str::<Line>("[1]").is_err());
+        let line: Line = serde_json::from_str(r#"{"id": 1, "x": 1, "x": 2}"#).unwrap();
+        assert_eq!(line.unknown.len(), 1);
+        assert_eq!(line.unknown.value("x"), Some(serde_json::json!(2)));
+    }
 }

@@ -13,7 +13,7 @@
 //! )?;
 //! assert_eq!(fields.values.get(&1).map(String::as_str), Some("5"));
 //! assert_eq!(fields.labels.get(&2).map(String::as_str), Some("Город"));
-//! assert_eq!(fields.other["x"], true);
+//! assert_eq!(fields.other.value("x").unwrap(), true);
 //! assert!(serde_json::from_str::<FieldValues<u32>>("[]")?.values.is_empty());
 //! assert!(serde_json::from_str::<FieldValues<u32>>(r#"{"1": {"a": 1}}"#).is_err());
 //! # Ok::<(), serde_json::Error>(())
@@ -68,8 +68,8 @@ impl<K: IdKey> serde::Serialize for FieldValues<K> {
             map.serialize_entry(&number.to_wire_key(), value)?;
         }
         map.serialize_entry("fields_descr", &self.labels)?;
-        for (key, value) in &self.other {
-            map.serialize_entry(key, value)?;
+        for (key, value) in self.other.parsed() {
+            map.serialize_entry(key, &value)?;
         }
         map.end()
     }

@@ -93,7 +93,7 @@ impl IdKey for String {
 ///
 /// let mixed: IdMap<u32, String> = serde_json::from_str(r#"{"2": "b", "total": 2, "1": "a"}"#).unwrap();
 /// assert_eq!(mixed.values().collect::<Vec<_>>(), ["a", "b"]);
-/// assert_eq!(mixed.others()["total"], 2);
+/// assert_eq!(mixed.others().value("total").unwrap(), 2);
 /// ```
 #[derive(Clone, PartialEq, Eq)]
 pub struct IdMap<K, V> {
@@ -191,7 +191,7 @@ impl<K: fmt::Debug, V: fmt::Debug> fmt::Debug for IdMap<K, V> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let mut map = f.debug_map();
         map.entries(self.entries.iter().map(|(k, v)| (k, v)));
-        map.entries(self.others.iter());
+        map.entries(self.others.to_map());
         map.finish()
     }
 }
@@ -225,8 +225,8 @@ impl<K: IdKey, V: Serialize> Serialize for IdMap<K, V> {
         for (key, value) in &self.entries {
             map.serialize_entry(&key.to_wire_key(), value)?;
         }
-        for (key, value) in &self.others {
-            map.serialize_entry(key, value)?;
+        for (key, value) in self.others.parsed() {
+            map.serialize_entry(key, &value)?;
         }
         map.end()
     }

@@ -38,6 +38,7 @@ mod flags_by_id;
 mod id_map;
 pub mod money;
 pub mod panel_answer;
+pub(crate) mod unknown_fields;
 
 pub use error_list::ErrorList;
 pub use field_values::FieldValues;

@@ -32,7 +32,7 @@ use crate::{Decimal, UnknownFields};
 /// let tax: Money = serde_json::from_str(r#"{"tax_raw": "320.00", "tax": 0}"#).unwrap();
 /// assert_eq!((tax.amount.to_string().as_str(), tax.display.as_deref()), ("320.00", Some("0")));
 /// let topay: Money = serde_json::from_str(r#"{"topay": "5$", "topay_curr": "5$", "topay_raw": 5}"#).unwrap();
-/// assert_eq!(topay.other["topay_curr"], "5$");
+/// assert_eq!(topay.other.value("topay_curr").unwrap(), "5$");
 /// let bare: Money = serde_json::from_str(r#"{"vat_raw": 5}"#).unwrap();
 /// assert_eq!(bare.display, None);
 /// assert!(serde_json::from_str::<Money>(r#"{"sum": "51.00$"}"#).is_err());
@@ -110,7 +110,7 @@ impl<'de> Visitor<'de> for MoneyVisitor {
             }
         }
         let Some((raw_key, amount)) = raw else {
-            return serialised(rest.into_iter().map(|(k, v)| (k.into_owned(), v)).collect());
+            return serialised(rest);
         };
         let stem = &raw_key[..raw_key.len() - "_raw".len()];
         let mut display = None;
@@ -132,7 +132,7 @@ impl<'de> Visitor<'de> for MoneyVisitor {
                     _ => {}
                 }
             }
-            other.insert(key.into_owned(), value);
+            other.insert_value(key.into_owned(), &value);
         }
         Ok(Money {
             amount,
@@ -148,17 +148,21 @@ impl<'de> Visitor<'de> for MoneyVisitor {
 /// (`{"amount": "683.50"}`, `{"sum": "51.00$"}`) stays an error rather than
 /// passing for an amount, while a pair may still call its display `amount`
 /// (`{"amount": "683.50$", "amount_raw": 683.5}`).
-fn serialised<E: de::Error>(mut parts: UnknownFields) -> Result<Money, E> {
+fn serialised<E: de::Error>(parts: Vec<(Cow<'_, str>, Value)>) -> Result<Money, E> {
     let no_raw = || E::missing_field("…_raw");
-    if parts
-        .keys()
-        .any(|key| !matches!(key.as_str(), "amount" | "display" | "other"))
-    {
-        return Err(no_raw());
+    let (mut amount, mut display, mut other) = (None, None, None);
+    for (key, value) in parts {
+        let slot = match &*key {
+            "amount" => &mut amount,
+            "display" => &mut display,
+            "other" => &mut other,
+            _ => return Err(no_raw()),
+        };
+        if slot.replace(value).is_some() {
+            return Err(E::duplicate_field("amount, display or other"));
+        }
     }
-    let (Some(Value::String(amount)), Some(display)) =
-        (parts.remove("amount"), parts.remove("display"))
-    else {
+    let (Some(Value::String(amount)), Some(display)) = (amount, display) else {
         return Err(no_raw());
     };
     let amount = super::decimal::parse(&amount)
@@ -173,8 +177,8 @@ fn serialised<E: de::Error>(mut parts: UnknownFields) -> Result<Money, E> {
             ));
         }
     };
-    let other = match parts.remove("other") {
-        Some(Value::Object(other)) => other,
+    let other = match other {
+        Some(Value::Object(other)) => UnknownFields::from(other),
         None => UnknownFields::new(),
         Some(_) => return Err(E::custom("`other` is not an object")),
     };

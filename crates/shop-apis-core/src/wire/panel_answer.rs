@@ -215,7 +215,7 @@ mod tests {
             panic!("not a success")
         };
         assert_eq!(text, None);
-        assert_eq!(unknown["id"], 9);
+        assert_eq!(unknown.value("id"), Some(serde_json::json!(9)));
     }
 
     #[test]

@@ -1,0 +1,302 @@
+//! [`UnknownFields`]: what an answer holds that its type does not name, kept
+//! as sent.
+
+use std::fmt;
+
+use serde::de::{self, Deserialize, Deserializer, MapAccess, Visitor};
+use serde::ser::{Serialize, SerializeMap, Serializer};
+use serde_json::value::RawValue;
+use serde_json::{Map, Value};
+
+/// Fields of a JSON object that the response types do not name.
+///
+/// Shops are configured differently and the APIs add fields over time; every
+/// response type keeps what it did not expect here instead of dropping it.
+/// Each field is kept as its JSON text, in the order sent: one small
+/// allocation per field rather than a tree of values, since most programs
+/// never look at them. The response types (declared with
+/// [`keep_unknown!`](crate::keep_unknown)) keep the text exactly as sent;
+/// a set deserialized on its own (say, `#[serde(flatten)]` in a struct of
+/// yours) is read through a `Value` and written compactly.
+/// [`value`](UnknownFields::value) parses a field when asked. Two sets are
+/// equal when they hold the same keys with equal values, in any order and
+/// however spelled (`"\/"` and `"/"` alike).
+///
+/// ```
+/// shop_apis_core::keep_unknown! { unknown:
+///     /// A goods line.
+///     #[derive(Debug, serde::Serialize)]
+///     pub struct Line {
+///         /// Its name.
+///         pub name: String,
+///         /// The rest.
+///         #[serde(flatten, skip_deserializing)]
+///         pub unknown: shop_apis_core::UnknownFields,
+///     }
+/// }
+/// let line: Line = serde_json::from_str(r#"{"name": "a", "sku": "A\/1", "tags": [1, 2]}"#)?;
+/// assert_eq!(line.unknown.get("sku").map(|raw| raw.get()), Some(r#""A\/1""#));
+/// assert_eq!(line.unknown.value("sku"), Some(serde_json::json!("A/1")));
+/// assert_eq!(line.unknown.keys().collect::<Vec<_>>(), ["sku", "tags"]);
+/// // Serialised as clean JSON.
+/// assert_eq!(serde_json::to_string(&line)?, r#"{"name":"a","sku":"A/1","tags":[1,2]}"#);
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+#[derive(Clone, Default)]
+pub struct UnknownFields {
+    fields: Vec<(String, Box<RawValue>)>,
+}
+
+impl UnknownFields {
+    /// No fields.
+    ///
+    /// ```
+    /// assert!(shop_apis_core::UnknownFields::new().is_empty());
+    /// ```
+    pub const fn new() -> Self {
+        UnknownFields { fields: Vec::new() }
+    }
+
+    /// How many fields.
+    ///
+    /// ```
+    /// let fields: shop_apis_core::UnknownFields = serde_json::from_str(r#"{"a": 1}"#).unwrap();
+    /// assert_eq!(fields.len(), 1);
+    /// ```
+    pub fn len(&self) -> usize {
+        self.fields.len()
+    }
+
+    /// Whether there are none.
+    ///
+    /// ```
+    /// let fields: shop_apis_core::UnknownFields = serde_json::from_str("{}").unwrap();
+    /// assert!(fields.is_empty());
+    /// ```
+    pub fn is_empty(&self) -> bool {
+        self.fields.is_empty()
+    }
+
+    /// Whether a field of this name was sent.
+    ///
+    /// ```
+    /// let fields: shop_apis_core::UnknownFields = serde_json::from_str(r#"{"a": null}"#).unwrap();
+    /// assert!(fields.contains_key("a") && !fields.contains_key("b"));
+    /// ```
+    pub fn contains_key(&self, key: &str) -> bool {
+        self.get(key).is_some()
+    }
+
+    /// The field's JSON text.
+    ///
+    /// ```
+    /// let fields: shop_apis_core::UnknownFields = serde_json::from_str(r#"{"a": [1, 2]}"#).unwrap();
+    /// assert_eq!(fields.get("a").unwrap().get(), "[1,2]");
+    /// ```
+    pub fn get(&self, key: &str) -> Option<&RawValue> {
+        self.fields
+            .iter()
+            .find(|(name, _)| name == key)
+            .map(|(_, raw)| &**raw)
+    }
+
+    /// The field, parsed.
+    ///
+    /// ```
+    /// let fields: shop_apis_core::UnknownFields = serde_json::from_str(r#"{"total": "7"}"#).unwrap();
+    /// assert_eq!(fields.value("total"), Some(serde_json::json!("7")));
+    /// assert_eq!(fields.value("other"), None);
+    /// ```
+    pub fn value(&self, key: &str) -> Option<Value> {
+        self.get(key).map(parse)
+    }
+
+    /// The names, in the order sent.
+    ///
+    /// ```
+    /// let fields: shop_apis_core::UnknownFields = serde_json::from_str(r#"{"b": 1, "a": 2}"#).unwrap();
+    /// assert_eq!(fields.keys().collect::<Vec<_>>(), ["b", "a"]);
+    /// ```
+    pub fn keys(&self) -> impl Iterator<Item = &str> {
+        self.fields.iter().map(|(name, _)| name.as_str())
+    }
+
+    /// The names and JSON texts, in the order sent.
+    ///
+    /// ```
+    /// let fields: shop_apis_core::UnknownFields = serde_json::from_str(r#"{"a": true}"#).unwrap();
+    /// let (name, raw) = fields.iter().next().unwrap();
+    /// assert_eq!((name, raw.get()), ("a", "true"));
+    /// ```
+    pub fn iter(&self) -> impl Iterator<Item = (&str, &RawValue)> {
+        self.fields
+            .iter()
+            .map(|(name, raw)| (name.as_str(), &**raw))
+    }
+
+    /// Sets a field to a JSON text; a field of the same name is replaced
+    /// (the last one sent wins, as in a JSON object) and returned.
+    ///
+    /// ```
+    /// let mut fields = shop_apis_core::UnknownFields::new();
+    /// fields.insert("a".into(), serde_json::value::RawValue::from_string("1".into()).unwrap());
+    /// assert_eq!(fields.value("a"), Some(serde_json::json!(1)));
+    /// ```
+    pub fn insert(&mut self, key: String, raw: Box<RawValue>) -> Option<Box<RawValue>> {
+        match self.fields.iter_mut().find(|(name, _)| *name == key) {
+            Some((_, old)) => Some(std::mem::replace(old, raw)),
+            None => {
+                self.fields.push((key, raw));
+                None
+            }
+        }
+    }
+
+    /// Sets a field to a value (written as its JSON text).
+    ///
+    /// ```
+    /// let mut fields = shop_apis_core::UnknownFields::new();
+    /// fields.insert_value("a".into(), &serde_json::json!({"b": [1]}));
+    /// assert_eq!(fields.get("a").unwrap().get(), r#"{"b":[1]}"#);
+    /// ```
+    pub fn insert_value(&mut self, key: String, value: &Value) {
+        self.insert(key, to_raw(value));
+    }
+
+    /// Takes a field out.
+    ///
+    /// ```
+    /// let mut fields: shop_apis_core::UnknownFields = serde_json::from_str(r#"{"a": 1}"#).unwrap();
+    /// assert_eq!(fields.remove("a").unwrap().get(), "1");
+    /// assert!(fields.is_empty());
+    /// ```
+    pub fn remove(&mut self, key: &str) -> Option<Box<RawValue>> {
+        let at = self.fields.iter().position(|(name, _)| name == key)?;
+        Some(self.fields.remove(at).1)
+    }
+
+    /// The names and parsed values, in the order sent.
+    pub(crate) fn parsed(&self) -> impl Iterator<Item = (&str, Value)> {
+        self.iter().map(|(name, raw)| (name, parse(raw)))
+    }
+
+    /// Every field, parsed, as a JSON object.
+    ///
+    /// ```
+    /// let fields: shop_apis_core::UnknownFields = serde_json::from_str(r#"{"a": 1}"#).unwrap();
+    /// assert_eq!(fields.to_map()["a"], 1);
+    /// ```
+    pub fn to_map(&self) -> Map<String, Value> {
+        self.iter()
+            .map(|(name, raw)| (name.to_owned(), parse(raw)))
+            .collect()
+    }
+}
+
+/// A kept text is JSON by construction (serde_json read or wrote it).
+fn parse(raw: &RawValue) -> Value {
+    serde_json::from_str(raw.get()).unwrap_or(Value::Null)
+}
+
+/// A value's JSON text; writing a `Value` cannot fail.
+fn to_raw(value: &Value) -> Box<RawValue> {
+    serde_json::value::to_raw_value(value).unwrap_or_else(|_| RawValue::NULL.to_owned())
+}
+
+impl PartialEq for UnknownFields {
+    fn eq(&self, other: &Self) -> bool {
+        self.len() == other.len() && self.to_map() == other.to_map()
+    }
+}
+
+impl Eq for UnknownFields {}
+
+/// As the fields' object, parsed: `{"sku": String("A-1")}`.
+impl fmt::Debug for UnknownFields {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(&self.to_map(), f)
+    }
+}
+
+/// Builds the set from parsed values (in their order).
+///
+/// ```
+/// use shop_apis_core::UnknownFields;
+/// let fields: UnknownFields = [("a".to_owned(), serde_json::json!(1))].into_iter().collect();
+/// assert_eq!(fields.value("a"), Some(serde_json::json!(1)));
+/// ```
+impl FromIterator<(String, Value)> for UnknownFields {
+    fn from_iter<I: IntoIterator<Item = (String, Value)>>(iter: I) -> Self {
+        let mut fields = UnknownFields::new();
+        for (key, value) in iter {
+            fields.insert_value(key, &value);
+        }
+        fields
+    }
+}
+
+/// From a JSON object.
+///
+/// ```
+/// let map = serde_json::json!({"a": 1}).as_object().unwrap().clone();
+/// assert_eq!(shop_apis_core::UnknownFields::from(map).value("a"), Some(serde_json::json!(1)));
+/// ```
+impl From<Map<String, Value>> for UnknownFields {
+    fn from(map: Map<String, Value>) -> Self {
+        map.into_iter().collect()
+    }
+}
+
+/// As a JSON object of the parsed values: clean JSON in any format.
+impl Serialize for UnknownFields {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(Some(self.len()))?;
+        for (name, value) in self.parsed() {
+            map.serialize_entry(name, &value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> Deserialize<'de> for UnknownFields {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_map(FieldsVisitor)
+    }
+}
+
+struct FieldsVisitor;
+
+impl<'de> Visitor<'de> for FieldsVisitor {
+    type Value = UnknownFields;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("an object")
+    }
+
+    /// Through a `Value`, so that any deserializer serves, serde's buffered
+    /// content too (a struct of your own with `#[serde(flatten)]`); the
+    /// response types catch theirs as raw text ([`RawSeed`]).
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<UnknownFields, A::Error> {
+        let mut fields = UnknownFields::new();
+        while let Some(key) = map.next_key::<String>()? {
+            fields.insert_value(key, &map.next_value::<Value>()?);
+        }
+        Ok(fields)
+    }
+}
+
+/// One field's JSON text: serde_json hands its raw text over directly (one
+/// copy of the bytes), a `serde_json::Value` writes itself out. Those are
+/// the deserializers answers are read with (the path-tracking pass of
+/// `json::decode` wraps serde_json); serde's own buffering (an untagged
+/// enum, `flatten`) has no raw text, so a response type declared with
+/// `keep_unknown!` is never read from inside one.
+pub(crate) struct RawSeed;
+
+impl<'de> de::DeserializeSeed<'de> for RawSeed {
+    type Value = Box<RawValue>;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Box<RawValue>, D::Error> {
+        Box::<RawValue>::deserialize(deserializer)
+    }
+}
