@@ -468,13 +468,13 @@ mod tests {
     crate::keep_unknown! { unknown:
         /// A line, as the response types are declared.
         #[derive(Debug, PartialEq, serde::Serialize)]
-        pub struct Line {
+        struct Line {
             /// Known.
             #[serde(deserialize_with = "crate::wire::int::deserialize")]
-            pub id: u32,
+            id: u32,
             /// The rest.
             #[serde(flatten, skip_deserializing)]
-            pub unknown: UnknownFields,
+            unknown: UnknownFields,
         }
     }
 

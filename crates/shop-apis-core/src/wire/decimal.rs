@@ -26,13 +26,42 @@ use rust_decimal::Decimal;
 use serde::de::{self, Deserializer, Unexpected, Visitor};
 use serde::{Serialize, Serializer};
 
-/// Parses the string spelling `-?[0-9]+(\.[0-9]+)?` exactly.
+/// Parses the string spelling `-?[0-9]+(\.[0-9]+)?` exactly: one pass that
+/// checks the digits and sums them into the mantissa, the digits after the
+/// point giving the scale. More than 28 of them, or a mantissa beyond 96
+/// bits, is no `Decimal` and `None`, never a rounded value.
 pub(crate) fn parse(text: &str) -> Option<Decimal> {
-    if super::is_plain_decimal(text) {
-        Decimal::from_str_exact(text).ok()
-    } else {
-        None
+    let (negative, rest) = match text.as_bytes() {
+        [b'-', rest @ ..] => (true, rest),
+        all => (false, all),
+    };
+    let (mut mantissa, mut whole, mut fraction, mut point) = (0u128, 0u32, 0u32, false);
+    for &byte in rest {
+        if byte == b'.' {
+            if point || whole == 0 {
+                return None;
+            }
+            point = true;
+            continue;
+        }
+        let digit = byte.wrapping_sub(b'0');
+        if digit > 9 {
+            return None;
+        }
+        mantissa = mantissa.checked_mul(10)?.checked_add(u128::from(digit))?;
+        if point {
+            fraction += 1;
+        } else {
+            whole += 1;
+        }
     }
+    if whole == 0 || (point && fraction == 0) || fraction > 28 || mantissa >> 96 != 0 {
+        return None;
+    }
+    let mut value =
+        Decimal::try_from_i128_with_scale(i128::try_from(mantissa).ok()?, fraction).ok()?;
+    value.set_sign_negative(negative);
+    Some(value)
 }
 
 /// Decodes an exact decimal given as a number or a string.

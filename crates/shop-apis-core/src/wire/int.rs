@@ -25,7 +25,10 @@ use std::str::FromStr;
 use serde::de::{self, Deserializer, Unexpected, Visitor};
 
 /// The integer types the decoder produces.
-pub trait Integer: Copy + FromStr + TryFrom<u64> + TryFrom<i64> + sealed::Sealed {}
+pub trait Integer:
+    Copy + FromStr + TryFrom<u64> + TryFrom<i64> + TryFrom<i128> + sealed::Sealed
+{
+}
 
 mod sealed {
     pub trait Sealed {}
@@ -39,12 +42,32 @@ macro_rules! integers {
 }
 integers!(u8, u16, u32, u64, usize, i8, i16, i32, i64, isize);
 
-/// Parses the string spelling `-?[0-9]+` into `T`, if it fits.
+/// Parses the string spelling `-?[0-9]+` into `T`, if it fits: one pass
+/// that checks and sums the digits (ids and counts are most of a page's
+/// strings, so this is on every page's hot path).
 pub(crate) fn parse<T: Integer>(text: &str) -> Option<T> {
-    if super::is_plain_integer(text) {
-        text.parse().ok()
+    let (negative, digits) = match text.as_bytes() {
+        [b'-', rest @ ..] => (true, rest),
+        all => (false, all),
+    };
+    if digits.is_empty() {
+        return None;
+    }
+    let mut value: u128 = 0;
+    for &byte in digits {
+        let digit = byte.wrapping_sub(b'0');
+        if digit > 9 {
+            return None;
+        }
+        value = value.checked_mul(10)?.checked_add(u128::from(digit))?;
+    }
+    let value = i128::try_from(value).ok()?;
+    if negative {
+        // `-0` is no unsigned number, as `str::parse` has it.
+        T::try_from(-1i128).ok()?;
+        T::try_from(-value).ok()
     } else {
-        None
+        T::try_from(value).ok()
     }
 }
 

@@ -60,24 +60,6 @@ pub mod optional_id;
 pub mod php_empty_object;
 pub mod unix_time;
 
-/// Whether `text` is `-?[0-9]+`: the only spelling of an integer the APIs use.
-fn is_plain_integer(text: &str) -> bool {
-    let digits = text.strip_prefix('-').unwrap_or(text);
-    !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit())
-}
-
-/// Whether `text` is `-?[0-9]+(\.[0-9]+)?`: the only spelling of a decimal the APIs use.
-fn is_plain_decimal(text: &str) -> bool {
-    match text.split_once('.') {
-        None => is_plain_integer(text),
-        Some((whole, fraction)) => {
-            is_plain_integer(whole)
-                && !fraction.is_empty()
-                && fraction.bytes().all(|b| b.is_ascii_digit())
-        }
-    }
-}
-
 /// An object's key, borrowed from the body when it holds no escape (serde's
 /// own `Cow<str>` always copies): a decoder that keeps few of the keys it
 /// reads allocates only for those.
