@@ -138,27 +138,36 @@ impl Kind {
     pub fn floor(self, native: &[u8]) -> Result<usize, serde_json::Error> {
         use floor::Success;
         Ok(match self {
-            Kind::SaplabOrders => serde_json::from_slice::<floor::Orders>(native)?
+            Kind::SaplabOrders => read::<floor::Orders>(native)?
                 .orders
                 .len(),
-            Kind::SaplabClients => serde_json::from_slice::<floor::Clients>(native)?
+            Kind::SaplabClients => read::<floor::Clients>(native)?
                 .clients
                 .len(),
-            Kind::UcozInvoices => serde_json::from_slice::<Success<floor::Invoices>>(native)?
+            Kind::UcozInvoices => read::<Success<floor::Invoices>>(native)?
                 .success
                 .orders
                 .len(),
-            Kind::UcozOrder => serde_json::from_slice::<Success<floor::OrderDetails>>(native)?
+            Kind::UcozOrder => read::<Success<floor::OrderDetails>>(native)?
                 .success
                 .order_goods
                 .goods
                 .len(),
-            Kind::UcozBaskets => serde_json::from_slice::<Success<floor::Baskets>>(native)?
+            Kind::UcozBaskets => read::<Success<floor::Baskets>>(native)?
                 .success
                 .users_baskets
                 .len(),
         })
     }
+}
+
+/// The floor reads its page as the typed decode does (`json::decode`): one
+/// UTF-8 check of the whole body, then serde_json over `str`, which spares
+/// it a check of every unescaped string. Read with `from_slice`, as plain
+/// serde code often is, the floor costs about 15% more instructions.
+fn read<'a, T: serde::Deserialize<'a>>(native: &'a [u8]) -> Result<T, serde_json::Error> {
+    let text = std::str::from_utf8(native).map_err(serde::de::Error::custom)?;
+    serde_json::from_str(text)
 }
 
 /// The naive client's conversion from its `Value` into the typed answer.
