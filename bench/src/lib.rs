@@ -138,12 +138,8 @@ impl Kind {
     pub fn floor(self, native: &[u8]) -> Result<usize, serde_json::Error> {
         use floor::Success;
         Ok(match self {
-            Kind::SaplabOrders => read::<floor::Orders>(native)?
-                .orders
-                .len(),
-            Kind::SaplabClients => read::<floor::Clients>(native)?
-                .clients
-                .len(),
+            Kind::SaplabOrders => read::<floor::Orders>(native)?.orders.len(),
+            Kind::SaplabClients => read::<floor::Clients>(native)?.clients.len(),
             Kind::UcozInvoices => read::<Success<floor::Invoices>>(native)?
                 .success
                 .orders
