@@ -2,9 +2,10 @@
 //!
 //! Criterion times every case of the `bench` package (short warm-up and
 //! measurement, so the whole run takes a few minutes on two cores); then
-//! `bench-report` reads those times, measures memory and instructions, and
-//! prints each ratio beside its target, writing `target/bench/report.md` and
-//! `target/bench/scaling.svg`.
+//! `bench-report` reads those times, measures memory and instructions, times
+//! PHP's `json_decode` and Python's `json.loads` over the same pages where
+//! they are installed, and prints each ratio beside its target, writing
+//! `bench/report.md` and `bench/scaling.svg` under the target directory.
 
 use std::process::Command;
 
