@@ -3,6 +3,11 @@
 //! `bench-profile KIND WAY [N]`, KIND one of `saplab_orders_150`, …; WAY one
 //! of `typed`, `naive`, `floor`, `none` (reads the page only, for the baseline).
 //!
+//! `bench-profile scale KIND ITEMS WAY` decodes a generated page of ITEMS
+//! items once (WAY `typed` or `none`, which only generates it), for the
+//! scaling table's instruction counts; KIND as in `Kind`'s `Debug`
+//! (`SaplabOrders`).
+//!
 //! `bench-profile KIND time` instead times the typed decode as the peers'
 //! scripts time theirs (`bench/peers/`): rounds of about 50 ms, the best of
 //! seven, printed in nanoseconds per decode.
@@ -18,6 +23,26 @@ fn main() {
         std::process::exit(2);
     };
     let times: usize = args.get(3).and_then(|n| n.parse().ok()).unwrap_or(1);
+    if name == "scale" {
+        let (Some(kind), Some(items), Some(way)) = (
+            Kind::ALL
+                .into_iter()
+                .find(|k| Some(format!("{k:?}")) == args.get(2).cloned()),
+            args.get(3).and_then(|n| n.parse::<usize>().ok()),
+            args.get(4),
+        ) else {
+            eprintln!("usage: bench-profile scale KIND ITEMS typed|none");
+            std::process::exit(2);
+        };
+        let page = kind.generate(items);
+        if way == "typed" {
+            assert_eq!(
+                kind.typed(black_box(page.wire.as_bytes())).ok(),
+                Some(items)
+            );
+        }
+        return;
+    }
     if name == "sign" {
         let put = bench::signing::SignedPut::new();
         let (key, base) = (put.key.clone(), put.base_string());

@@ -210,6 +210,39 @@ fn main() {
             target: Target::AtMost(1.15),
         });
         series.push((format!("{kind:?}"), per_item));
+        // The same in instructions, which the caches do not move.
+        let profile = std::env::current_exe()
+            .ok()
+            .map(|me| me.with_file_name("bench-profile"));
+        let per_item: Vec<Option<f64>> = SIZES
+            .iter()
+            .map(|&items| {
+                let profile = profile.as_deref()?;
+                let n = items.to_string();
+                let name = format!("{kind:?}");
+                let count = |way: &str| callgrind(profile, &["scale", &name, &n, way]);
+                Some((count("typed")? - count("none")?) / items as f64)
+            })
+            .collect();
+        if per_item.iter().all(Option::is_some) {
+            let known: Vec<f64> = per_item.iter().flatten().copied().collect();
+            for (items, count) in SIZES.iter().zip(&known) {
+                rows.push(Row {
+                    what: format!("{group}: instructions per item at {items} items"),
+                    measured: Some(*count),
+                    unit: "",
+                    target: Target::Report,
+                });
+            }
+            let min = known.iter().copied().fold(f64::INFINITY, f64::min);
+            let max = known.iter().copied().fold(0.0, f64::max);
+            rows.push(Row {
+                what: format!("{group}: most / fewest instructions per item, 10 to 10,000"),
+                measured: Some(max / min),
+                unit: "×",
+                target: Target::AtMost(1.15),
+            });
+        }
     }
     sections.push(("Scaling", rows));
 
