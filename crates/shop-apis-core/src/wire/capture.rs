@@ -391,9 +391,12 @@ impl<'de, D: Deserializer<'de>> Deserializer<'de> for ValueDeserializer<'_, 'de,
     /// The one call a derived struct makes for a key it does not name.
     fn deserialize_ignored_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, D::Error> {
         let raw = DeserializeSeed::deserialize(super::unknown_fields::RawSeed, self.inner)?;
-        if let Some(key) = self.key {
-            self.unknown.insert(key.into_owned(), raw);
-        }
+        // JSON keys are text, which the key visitor always notes; a key that
+        // came otherwise is refused rather than its value dropped.
+        let Some(key) = self.key else {
+            return Err(de::Error::custom("an unknown field whose key is not text"));
+        };
+        self.unknown.insert(key.into_owned(), raw);
         visitor.visit_unit()
     }
 
@@ -408,6 +411,12 @@ impl<'de, D: Deserializer<'de>> Deserializer<'de> for ValueDeserializer<'_, 'de,
 /// derive and catches the rest into the field named before the colon. That
 /// field is written `#[serde(flatten, skip_deserializing)]`: flattened when
 /// serialised, left to the catch when read.
+///
+/// Two limits, which the macro cannot check: a container attribute
+/// (`#[serde(rename_all = …)]` above the struct) reaches only its
+/// `Serialize`, not the reading, so the response types use none; and no
+/// other field may be `#[serde(flatten)]`, which would make the derive buffer
+/// every unknown key for it and leave nothing to catch.
 ///
 /// ```
 /// shop_apis_core::keep_unknown! { unknown:
@@ -513,6 +522,24 @@ mod tests {
             line.unknown.value("extra"),
             Some(serde_json::json!({"a": [true]}))
         );
+    }
+
+    /// JSON that a `Value` cannot hold, in an unknown field, does not stop
+    /// the answer: it is kept as sent, `value()` is `None`, serialising it
+    /// is an error, and it equals only the same text.
+    #[test]
+    fn a_value_beyond_serde_json_values_is_kept_as_text() {
+        let line: Line = serde_json::from_str(r#"{"id": 1, "big": 1e400}"#).unwrap();
+        assert_eq!(line.unknown.get("big").unwrap().get(), "1e400");
+        assert_eq!(line.unknown.value("big"), None);
+        assert!(serde_json::to_string(&line).is_err());
+        let null: Line = serde_json::from_str(r#"{"id": 1, "big": null}"#).unwrap();
+        assert_ne!(line, null);
+        assert_eq!(
+            line,
+            serde_json::from_str(r#"{"id": 1, "big": 1e400}"#).unwrap()
+        );
+        assert!(format!("{:?}", line.unknown).contains("1e400"));
     }
 
     /// A list is no object, as it was not for a flattened struct; a key sent

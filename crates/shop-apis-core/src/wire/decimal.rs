@@ -60,7 +60,8 @@ pub(crate) fn parse(text: &str) -> Option<Decimal> {
     }
     let mut value =
         Decimal::try_from_i128_with_scale(i128::try_from(mantissa).ok()?, fraction).ok()?;
-    value.set_sign_negative(negative);
+    // `-0` and `-0.00` are zero, unsigned, as `Decimal::from_str_exact` made them.
+    value.set_sign_negative(negative && mantissa != 0);
     Some(value)
 }
 
@@ -127,8 +128,9 @@ impl Visitor<'_> for DecimalVisitor {
     }
 
     fn visit_f64<E: de::Error>(self, v: f64) -> Result<Decimal, E> {
-        // A whole number below 2^53 is exactly its integer (`51.0` is 51).
-        if v.fract() == 0.0 && v.abs() < 9_007_199_254_740_992.0 {
+        // A whole number below 2^63 is exactly its integer (`51.0` is 51),
+        // written, as Rust's own printing writes it, with no fraction.
+        if v.fract() == 0.0 && v.abs() < 9_223_372_036_854_775_808.0 {
             return Ok(Decimal::from(v as i64));
         }
         // The shortest text that reads back as the same f64 is what the

@@ -69,6 +69,11 @@ impl<K: IdKey> serde::Serialize for FieldValues<K> {
         }
         map.serialize_entry("fields_descr", &self.labels)?;
         for (key, value) in self.other.parsed() {
+            let value = value.ok_or_else(|| {
+                serde::ser::Error::custom(format_args!(
+                    "field `{key}` holds JSON that serde_json's Value cannot hold"
+                ))
+            })?;
             map.serialize_entry(key, &value)?;
         }
         map.end()

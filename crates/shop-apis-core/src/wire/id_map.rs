@@ -226,6 +226,11 @@ impl<K: IdKey, V: Serialize> Serialize for IdMap<K, V> {
             map.serialize_entry(&key.to_wire_key(), value)?;
         }
         for (key, value) in self.others.parsed() {
+            let value = value.ok_or_else(|| {
+                serde::ser::Error::custom(format_args!(
+                    "field `{key}` holds JSON that serde_json's Value cannot hold"
+                ))
+            })?;
             map.serialize_entry(key, &value)?;
         }
         map.end()

@@ -116,7 +116,8 @@ impl<'de> Visitor<'de> for MoneyVisitor {
         let mut display = None;
         let mut other = UnknownFields::new();
         for (key, value) in rest {
-            if key == stem && display.is_none() {
+            // As in a JSON object, the last display sent wins.
+            if key == stem {
                 match value {
                     Value::String(text) if text.is_empty() => continue,
                     Value::String(text) => {

@@ -19,8 +19,10 @@ use serde_json::{Map, Value};
 /// a set deserialized on its own (say, `#[serde(flatten)]` in a struct of
 /// yours) is read through a `Value` and written compactly.
 /// [`value`](UnknownFields::value) parses a field when asked. Two sets are
-/// equal when they hold the same keys with equal values, in any order and
-/// however spelled (`"\/"` and `"/"` alike).
+/// equal when they hold the same keys with equal values, in any order, as
+/// serde_json reads them (`"\/"` equals `"/"`; `1.0` does not equal `1`).
+/// The raw text comes from serde_json (or a `serde_json::Value`): the
+/// response types read JSON, not other formats.
 ///
 /// ```
 /// shop_apis_core::keep_unknown! { unknown:
@@ -100,7 +102,10 @@ impl UnknownFields {
             .map(|(_, raw)| &**raw)
     }
 
-    /// The field, parsed.
+    /// The field, parsed; `None` when absent, or when its text is JSON that
+    /// a `Value` cannot hold (a number beyond `f64`, a lone surrogate,
+    /// nesting past 128 levels), which [`get`](UnknownFields::get) still
+    /// has exactly as sent.
     ///
     /// ```
     /// let fields: shop_apis_core::UnknownFields = serde_json::from_str(r#"{"total": "7"}"#).unwrap();
@@ -108,7 +113,7 @@ impl UnknownFields {
     /// assert_eq!(fields.value("other"), None);
     /// ```
     pub fn value(&self, key: &str) -> Option<Value> {
-        self.get(key).map(parse)
+        self.get(key).and_then(parse)
     }
 
     /// The names, in the order sent.
@@ -175,27 +180,32 @@ impl UnknownFields {
         Some(self.fields.remove(at).1)
     }
 
-    /// The names and parsed values, in the order sent.
-    pub(crate) fn parsed(&self) -> impl Iterator<Item = (&str, Value)> {
+    /// The names and parsed values, in the order sent (`None` for a text a
+    /// `Value` cannot hold).
+    pub(crate) fn parsed(&self) -> impl Iterator<Item = (&str, Option<Value>)> {
         self.iter().map(|(name, raw)| (name, parse(raw)))
     }
 
-    /// Every field, parsed, as a JSON object.
+    /// Every field a `Value` can hold, parsed, as a JSON object (sorted by
+    /// key, as `serde_json::Map` is); see [`value`](UnknownFields::value)
+    /// for the others.
     ///
     /// ```
     /// let fields: shop_apis_core::UnknownFields = serde_json::from_str(r#"{"a": 1}"#).unwrap();
     /// assert_eq!(fields.to_map()["a"], 1);
     /// ```
     pub fn to_map(&self) -> Map<String, Value> {
-        self.iter()
-            .map(|(name, raw)| (name.to_owned(), parse(raw)))
+        self.parsed()
+            .filter_map(|(name, value)| Some((name.to_owned(), value?)))
             .collect()
     }
 }
 
-/// A kept text is JSON by construction (serde_json read or wrote it).
-fn parse(raw: &RawValue) -> Value {
-    serde_json::from_str(raw.get()).unwrap_or(Value::Null)
+/// A kept text is JSON (serde_json read or wrote it), but serde_json skips
+/// an unknown value without checking what a `Value` cannot hold: `1e400`, a
+/// lone `\ud800`, nesting past 128 levels. Those are `None`, never a guess.
+fn parse(raw: &RawValue) -> Option<Value> {
+    serde_json::from_str(raw.get()).ok()
 }
 
 /// A value's JSON text; writing a `Value` cannot fail.
@@ -203,18 +213,35 @@ fn to_raw(value: &Value) -> Box<RawValue> {
     serde_json::value::to_raw_value(value).unwrap_or_else(|_| RawValue::NULL.to_owned())
 }
 
+/// The same keys with equal values, in any order; a text a `Value` cannot
+/// hold equals only the same text.
 impl PartialEq for UnknownFields {
     fn eq(&self, other: &Self) -> bool {
-        self.len() == other.len() && self.to_map() == other.to_map()
+        self.len() == other.len()
+            && self.iter().all(|(name, raw)| {
+                other
+                    .get(name)
+                    .is_some_and(|theirs| match (parse(raw), parse(theirs)) {
+                        (Some(ours), Some(theirs)) => ours == theirs,
+                        _ => raw.get() == theirs.get(),
+                    })
+            })
     }
 }
 
 impl Eq for UnknownFields {}
 
-/// As the fields' object, parsed: `{"sku": String("A-1")}`.
+/// As the fields' object, parsed and sorted by key, as `serde_json::Map`
+/// prints: `{"sku": String("A-1")}`; a text a `Value` cannot hold shows as
+/// its `RawValue`.
 impl fmt::Debug for UnknownFields {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Debug::fmt(&self.to_map(), f)
+        if self.parsed().all(|(_, value)| value.is_some()) {
+            return fmt::Debug::fmt(&self.to_map(), f);
+        }
+        let mut sorted: Vec<(&str, &RawValue)> = self.iter().collect();
+        sorted.sort_by_key(|(name, _)| *name);
+        f.debug_map().entries(sorted).finish()
     }
 }
 
@@ -247,11 +274,18 @@ impl From<Map<String, Value>> for UnknownFields {
     }
 }
 
-/// As a JSON object of the parsed values: clean JSON in any format.
+/// As a JSON object of the parsed values: clean JSON in any format. A text
+/// a `Value` cannot hold is an error naming its key, never written as
+/// something else.
 impl Serialize for UnknownFields {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut map = serializer.serialize_map(Some(self.len()))?;
         for (name, value) in self.parsed() {
+            let value = value.ok_or_else(|| {
+                serde::ser::Error::custom(format_args!(
+                    "unknown field `{name}` holds JSON that serde_json's Value cannot hold"
+                ))
+            })?;
             map.serialize_entry(name, &value)?;
         }
         map.end()
