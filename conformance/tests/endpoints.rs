@@ -8,6 +8,8 @@
 mod common;
 #[path = "endpoints/generated.rs"]
 mod generated;
+// Shared with `reliability.rs`, which alone uses its TLS part.
+#[allow(dead_code)]
 #[path = "endpoints/harness.rs"]
 mod harness;
 #[path = "endpoints/paging_e2e.rs"]

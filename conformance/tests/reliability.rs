@@ -11,7 +11,9 @@
 //!   the same value;
 //! - `faults`: each adapter reports each transport fault as the right typed
 //!   error, retries only what may be repeated;
-//! - `load`: no order is lost or doubled under concurrency and faults.
+//! - `load`: no order is lost or doubled under concurrency and faults;
+//! - `tls`: every endpoint over HTTPS through every adapter and TLS
+//!   backend; an untrusted certificate is a TLS error, not sent.
 
 // Shared with `endpoints.rs`, which uses the rest of it.
 #[allow(dead_code)]
@@ -32,5 +34,7 @@ mod load;
 mod secrets;
 #[path = "reliability/serialised.rs"]
 mod serialised;
+#[path = "reliability/tls.rs"]
+mod tls;
 #[path = "reliability/validation.rs"]
 mod validation;

@@ -24,9 +24,11 @@ commands:
       target/fuzz/report.md. --seeds-only runs each target over its seeds
       once (deterministic, for CI). Needs a nightly toolchain (skipped
       without one).
-  emulate [--addr ADDR]
+  emulate [--addr ADDR] [--tls]
       Run the emulator of every API in the foreground (default 127.0.0.1:8080);
-      print each API's base URL and credentials; serve until Ctrl-C.
+      print each API's base URL and credentials; serve until Ctrl-C. --tls
+      serves HTTPS only, with a certificate authority made at start whose
+      certificate is written to a file; its path is printed.
   help
       Show this text.";
 
@@ -45,6 +47,8 @@ pub(crate) enum Command {
     Emulate {
         /// Where to listen, as `IP:PORT`; the emulator's default when `None`.
         addr: Option<String>,
+        /// Whether to serve HTTPS only (`--tls`).
+        tls: bool,
     },
 }
 
@@ -124,14 +128,15 @@ pub(crate) fn parse(mut args: impl Iterator<Item = String>) -> Result<Command, S
             Ok(Command::Fuzz { seconds })
         }
         "emulate" => {
-            let mut addr = None;
+            let (mut addr, mut tls) = (None, false);
             while let Some(flag) = args.next() {
                 match flag.as_str() {
                     "--addr" => addr = Some(args.next().ok_or("--addr needs a value")?),
+                    "--tls" => tls = true,
                     other => return Err(format!("unknown flag {other:?}")),
                 }
             }
-            Ok(Command::Emulate { addr })
+            Ok(Command::Emulate { addr, tls })
         }
         other => Err(format!("unknown command {other:?}")),
     }
@@ -200,11 +205,18 @@ mod tests {
 
     #[test]
     fn parses_emulate() {
-        assert_eq!(parse(args("emulate")), Ok(Command::Emulate { addr: None }));
         assert_eq!(
-            parse(args("emulate --addr 127.0.0.1:9000")),
+            parse(args("emulate")),
             Ok(Command::Emulate {
-                addr: Some("127.0.0.1:9000".into())
+                addr: None,
+                tls: false
+            })
+        );
+        assert_eq!(
+            parse(args("emulate --addr 127.0.0.1:9000 --tls")),
+            Ok(Command::Emulate {
+                addr: Some("127.0.0.1:9000".into()),
+                tls: true
             })
         );
         assert!(parse(args("emulate --addr")).is_err());

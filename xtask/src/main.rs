@@ -40,7 +40,7 @@ fn main() -> ExitCode {
         flags::Command::Conformance(options) => conformance::run(&options),
         flags::Command::Bench => bench::run().map(Ended::from),
         flags::Command::Fuzz { seconds } => fuzz::run(seconds).map(Ended::from),
-        flags::Command::Emulate { addr } => emulate(addr.as_deref()),
+        flags::Command::Emulate { addr, tls } => emulate(addr.as_deref(), tls),
     };
     match result {
         Ok(Ended::Passed) => ExitCode::SUCCESS,
@@ -54,7 +54,7 @@ fn main() -> ExitCode {
 }
 
 /// Runs the emulator's binary in the foreground until it stops.
-fn emulate(addr: Option<&str>) -> Result<Ended, String> {
+fn emulate(addr: Option<&str>, tls: bool) -> Result<Ended, String> {
     let mut command = std::process::Command::new(cargo());
     command.current_dir(project_root()).args([
         "run",
@@ -64,6 +64,9 @@ fn emulate(addr: Option<&str>) -> Result<Ended, String> {
         "--",
     ]);
     command.args(addr);
+    if tls {
+        command.arg("--tls");
+    }
     let status = command
         .status()
         .map_err(|e| format!("cannot run cargo: {e}"))?;

@@ -8,16 +8,28 @@ use shop_apis_adapter::{Config, Error, RetryPolicy};
 use shop_apis_core::{BuildError, Endpoint, ResponseError, Safety, Stamp};
 use shop_apis_emulator::BackgroundEmulator;
 
-/// The adapters every end-to-end case runs through.
+/// The adapters every end-to-end case runs through, each over its default
+/// TLS backend (rustls), and the two async ones over native TLS as well.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Adapter {
     Reqwest,
     ReqwestBlocking,
     Hyper,
+    ReqwestNativeTls,
+    HyperNativeTls,
 }
 
 impl Adapter {
+    /// Every adapter, over its default TLS backend.
     pub const ALL: [Adapter; 3] = [Adapter::Reqwest, Adapter::ReqwestBlocking, Adapter::Hyper];
+    /// Every adapter over every TLS backend.
+    pub const EVERY_TLS_BACKEND: [Adapter; 5] = [
+        Adapter::Reqwest,
+        Adapter::ReqwestNativeTls,
+        Adapter::ReqwestBlocking,
+        Adapter::Hyper,
+        Adapter::HyperNativeTls,
+    ];
 }
 
 /// Short timeouts and fast retries, so that fault cases end quickly.
@@ -39,6 +51,8 @@ pub struct Harness {
     reqwest: shop_apis_reqwest::Client,
     blocking: shop_apis_reqwest::blocking::Client,
     hyper: shop_apis_hyper::Client,
+    reqwest_native: shop_apis_reqwest::Client,
+    hyper_native: shop_apis_hyper::Client<shop_apis_hyper::NativeTlsConnector>,
 }
 
 impl Harness {
@@ -66,10 +80,45 @@ impl Harness {
     {
         let emulator =
             shop_apis_emulator::Emulator::start_in_background().expect("emulator starts");
+        Harness::clients(emulator, config, clock, nonces)
+    }
+
+    /// Clients of an emulator that serves HTTPS only with a certificate
+    /// made from `tls`; with `trust_root`, its root is added to `config`'s
+    /// trusted roots, read from its PEM as a user reads a CA file.
+    pub fn tls(tls: shop_apis_emulator::Tls, trust_root: bool, config: Config) -> Harness {
+        let emulator =
+            shop_apis_emulator::Emulator::start_tls_in_background(tls).expect("emulator starts");
+        let pem = emulator.root_certificate_pem().expect("served with TLS");
+        let config = if trust_root {
+            config.trust_roots(shop_apis_adapter::RootCertificate::from_pem(pem).unwrap())
+        } else {
+            config
+        };
+        Harness::clients(
+            emulator,
+            config,
+            || shop_apis_adapter::SystemClock,
+            || shop_apis_adapter::RandomNonce,
+        )
+    }
+
+    fn clients<C, N>(
+        emulator: BackgroundEmulator,
+        config: Config,
+        clock: impl Fn() -> C,
+        nonces: impl Fn() -> N,
+    ) -> Harness
+    where
+        C: shop_apis_adapter::Clock + 'static,
+        N: shop_apis_adapter::NonceSource + 'static,
+    {
         // Loopback only, whatever proxy the environment names; everything
-        // else (timeouts, no redirects) as the adapters set it.
-        let reqwest = reqwest::Client::builder().no_proxy();
-        let blocking = reqwest::blocking::Client::builder().no_proxy();
+        // else (timeouts, no redirects, TLS backend) as the adapters set it.
+        let reqwest = || reqwest::Client::builder().no_proxy();
+        let blocking = reqwest::blocking::Client::builder()
+            .no_proxy()
+            .tls_backend_rustls();
         Harness {
             emulator,
             runtime: tokio::runtime::Builder::new_multi_thread()
@@ -77,15 +126,29 @@ impl Harness {
                 .enable_all()
                 .build()
                 .unwrap(),
-            reqwest: shop_apis_reqwest::Client::with_builder(reqwest, config.clone())
-                .unwrap()
-                .clock(clock())
-                .nonces(nonces()),
+            reqwest: shop_apis_reqwest::Client::with_builder(
+                reqwest().tls_backend_rustls(),
+                config.clone(),
+            )
+            .unwrap()
+            .clock(clock())
+            .nonces(nonces()),
+            reqwest_native: shop_apis_reqwest::Client::with_builder(
+                reqwest().tls_backend_native(),
+                config.clone(),
+            )
+            .unwrap()
+            .clock(clock())
+            .nonces(nonces()),
             blocking: shop_apis_reqwest::blocking::Client::with_builder(blocking, config.clone())
                 .unwrap()
                 .clock(clock())
                 .nonces(nonces()),
-            hyper: shop_apis_hyper::Client::with_config(config)
+            hyper: shop_apis_hyper::Client::with_rustls(config.clone())
+                .unwrap()
+                .clock(clock())
+                .nonces(nonces()),
+            hyper_native: shop_apis_hyper::Client::with_native_tls(config)
                 .unwrap()
                 .clock(clock())
                 .nonces(nonces()),
@@ -108,8 +171,12 @@ impl Harness {
     ) -> Result<E::Output, Error> {
         match adapter {
             Adapter::Reqwest => self.runtime.block_on(self.reqwest.call(api, endpoint)),
+            Adapter::ReqwestNativeTls => self
+                .runtime
+                .block_on(self.reqwest_native.call(api, endpoint)),
             Adapter::ReqwestBlocking => self.blocking.call(api, endpoint),
             Adapter::Hyper => self.runtime.block_on(self.hyper.call(api, endpoint)),
+            Adapter::HyperNativeTls => self.runtime.block_on(self.hyper_native.call(api, endpoint)),
         }
     }
 }
@@ -131,6 +198,14 @@ impl Harness {
             Adapter::ReqwestBlocking => self.blocking.bind(api).items(first).collect(),
             Adapter::Hyper => {
                 let shop = self.hyper.bind(api);
+                self.runtime.block_on(shop.items(first).collect())
+            }
+            Adapter::ReqwestNativeTls => {
+                let shop = self.reqwest_native.bind(api);
+                self.runtime.block_on(shop.items(first).collect())
+            }
+            Adapter::HyperNativeTls => {
+                let shop = self.hyper_native.bind(api);
                 self.runtime.block_on(shop.items(first).collect())
             }
         }

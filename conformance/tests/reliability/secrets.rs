@@ -14,6 +14,7 @@ use std::sync::{Arc, Mutex, OnceLock};
 use base64::Engine as _;
 use qnits_proto::Qnits;
 use saplab_proto::SapLab;
+use shop_apis_adapter::Delivery;
 use shop_apis_core::{BaseUrl, Endpoint};
 use shop_apis_emulator::{Api as Served, Fault};
 use tracing::field::{Field, Visit};
@@ -138,17 +139,21 @@ impl ClientOf<Ucoz> for Clients {
 }
 
 /// One endpoint, called and shown every way a user could print the result.
-struct Call {
-    name: &'static str,
-    /// Whether it succeeded, and everything shown of the result.
-    run: fn(&Harness, Adapter, &Clients) -> (bool, String),
+pub struct Call {
+    pub name: &'static str,
+    /// Success, or how far the failed request got; and everything shown of
+    /// the result.
+    pub run: fn(&Harness, Adapter, &Clients) -> Shown,
 }
 
-fn shown<T: std::fmt::Debug>(result: Result<T, shop_apis_adapter::Error>) -> (bool, String) {
+/// Success, or how far a failed request got; and the result as printed.
+pub type Shown = (Result<(), Delivery>, String);
+
+fn shown<T: std::fmt::Debug>(result: Result<T, shop_apis_adapter::Error>) -> Shown {
     match result {
-        Ok(output) => (true, format!("{output:?}")),
+        Ok(output) => (Ok(()), format!("{output:?}")),
         Err(error) => (
-            false,
+            Err(error.delivery()),
             format!(
                 "{error:?}\n{error}\n{}\n{:?}",
                 shop_apis_core::report(&error),
@@ -171,7 +176,9 @@ macro_rules! calls {
     };
 }
 
-fn every_call() -> Vec<Call> {
+/// Every endpoint of the three APIs, each with a value the emulator's seed
+/// state answers.
+pub fn every_call() -> Vec<Call> {
     every_endpoint!(calls)
 }
 
@@ -262,8 +269,8 @@ fn no_secret_in_outputs_errors_or_logs() {
         for clients in &sets {
             seen.push_str(&format!("{clients:?}\n"));
             for call in &calls {
-                let (ok, text) = (call.run)(&harness, adapter, clients);
-                if ok {
+                let (outcome, text) = (call.run)(&harness, adapter, clients);
+                if outcome.is_ok() {
                     succeeded += 1;
                 } else if text.contains("HTTP 401") {
                     refusals += 1;
@@ -291,14 +298,18 @@ fn no_secret_in_outputs_errors_or_logs() {
             ] {
                 let call = calls.iter().find(|c| c.name == name).unwrap();
                 emulator.faults().inject("/", fault.clone(), 1);
-                let (ok, text) = (call.run)(&harness, adapter, &sets[0]);
-                assert!(!ok, "{name}, {fault:?}: {text}");
+                let (outcome, text) = (call.run)(&harness, adapter, &sets[0]);
+                assert!(outcome.is_err(), "{name}, {fault:?}: {text}");
                 assert_clean(&text, &secrets, name);
             }
         }
         for call in &calls {
-            let (ok, text) = (call.run)(&harness, adapter, &nowhere);
-            assert!(!ok && text.contains("Connect"), "{}: {text}", call.name);
+            let (outcome, text) = (call.run)(&harness, adapter, &nowhere);
+            assert!(
+                outcome.is_err() && text.contains("Connect"),
+                "{}: {text}",
+                call.name
+            );
             assert_clean(&text, &secrets, call.name);
         }
     }
@@ -328,7 +339,8 @@ fn secrets_on_the_wire_only_where_the_protocol_puts_them() {
     for bearer in [false, true] {
         let clients = Clients::new(&base, &secrets, bearer);
         for call in &calls {
-            (call.run)(&harness, Adapter::Hyper, &clients);
+            // Only the requests matter here, sent or refused.
+            let _ = (call.run)(&harness, Adapter::Hyper, &clients);
         }
     }
     let requests = emulator.requests();

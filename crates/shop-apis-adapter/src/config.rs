@@ -2,6 +2,7 @@ use std::time::Duration;
 
 use crate::error::TransportError;
 use crate::retry::RetryPolicy;
+use crate::tls::RootCertificate;
 
 /// What every adapter lets a user set, with defaults that suit these APIs.
 ///
@@ -34,6 +35,9 @@ pub struct Config {
     /// [`TransportError::Deadline`](crate::TransportError::Deadline).
     /// Default: none (each attempt still has [`timeout`](Self::timeout)).
     pub deadline: Option<Duration>,
+    /// Certificate authorities trusted besides the TLS backend's own roots
+    /// (a corporate CA, the emulator's root). Default: none.
+    pub trusted_roots: Vec<RootCertificate>,
 }
 
 impl Config {
@@ -46,6 +50,7 @@ impl Config {
             user_agent: user_agent.into(),
             retry: RetryPolicy::never(),
             deadline: None,
+            trusted_roots: Vec::new(),
         }
     }
 
@@ -93,6 +98,29 @@ impl Config {
 }
 
 impl Config {
+    /// Trusts `root` too, besides the TLS backend's own roots.
+    ///
+    /// ```
+    /// use shop_apis_adapter::{Config, RootCertificate};
+    /// let root = RootCertificate::from_der(vec![0x30, 0x00])?;
+    /// let config = Config::new("me/1").trust_root(root.clone());
+    /// assert_eq!(config.trusted_roots, [root]);
+    /// # Ok::<(), shop_apis_adapter::InvalidCertificate>(())
+    /// ```
+    pub fn trust_root(mut self, root: RootCertificate) -> Self {
+        self.trusted_roots.push(root);
+        self
+    }
+
+    /// Trusts every one of `roots` too (a PEM bundle read with
+    /// [`RootCertificate::from_pem`]).
+    ///
+    /// See [`RootCertificate`] for an example.
+    pub fn trust_roots(mut self, roots: impl IntoIterator<Item = RootCertificate>) -> Self {
+        self.trusted_roots.extend(roots);
+        self
+    }
+
     /// Sets the configured `User-Agent` on `request` unless the endpoint set
     /// one; a `User-Agent` that is no valid header value is an error rather
     /// than a request sent without it.

@@ -12,6 +12,8 @@
 //! - [`Transport`] / [`BlockingTransport`] and [`call`] / [`call_blocking`]:
 //!   the one loop that builds, sends, retries and parses. An adapter
 //!   implements a transport; it never names an API.
+//! - [`Config`] and [`RootCertificate`]: what every adapter lets a user set,
+//!   certificate authorities to trust besides the TLS backend's own among it.
 //! - [`Shop`] / [`BlockingShop`]: a client bound to one shop, and paged lists
 //!   walked as a [`Stream`] or an [`Iterator`].
 #![cfg_attr(docsrs, feature(doc_cfg))]
@@ -25,6 +27,7 @@ mod error;
 mod nonce;
 mod retry;
 mod shop;
+mod tls;
 
 pub use body::BodyBuffer;
 pub use call::{BlockingTransport, Caller, Transport, call, call_blocking};
@@ -33,6 +36,7 @@ pub use config::Config;
 pub use error::{BoxError, Delivery, Error, SetupError, TransportError, find_cause};
 pub use nonce::{CountingNonce, NonceSource, RandomNonce};
 pub use shop::{Adapter, BlockingAdapter, BlockingShop, Shop};
+pub use tls::{InvalidCertificate, RootCertificate};
 
 /// Re-exported: what [`Shop::pages`] and [`Shop::items`] return.
 pub use futures_core::Stream;

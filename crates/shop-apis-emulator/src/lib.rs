@@ -32,6 +32,7 @@ mod php;
 pub mod qnits;
 pub mod saplab;
 mod server;
+mod tls;
 pub mod ucoz;
 
 use std::net::SocketAddr;
@@ -39,6 +40,7 @@ use std::sync::Arc;
 
 pub use faults::{Fault, Faults};
 pub use server::{RecordedReply, RecordedRequest};
+pub use tls::Tls;
 
 /// The APIs the emulator serves, each under its own path prefix.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -75,6 +77,10 @@ impl Api {
 #[derive(Debug)]
 pub(crate) struct Shared {
     pub(crate) addr: SocketAddr,
+    /// `http`, or `https` when served through TLS.
+    pub(crate) scheme: &'static str,
+    /// The certificate authority's certificate, when served through TLS.
+    pub(crate) root_pem: Option<String>,
     pub(crate) qnits: qnits::Qnits,
     pub(crate) saplab: saplab::SapLab,
     pub(crate) ucoz: ucoz::Ucoz,
@@ -86,7 +92,7 @@ impl Shared {
     pub(crate) fn base_url(&self, api: Api) -> String {
         // uCoz's base is the site with `/uapi`, as its clients take it.
         let suffix = if api == Api::Ucoz { "/uapi" } else { "" };
-        format!("http://{}{}{suffix}", self.addr, api.prefix())
+        format!("{}://{}{}{suffix}", self.scheme, self.addr, api.prefix())
     }
 }
 
@@ -107,10 +113,32 @@ impl Emulator {
 
     /// Starts on `addr`, on the current tokio runtime.
     pub async fn bind(addr: SocketAddr) -> std::io::Result<Emulator> {
+        Self::serve(addr, None).await
+    }
+
+    /// Starts on an ephemeral port of 127.0.0.1 serving HTTPS only, with a
+    /// certificate authority made now; its certificate is
+    /// [`root_certificate_pem`](Emulator::root_certificate_pem), for the
+    /// caller to trust.
+    ///
+    /// See [`Tls`] for an example.
+    pub async fn start_tls(tls: Tls) -> std::io::Result<Emulator> {
+        Self::bind_tls(SocketAddr::from(([127, 0, 0, 1], 0)), tls).await
+    }
+
+    /// Starts on `addr` serving HTTPS only: see [`Emulator::start_tls`].
+    pub async fn bind_tls(addr: SocketAddr, tls: Tls) -> std::io::Result<Emulator> {
+        Self::serve(addr, Some(tls::serve(&tls)?)).await
+    }
+
+    async fn serve(addr: SocketAddr, tls: Option<tls::Served>) -> std::io::Result<Emulator> {
         let listener = tokio::net::TcpListener::bind(addr).await?;
         let addr = listener.local_addr()?;
+        let (root_pem, acceptor) = tls.map(|t| (t.root_pem, t.acceptor)).unzip();
         let shared = Arc::new(Shared {
             addr,
+            scheme: if acceptor.is_some() { "https" } else { "http" },
+            root_pem,
             qnits: qnits::Qnits::new(),
             saplab: saplab::SapLab::new(),
             ucoz: ucoz::Ucoz::new(),
@@ -118,7 +146,7 @@ impl Emulator {
             log: server::RequestLog::default(),
         });
         let (stop, stopped) = tokio::sync::oneshot::channel();
-        let task = tokio::spawn(server::serve(listener, shared.clone(), stopped));
+        let task = tokio::spawn(server::serve(listener, acceptor, shared.clone(), stopped));
         Ok(Emulator {
             shared,
             stop: Some(stop),
@@ -129,12 +157,32 @@ impl Emulator {
     /// Starts on an ephemeral loopback port, on a runtime of its own in a
     /// background thread: for blocking code and tests without a runtime.
     pub fn start_in_background() -> std::io::Result<BackgroundEmulator> {
+        Self::in_background(None)
+    }
+
+    /// [`Emulator::start_tls`] on a runtime of its own in a background thread.
+    ///
+    /// ```
+    /// let emulator = shop_apis_emulator::Emulator::start_tls_in_background(shop_apis_emulator::Tls::new())?;
+    /// assert!(emulator.root_certificate_pem().is_some());
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
+    pub fn start_tls_in_background(tls: Tls) -> std::io::Result<BackgroundEmulator> {
+        Self::in_background(Some(tls))
+    }
+
+    fn in_background(tls: Option<Tls>) -> std::io::Result<BackgroundEmulator> {
         let runtime = tokio::runtime::Builder::new_multi_thread()
             .worker_threads(2)
             .thread_name("emulator")
             .enable_all()
             .build()?;
-        let emulator = runtime.block_on(Emulator::start())?;
+        let emulator = runtime.block_on(async {
+            match tls {
+                Some(tls) => Emulator::start_tls(tls).await,
+                None => Emulator::start().await,
+            }
+        })?;
         Ok(BackgroundEmulator {
             emulator: Some(emulator),
             runtime: Some(runtime),
@@ -146,9 +194,19 @@ impl Emulator {
         self.shared.addr
     }
 
-    /// The base URL of `api`, to give a protocol crate (`http://127.0.0.1:PORT/qnits`).
+    /// The base URL of `api`, to give a protocol crate (`http://127.0.0.1:PORT/qnits`,
+    /// `https://` when served through TLS).
     pub fn base_url(&self, api: Api) -> String {
         self.shared.base_url(api)
+    }
+
+    /// The PEM certificate of the authority that signed the server's
+    /// certificate, when started with TLS ([`Emulator::start_tls`]); `None`
+    /// for plain HTTP.
+    ///
+    /// See [`Tls`] for an example.
+    pub fn root_certificate_pem(&self) -> Option<&str> {
+        self.shared.root_pem.as_deref()
     }
 
     /// The Qnits API's state: its credentials and the orders it holds.

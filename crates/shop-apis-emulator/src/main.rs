@@ -1,19 +1,48 @@
-//! Runs the emulator in the foreground: `cargo run -p shop-apis-emulator [-- ADDR]`
+//! Runs the emulator in the foreground: `cargo run -p shop-apis-emulator [-- [--tls] [ADDR]]`
 //! (what `cargo xtask emulate` does). Prints each API's base URL and
-//! credentials, then serves until Ctrl-C.
+//! credentials, then serves until Ctrl-C. With `--tls` it serves HTTPS only,
+//! with a certificate authority made at start whose certificate it writes to
+//! a file and names, for other programs to trust (`curl --cacert FILE`).
 
 use std::net::SocketAddr;
 
 #[tokio::main]
 async fn main() -> std::io::Result<()> {
-    let addr: SocketAddr = match std::env::args().nth(1) {
-        Some(text) => text.parse().map_err(|e| {
-            std::io::Error::new(std::io::ErrorKind::InvalidInput, format!("{text:?}: {e}"))
-        })?,
-        None => SocketAddr::from(([127, 0, 0, 1], 8080)),
+    let mut tls = false;
+    let mut addr = SocketAddr::from(([127, 0, 0, 1], 8080));
+    for arg in std::env::args().skip(1) {
+        if arg == "--tls" {
+            tls = true;
+            continue;
+        }
+        addr = arg.parse().map_err(|e| {
+            std::io::Error::new(std::io::ErrorKind::InvalidInput, format!("{arg:?}: {e}"))
+        })?;
+    }
+    let emulator = if tls {
+        shop_apis_emulator::Emulator::bind_tls(addr, shop_apis_emulator::Tls::new()).await?
+    } else {
+        shop_apis_emulator::Emulator::bind(addr).await?
     };
-    let emulator = shop_apis_emulator::Emulator::bind(addr).await?;
-    println!("emulator listening on http://{}", emulator.addr());
+    let root = match emulator.root_certificate_pem() {
+        Some(pem) => {
+            let path = std::env::temp_dir().join(format!(
+                "shop-apis-emulator-root-{}.pem",
+                emulator.addr().port()
+            ));
+            std::fs::write(&path, pem)?;
+            Some(path)
+        }
+        None => None,
+    };
+    let scheme = if tls { "https" } else { "http" };
+    println!("emulator listening on {scheme}://{}", emulator.addr());
+    if let Some(root) = &root {
+        println!("root certificate: {}", root.display());
+        println!(
+            "  (trust it: curl --cacert FILE, Config::trust_roots(RootCertificate::from_pem(..)))"
+        );
+    }
     println!();
     println!("Qnits");
     println!(
@@ -48,5 +77,8 @@ async fn main() -> std::io::Result<()> {
     println!("Ctrl-C to stop.");
     tokio::signal::ctrl_c().await?;
     emulator.shutdown().await;
+    if let Some(root) = root {
+        let _ = std::fs::remove_file(root);
+    }
     Ok(())
 }

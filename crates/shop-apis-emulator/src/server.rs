@@ -182,6 +182,7 @@ pub(crate) struct ApiRequest<'a> {
 
 pub(crate) async fn serve(
     listener: tokio::net::TcpListener,
+    tls: Option<tokio_rustls::TlsAcceptor>,
     shared: Arc<Shared>,
     mut stop: tokio::sync::oneshot::Receiver<()>,
 ) {
@@ -191,15 +192,32 @@ pub(crate) async fn serve(
             accepted = listener.accept() => {
                 let Ok((stream, _)) = accepted else { continue };
                 let shared = shared.clone();
+                let tls = tls.clone();
                 tokio::spawn(async move {
-                    let service = service_fn(move |request| handle(shared.clone(), request));
-                    let _ = http1::Builder::new()
-                        .serve_connection(TokioIo::new(stream), service)
-                        .await;
+                    match tls {
+                        Some(tls) => {
+                            // A client that refuses the certificate ends the handshake.
+                            if let Ok(stream) = tls.accept(stream).await {
+                                connection(stream, shared).await;
+                            }
+                        }
+                        None => connection(stream, shared).await,
+                    }
                 });
             }
         }
     }
+}
+
+/// Serves one connection's requests, over TCP or TLS.
+async fn connection<S>(stream: S, shared: Arc<Shared>)
+where
+    S: tokio::io::AsyncRead + tokio::io::AsyncWrite + Unpin + Send + 'static,
+{
+    let service = service_fn(move |request| handle(shared.clone(), request));
+    let _ = http1::Builder::new()
+        .serve_connection(TokioIo::new(stream), service)
+        .await;
 }
 
 /// Ends the connection without an answer.
@@ -377,9 +395,10 @@ fn route(shared: &Shared, incoming: ApiRequest<'_>) -> Reply {
                     .get(http::header::HOST)
                     .and_then(|h| h.to_str().ok())
                     .map_or_else(|| shared.addr.to_string(), str::to_owned);
-                shared
-                    .ucoz
-                    .handle(&incoming, &format!("http://{host}{}", api.prefix()))
+                shared.ucoz.handle(
+                    &incoming,
+                    &format!("{}://{host}{}", shared.scheme, api.prefix()),
+                )
             }
         };
     }

@@ -10,8 +10,10 @@
 //!
 //! Features: `rustls` (default; TLS without system OpenSSL, trusting the
 //! webpki roots), `native-tls` (used when `rustls` is off) and `tracing`.
-//! Other roots or connectors: build a hyper-util client and hand it to
-//! [`Client::from_hyper`].
+//! With both on, [`Client::with_rustls`] and [`Client::with_native_tls`]
+//! choose. Roots of trust beyond the backend's own (a corporate CA) go in
+//! [`Config::trusted_roots`]; other connectors: build a hyper-util client
+//! and hand it to [`Client::from_hyper`].
 //!
 //! ```
 //! # #[tokio::main(flavor = "current_thread")]
@@ -54,21 +56,33 @@ use shop_apis_adapter::{BodyBuffer, Caller, find_cause};
 use shop_apis_core::Endpoint;
 
 pub use shop_apis_adapter::{
-    Clock, Config, CountingNonce, Delivery, Error, FixedClock, NonceSource, RandomNonce,
-    RetryPolicy, SetupError, Stream, StreamExt, SystemClock, TransportError,
+    Clock, Config, CountingNonce, Delivery, Error, FixedClock, InvalidCertificate, NonceSource,
+    RandomNonce, RetryPolicy, RootCertificate, SetupError, Stream, StreamExt, SystemClock,
+    TransportError,
 };
 
 /// The `User-Agent` sent unless the [`Config`] says otherwise.
 pub const USER_AGENT: &str = concat!(env!("CARGO_PKG_NAME"), "/", env!("CARGO_PKG_VERSION"));
 
-/// The connector [`Client::new`] uses: plain TCP wrapped in TLS when a TLS
-/// feature is on.
+/// rustls over TCP, trusting the webpki roots and the [`Config`]'s
+/// [`trusted_roots`](Config::trusted_roots): what [`Client::with_rustls`]
+/// builds.
 #[cfg(feature = "rustls")]
-pub type DefaultConnector = hyper_rustls::HttpsConnector<HttpConnector>;
-/// The connector [`Client::new`] uses: plain TCP wrapped in TLS when a TLS
-/// feature is on.
+pub type RustlsConnector = hyper_rustls::HttpsConnector<HttpConnector>;
+/// The platform's TLS (OpenSSL on Linux) over TCP, trusting the system's
+/// roots and the [`Config`]'s [`trusted_roots`](Config::trusted_roots):
+/// what [`Client::with_native_tls`] builds.
+#[cfg(feature = "native-tls")]
+pub type NativeTlsConnector = hyper_tls::HttpsConnector<HttpConnector>;
+
+/// The connector [`Client::new`] uses: rustls when its feature is on, else
+/// native TLS.
+#[cfg(feature = "rustls")]
+pub type DefaultConnector = RustlsConnector;
+/// The connector [`Client::new`] uses: rustls when its feature is on, else
+/// native TLS.
 #[cfg(all(feature = "native-tls", not(feature = "rustls")))]
-pub type DefaultConnector = hyper_tls::HttpsConnector<HttpConnector>;
+pub type DefaultConnector = NativeTlsConnector;
 /// The connector [`Client::new`] uses: plain TCP wrapped in TLS when a TLS
 /// feature is on (none is, so only `http://` works).
 #[cfg(not(any(feature = "rustls", feature = "native-tls")))]
@@ -96,9 +110,10 @@ impl Client {
         Client::with_config(Config::new(USER_AGENT))
     }
 
-    /// A client with its own pooled hyper-util client built from `config`;
-    /// an error if TLS cannot be set up on this system (native-tls). Like
-    /// hyper, it follows no redirect: a 3xx answer is [`Error::Redirect`].
+    /// A client with its own pooled hyper-util client built from `config`,
+    /// over the [`DefaultConnector`]; an error if TLS cannot be set up on
+    /// this system or a trusted root cannot be read. Like hyper, it follows
+    /// no redirect: a 3xx answer is [`Error::Redirect`].
     ///
     /// ```
     /// use std::time::Duration;
@@ -111,36 +126,114 @@ impl Client {
     /// # Ok::<(), shop_apis_hyper::SetupError>(())
     /// ```
     pub fn with_config(config: Config) -> Result<Self, SetupError> {
-        let mut tcp = HttpConnector::new();
-        tcp.set_connect_timeout(Some(config.connect_timeout));
-        tcp.enforce_http(false);
-        let http = HyperClient::builder(TokioExecutor::new())
-            .pool_timer(TokioTimer::new())
-            .build(default_connector(tcp)?);
-        Ok(Client::from_hyper(http, config))
+        default_client(config)
     }
 }
 
 #[cfg(feature = "rustls")]
-fn default_connector(tcp: HttpConnector) -> Result<DefaultConnector, SetupError> {
-    Ok(hyper_rustls::HttpsConnectorBuilder::new()
-        .with_webpki_roots()
-        .https_or_http()
-        .enable_http1()
-        .wrap_connector(tcp))
+fn default_client(config: Config) -> Result<Client, SetupError> {
+    Client::with_rustls(config)
 }
 
 #[cfg(all(feature = "native-tls", not(feature = "rustls")))]
-fn default_connector(tcp: HttpConnector) -> Result<DefaultConnector, SetupError> {
-    // `HttpsConnector::new_with_connector` panics where TLS cannot be set up.
-    let tls = hyper_tls::native_tls::TlsConnector::new()
-        .map_err(|error| SetupError::new(error.into()))?;
-    Ok(hyper_tls::HttpsConnector::from((tcp, tls.into())))
+fn default_client(config: Config) -> Result<Client, SetupError> {
+    Client::with_native_tls(config)
 }
 
 #[cfg(not(any(feature = "rustls", feature = "native-tls")))]
-fn default_connector(tcp: HttpConnector) -> Result<DefaultConnector, SetupError> {
-    Ok(tcp)
+fn default_client(config: Config) -> Result<Client, SetupError> {
+    if !config.trusted_roots.is_empty() {
+        return Err(SetupError::new(
+            "trusted roots need a TLS feature (rustls or native-tls)".into(),
+        ));
+    }
+    Ok(Client::over(tcp(&config), config))
+}
+
+#[cfg(feature = "rustls")]
+impl Client<RustlsConnector> {
+    /// A client over rustls (with aws-lc-rs), trusting the webpki roots and
+    /// the `config`'s [`trusted_roots`](Config::trusted_roots).
+    ///
+    /// ```
+    /// let client = shop_apis_hyper::Client::with_rustls(shop_apis_hyper::Config::new("me/1"))?;
+    /// # Ok::<(), shop_apis_hyper::SetupError>(())
+    /// ```
+    #[cfg_attr(docsrs, doc(cfg(feature = "rustls")))]
+    pub fn with_rustls(config: Config) -> Result<Self, SetupError> {
+        use rustls::pki_types::CertificateDer;
+
+        let setup = |error: rustls::Error| SetupError::new(error.into());
+        let mut roots =
+            rustls::RootCertStore::from_iter(webpki_roots::TLS_SERVER_ROOTS.iter().cloned());
+        for root in &config.trusted_roots {
+            roots
+                .add(CertificateDer::from(root.der().to_vec()))
+                .map_err(setup)?;
+        }
+        // The provider named, not the process default: another crate of the
+        // build may have switched a second one on.
+        let provider = std::sync::Arc::new(rustls::crypto::aws_lc_rs::default_provider());
+        let tls = rustls::ClientConfig::builder_with_provider(provider)
+            .with_safe_default_protocol_versions()
+            .map_err(setup)?
+            .with_root_certificates(roots)
+            .with_no_client_auth();
+        let connector = hyper_rustls::HttpsConnectorBuilder::new()
+            .with_tls_config(tls)
+            .https_or_http()
+            .enable_http1()
+            .wrap_connector(tcp(&config));
+        Ok(Client::over(connector, config))
+    }
+}
+
+#[cfg(feature = "native-tls")]
+impl Client<NativeTlsConnector> {
+    /// A client over the platform's TLS (OpenSSL on Linux), trusting the
+    /// system's roots and the `config`'s
+    /// [`trusted_roots`](Config::trusted_roots); an error where TLS cannot
+    /// be set up.
+    ///
+    /// ```
+    /// let client = shop_apis_hyper::Client::with_native_tls(shop_apis_hyper::Config::new("me/1"))?;
+    /// # Ok::<(), shop_apis_hyper::SetupError>(())
+    /// ```
+    #[cfg_attr(docsrs, doc(cfg(feature = "native-tls")))]
+    pub fn with_native_tls(config: Config) -> Result<Self, SetupError> {
+        use hyper_tls::native_tls;
+
+        let setup = |error: native_tls::Error| SetupError::new(error.into());
+        let mut tls = native_tls::TlsConnector::builder();
+        for root in &config.trusted_roots {
+            tls.add_root_certificate(native_tls::Certificate::from_der(root.der()).map_err(setup)?);
+        }
+        // `HttpsConnector::new_with_connector` panics where TLS cannot be set up.
+        let tls = tls.build().map_err(setup)?;
+        let connector = hyper_tls::HttpsConnector::from((tcp(&config), tls.into()));
+        Ok(Client::over(connector, config))
+    }
+}
+
+/// The TCP connector under every TLS one, with the connect timeout.
+fn tcp(config: &Config) -> HttpConnector {
+    let mut tcp = HttpConnector::new();
+    tcp.set_connect_timeout(Some(config.connect_timeout));
+    tcp.enforce_http(false);
+    tcp
+}
+
+impl<C> Client<C>
+where
+    C: Connect + Clone + Send + Sync + 'static,
+{
+    /// A pooled hyper-util client over `connector`.
+    fn over(connector: C, config: Config) -> Self {
+        let http = HyperClient::builder(TokioExecutor::new())
+            .pool_timer(TokioTimer::new())
+            .build(connector);
+        Client::from_hyper(http, config)
+    }
 }
 
 impl<C> Client<C>

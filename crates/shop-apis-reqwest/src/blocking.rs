@@ -83,6 +83,36 @@ impl Client {
         Client::with_builder(builder, config)
     }
 
+    /// [`crate::Client::with_rustls`] for the blocking client.
+    ///
+    /// ```
+    /// let client = shop_apis_reqwest::blocking::Client::with_rustls(shop_apis_reqwest::Config::new("me/1"))?;
+    /// # Ok::<(), shop_apis_reqwest::SetupError>(())
+    /// ```
+    #[cfg(feature = "rustls")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "rustls")))]
+    pub fn with_rustls(config: Config) -> Result<Self, SetupError> {
+        Client::with_builder(
+            reqwest::blocking::Client::builder().tls_backend_rustls(),
+            config,
+        )
+    }
+
+    /// [`crate::Client::with_native_tls`] for the blocking client.
+    ///
+    /// ```
+    /// let client = shop_apis_reqwest::blocking::Client::with_native_tls(shop_apis_reqwest::Config::new("me/1"))?;
+    /// # Ok::<(), shop_apis_reqwest::SetupError>(())
+    /// ```
+    #[cfg(feature = "native-tls")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "native-tls")))]
+    pub fn with_native_tls(config: Config) -> Result<Self, SetupError> {
+        Client::with_builder(
+            reqwest::blocking::Client::builder().tls_backend_native(),
+            config,
+        )
+    }
+
     /// [`crate::Client::with_builder`] for the blocking client.
     ///
     /// ```
@@ -95,7 +125,7 @@ impl Client {
         builder: reqwest::blocking::ClientBuilder,
         config: Config,
     ) -> Result<Self, SetupError> {
-        let http = builder
+        let http = crate::tls::trust(builder, &config.trusted_roots)?
             .connect_timeout(config.connect_timeout)
             .timeout(config.timeout)
             .redirect(reqwest::redirect::Policy::none())

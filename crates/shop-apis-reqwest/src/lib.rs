@@ -9,7 +9,8 @@
 //! every protocol crate goes through [`Client::call`].
 //!
 //! Features: `rustls` (default; TLS without system OpenSSL), `native-tls`
-//! (the platform's TLS, used where `rustls` is off),
+//! (the platform's TLS, used where `rustls` is off; with both on,
+//! [`Client::with_rustls`] and [`Client::with_native_tls`] choose),
 //! `blocking` (`blocking::Client`) and `tracing` (a span per call, with no
 //! secret in any field).
 //!
@@ -45,6 +46,7 @@
 #[cfg(feature = "blocking")]
 pub mod blocking;
 mod classify;
+mod tls;
 
 use std::time::Duration;
 
@@ -54,8 +56,9 @@ use shop_apis_adapter::{BodyBuffer, Caller};
 use shop_apis_core::Endpoint;
 
 pub use shop_apis_adapter::{
-    Clock, Config, CountingNonce, Delivery, Error, FixedClock, NonceSource, RandomNonce,
-    RetryPolicy, SetupError, Stream, StreamExt, SystemClock, TransportError,
+    Clock, Config, CountingNonce, Delivery, Error, FixedClock, InvalidCertificate, NonceSource,
+    RandomNonce, RetryPolicy, RootCertificate, SetupError, Stream, StreamExt, SystemClock,
+    TransportError,
 };
 
 /// The `User-Agent` sent unless the [`Config`] says otherwise.
@@ -100,17 +103,39 @@ impl Client {
     /// # Ok::<(), shop_apis_reqwest::SetupError>(())
     /// ```
     pub fn with_config(config: Config) -> Result<Self, SetupError> {
-        let builder = reqwest::Client::builder();
-        // With both TLS features on, rustls, as the hyper adapter chooses;
-        // reqwest alone would take native-tls.
-        #[cfg(feature = "rustls")]
-        let builder = builder.tls_backend_rustls();
-        Client::with_builder(builder, config)
+        Client::with_builder(default_builder(), config)
+    }
+
+    /// A client over rustls, trusting the platform's roots and the
+    /// `config`'s [`trusted_roots`](Config::trusted_roots).
+    ///
+    /// ```
+    /// let client = shop_apis_reqwest::Client::with_rustls(shop_apis_reqwest::Config::new("me/1"))?;
+    /// # Ok::<(), shop_apis_reqwest::SetupError>(())
+    /// ```
+    #[cfg(feature = "rustls")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "rustls")))]
+    pub fn with_rustls(config: Config) -> Result<Self, SetupError> {
+        Client::with_builder(reqwest::Client::builder().tls_backend_rustls(), config)
+    }
+
+    /// A client over the platform's TLS (OpenSSL on Linux), trusting the
+    /// system's roots and the `config`'s
+    /// [`trusted_roots`](Config::trusted_roots).
+    ///
+    /// ```
+    /// let client = shop_apis_reqwest::Client::with_native_tls(shop_apis_reqwest::Config::new("me/1"))?;
+    /// # Ok::<(), shop_apis_reqwest::SetupError>(())
+    /// ```
+    #[cfg(feature = "native-tls")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "native-tls")))]
+    pub fn with_native_tls(config: Config) -> Result<Self, SetupError> {
+        Client::with_builder(reqwest::Client::builder().tls_backend_native(), config)
     }
 
     /// A client built from a `reqwest::ClientBuilder` the caller has set up
-    /// (proxies, certificates), with `config`'s connect timeout and timeout,
-    /// and redirects off whatever the builder said.
+    /// (proxies, certificates), with `config`'s connect timeout, timeout and
+    /// trusted roots, and redirects off whatever the builder said.
     ///
     /// ```
     /// use shop_apis_reqwest::{Client, Config};
@@ -121,7 +146,7 @@ impl Client {
         builder: reqwest::ClientBuilder,
         config: Config,
     ) -> Result<Self, SetupError> {
-        let http = builder
+        let http = tls::trust(builder, &config.trusted_roots)?
             .connect_timeout(config.connect_timeout)
             .timeout(config.timeout)
             .redirect(reqwest::redirect::Policy::none())
@@ -223,6 +248,16 @@ impl Client {
     pub fn bind<A: shop_apis_core::Api>(&self, api: A) -> Shop<A> {
         Shop::new(self.clone(), api)
     }
+}
+
+/// reqwest's builder with the TLS backend this build prefers: rustls
+/// whenever its feature is on, as the hyper adapter chooses (reqwest alone
+/// would take native-tls when both are).
+fn default_builder() -> reqwest::ClientBuilder {
+    let builder = reqwest::Client::builder();
+    #[cfg(feature = "rustls")]
+    let builder = builder.tls_backend_rustls();
+    builder
 }
 
 /// An async [`Client`] bound to one shop: see [`Client::bind`].

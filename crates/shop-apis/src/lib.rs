@@ -10,8 +10,8 @@ pub use shop_apis_core::*;
 
 pub use shop_apis_adapter::{
     Adapter, BlockingAdapter, BlockingShop, Clock, Config, CountingNonce, Delivery, Error,
-    FixedClock, NonceSource, RandomNonce, RetryPolicy, SetupError, Shop, Stream, StreamExt,
-    SystemClock, TransportError,
+    FixedClock, InvalidCertificate, NonceSource, RandomNonce, RetryPolicy, RootCertificate,
+    SetupError, Shop, Stream, StreamExt, SystemClock, TransportError,
 };
 
 #[cfg(feature = "qnits")]
