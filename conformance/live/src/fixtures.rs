@@ -4,7 +4,10 @@ use std::path::{Path, PathBuf};
 
 use serde_json::Value;
 
+use shop_apis_core::ResponseError;
+
 use crate::probe::Probe;
+use crate::scrub::{SCRUBBED, Scrubber};
 use crate::targets::Target;
 
 /// The workspace root.
@@ -40,85 +43,6 @@ pub(crate) fn project_fixtures() -> PathBuf {
     project_root().join("fixtures")
 }
 
-/// What stands in for anything scrubbed.
-const SCRUBBED: &str = "[scrubbed]";
-
-/// Keys whose values are about a person or an account, not the API's shape.
-/// `in_person` says whether the object also has a phone or an e-mail, in
-/// which case its `name` is a person's too.
-fn is_personal(key: &str, in_person: bool) -> bool {
-    let key = key.to_ascii_lowercase();
-    let exact = ["ip", "inn", "kpp", "bik", "ogrn", "orgn", "fio", "akey"];
-    let parts = [
-        "phone",
-        "mail",
-        "address",
-        "login",
-        "password",
-        "passport",
-        "account",
-        "user_name",
-        "client_name",
-        "token",
-        "hash",
-        "wholesaler_info",
-        "org_name",
-    ];
-    exact.contains(&key.as_str())
-        || parts.iter().any(|part| key.contains(part))
-        || (in_person && key == "name")
-}
-
-/// Replaces every credential, and every text or number under a personal
-/// key, keeping the JSON's shape and types of everything else.
-fn scrub(value: &mut Value, secrets: &[String], personal: bool) {
-    match value {
-        Value::String(text) => {
-            if personal && !text.is_empty() {
-                *text = SCRUBBED.to_owned();
-            }
-            for secret in secrets.iter().filter(|s| !s.is_empty()) {
-                if text.contains(secret.as_str()) {
-                    *text = text.replace(secret.as_str(), SCRUBBED);
-                }
-            }
-        }
-        Value::Number(_) if personal => *value = Value::from(SCRUBBED),
-        Value::Array(items) => items
-            .iter_mut()
-            .for_each(|item| scrub(item, secrets, personal)),
-        Value::Object(members) => {
-            let in_person = members
-                .keys()
-                .any(|k| k.contains("phone") || k.contains("mail"));
-            for (key, member) in members.iter_mut() {
-                scrub(member, secrets, personal || is_personal(key, in_person));
-            }
-        }
-        _ => {}
-    }
-}
-
-/// The answer's bytes, scrubbed: JSON re-written, anything else with the
-/// credentials replaced.
-fn scrubbed(body: &[u8], secrets: &[String]) -> Vec<u8> {
-    match serde_json::from_slice::<Value>(body) {
-        Ok(mut json) => {
-            scrub(&mut json, secrets, false);
-            let mut text = serde_json::to_vec_pretty(&json).expect("a JSON value serialises");
-            text.push(b'\n');
-            text
-        }
-        Err(_) => {
-            let mut text = String::from_utf8_lossy(body).into_owned();
-            for secret in secrets.iter().filter(|s| !s.is_empty()) {
-                text = text.replace(secret.as_str(), SCRUBBED);
-            }
-            text.into_bytes()
-        }
-    }
-}
-
 /// `saplab.ListClients` → `list_clients`.
 fn file_stem(endpoint: &str) -> String {
     let name = endpoint.rsplit('.').next().unwrap_or(endpoint);
@@ -150,6 +74,7 @@ pub(crate) fn save(
         .fold(target.host.clone(), |host, secret| {
             host.replace(secret.as_str(), SCRUBBED)
         });
+    let mut scrubber = Scrubber::new(&target.secrets);
     let mut entries = Vec::new();
     for probe in probes {
         let Some((status, body)) = &probe.answer else {
@@ -157,14 +82,33 @@ pub(crate) fn save(
         };
         let file = format!("live/{}.{status}.{date}.json", file_stem(probe.endpoint));
         let path = dir.join(api).join(&file);
-        std::fs::write(&path, scrubbed(body, &target.secrets))
-            .map_err(|e| format!("{}: {e}", path.display()))?;
+        let scrubbed = scrubber.body(body);
         let expect = match (&probe.result, probe.refused) {
             (Ok(_), _) => "ok",
             (Err(_), true) => "api_error",
-            // An answer that did not decode is evidence of a difference, not a fixture to pass.
-            (Err(_), false) => continue,
+            // An answer that did not decode is evidence of a difference,
+            // not a fixture to pass; it is saved, and not listed.
+            (Err(_), false) => {
+                std::fs::write(&path, &scrubbed).map_err(|e| format!("{}: {e}", path.display()))?;
+                continue;
+            }
         };
+        // What is listed must still be what it was: scrubbing that broke
+        // an answer is a fault here, never a fixture that fails later.
+        let reread = (probe.reread)(*status, &scrubbed);
+        match (&reread, expect) {
+            (Ok(()), "ok") | (Err(ResponseError::Api(_)), "api_error") => {}
+            _ => {
+                return Err(format!(
+                    "{}: the scrubbed answer no longer decodes as the answer did ({}): {}",
+                    probe.endpoint,
+                    expect,
+                    reread
+                        .map_or_else(|e| shop_apis_core::report(&e), |()| "it decoded".to_owned())
+                ));
+            }
+        }
+        std::fs::write(&path, &scrubbed).map_err(|e| format!("{}: {e}", path.display()))?;
         let endpoint = probe.endpoint.rsplit('.').next().unwrap_or(probe.endpoint);
         entries.push(serde_json::json!({
             "file": file,
@@ -175,7 +119,7 @@ pub(crate) fn save(
             "provenance": "live",
             "lines": "-",
             "note": format!(
-                "Answered by {host} on {date} to conformance-live; credentials and personal data scrubbed, JSON re-written (keys in alphabetical order, escapes normalised)."
+                "Answered by {host} on {date} to conformance-live; credentials and personal data scrubbed (text other than dates and flags, numbers of six digits or more given stand-ins), JSON re-written (keys in alphabetical order, escapes normalised)."
             ),
         }));
     }
@@ -199,7 +143,11 @@ fn append_to_manifest(manifest: &Path, entries: &[Value]) -> Result<(), String> 
     for entry in entries {
         let pretty = serde_json::to_string_pretty(entry).expect("a JSON value serialises");
         let indented: Vec<String> = pretty.lines().map(|line| format!("    {line}")).collect();
-        out.push_str(",\n");
+        // The first entry of an empty list needs no comma before it.
+        if !out.ends_with('[') {
+            out.push(',');
+        }
+        out.push('\n');
         out.push_str(&indented.join("\n"));
     }
     out.push_str("\n  ");
@@ -217,36 +165,6 @@ fn date_today() -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn scrubs_secrets_and_personal_values_but_keeps_shape() {
-        let body = br#"{"clients":[{"id":"1","phone":"79001234567","email":"a@b.ru","note":"pw s3cret here","limit":5}],"pages":1}"#;
-        let out: Value = serde_json::from_slice(&scrubbed(body, &["s3cret".to_owned()])).unwrap();
-        let client = &out["clients"][0];
-        assert_eq!(client["id"], "1");
-        assert_eq!(client["phone"], SCRUBBED);
-        assert_eq!(client["email"], SCRUBBED);
-        assert_eq!(client["note"], "pw [scrubbed] here");
-        assert_eq!(client["limit"], 5);
-        let shipping: Value = serde_json::from_slice(&scrubbed(
-            r#"{"shipping_id":"2","name":"Курьер"}"#.as_bytes(),
-            &[],
-        ))
-        .unwrap();
-        assert_eq!(
-            (&shipping["shipping_id"], &shipping["name"]),
-            (&Value::from("2"), &Value::from("Курьер"))
-        );
-        let person: Value = serde_json::from_slice(&scrubbed(
-            r#"{"name":"Иван","email":"a@b"}"#.as_bytes(),
-            &[],
-        ))
-        .unwrap();
-        assert_eq!(person["name"], SCRUBBED);
-        assert_eq!(out["pages"], 1);
-        let text = scrubbed(b"<html>s3cret</html>", &["s3cret".to_owned()]);
-        assert_eq!(text, b"<html>[scrubbed]</html>");
-    }
 
     #[test]
     fn names_files_after_endpoints() {

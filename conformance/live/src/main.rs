@@ -14,6 +14,7 @@
 
 mod fixtures;
 mod probe;
+mod scrub;
 mod targets;
 
 use std::path::PathBuf;

@@ -9,7 +9,6 @@ use shop_apis_adapter::Config;
 use shop_apis_core::{BuildError, Endpoint, ReportUnknown, ResponseError, Safety, Stamp};
 
 /// One call: the endpoint, what decoding gave, and the raw answer.
-#[derive(Debug)]
 pub(crate) struct Probe {
     /// The endpoint's name (`saplab.ListClients`).
     pub(crate) endpoint: &'static str,
@@ -21,7 +20,12 @@ pub(crate) struct Probe {
     pub(crate) answer: Option<(u16, Vec<u8>)>,
     /// Whether the answer was a refusal that decoded as one.
     pub(crate) refused: bool,
+    /// Decodes another answer (the scrubbed one) as this endpoint's.
+    pub(crate) reread: Box<Reread>,
 }
+
+/// Decodes an answer (status and body) as one endpoint's.
+pub(crate) type Reread = dyn Fn(u16, &[u8]) -> Result<(), ResponseError>;
 
 /// The calls of one run, through the blocking reqwest adapter.
 pub(crate) struct Run {
@@ -60,7 +64,7 @@ impl Run {
     /// the outcome and returns the output when it decoded.
     pub(crate) fn call<E>(&mut self, api: &E::Api, endpoint: E) -> Option<E::Output>
     where
-        E: Endpoint,
+        E: Endpoint + 'static,
         E::Output: ReportUnknown,
     {
         let safety = endpoint.safety();
@@ -85,12 +89,20 @@ impl Run {
                 (Err(shop_apis_core::report(&error)), refused, None)
             }
         };
+        let endpoint = recorded.inner;
         self.probes.push(Probe {
             endpoint: E::NAME,
             safety,
             result,
             answer,
             refused,
+            reread: Box::new(move |status, body| {
+                let response = Response::builder()
+                    .status(status)
+                    .body(body)
+                    .expect("the status came from an answer");
+                endpoint.parse(response).map(drop)
+            }),
         });
         output
     }

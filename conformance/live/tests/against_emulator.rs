@@ -3,7 +3,7 @@
 
 use std::process::{Command, Output};
 
-use shop_apis_emulator::{Api, BackgroundEmulator, Emulator};
+use shop_apis_emulator::{Api, BackgroundEmulator, Emulator, Personal};
 
 const VARIABLES: [&str; 16] = [
     "QNITS_BASE_URL",
@@ -261,6 +261,112 @@ fn saved_answers_are_scrubbed_and_listed_with_their_provenance() {
             !saved.contains("regular@example.com") && !saved.contains("79000000001"),
             "{saved}"
         );
+    }
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+/// Distinctive values of each kind, realistic in shape (a phone is digits
+/// alone, the hardest for a scrubber to tell from an id), each one new.
+fn sentinel(kind: Personal, n: usize) -> String {
+    match kind {
+        Personal::Name => format!("Сентинелов Пётр {n}"),
+        Personal::Phone => format!("7999{n:07}"),
+        Personal::Email => format!("sentinel.{n}@example.org"),
+        Personal::Address => format!("г. Сентинельск, ул. Приметная, д. {n}"),
+        Personal::Login => format!("sentinel_login_{n}"),
+        Personal::Note => format!("Заметка-сентинел {n}: звонить после 18:00"),
+        Personal::Ip => format!("198.51.{}.{}", n / 256, n % 256),
+        Personal::Coordinate => format!("55.{:06}", 700_000 + n),
+        Personal::TaxNumber => format!("77{n:010}"),
+        Personal::BankAccount => format!("40817810{n:012}"),
+        other => format!("sentinel {other:?} {n}"),
+    }
+}
+
+#[test]
+fn saved_answers_hold_none_of_the_personal_values_the_shop_sent() {
+    let emulator = Emulator::start_in_background().unwrap();
+    let mut planted: Vec<(Personal, String)> = Vec::new();
+    emulator.fill_personal_fields(&mut |kind| {
+        let value = sentinel(kind, planted.len() + 1);
+        planted.push((kind, value.clone()));
+        value
+    });
+    assert!(planted.len() > 100, "{}", planted.len());
+
+    let dir = std::env::temp_dir().join(format!("conformance-sentinels-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    for (api, env, calls) in [
+        ("saplab", saplab_env(&emulator), 8),
+        ("ucoz", ucoz_env(&emulator), 10),
+    ] {
+        std::fs::create_dir_all(dir.join(api)).unwrap();
+        let manifest = dir.join(api).join("manifest.json");
+        std::fs::write(&manifest, "{\n  \"fixtures\": [\n  ]\n}\n").unwrap();
+        let output = live(&[api, "--save-fixtures", dir.to_str().unwrap()], &env);
+        let (stdout, stderr) = (text(&output.stdout), text(&output.stderr));
+        assert!(output.status.success(), "{api}: {stdout}{stderr}");
+        // The answers carried the planted values: the run saw them.
+        assert!(
+            stdout.contains(&format!("{calls} call(s), 0 failed")),
+            "{stdout}"
+        );
+        let listed: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(&manifest).unwrap()).unwrap();
+        let fixtures = listed["fixtures"].as_array().unwrap();
+        // Every safe endpoint's answer saved, and still decoding as it did
+        // (the live run re-reads each scrubbed answer before listing it).
+        assert_eq!(fixtures.len(), calls, "{api}: {listed}");
+        assert!(
+            fixtures.iter().all(|f| f["expect"] == "ok"),
+            "{api}: {listed}"
+        );
+    }
+
+    let mut saved = String::new();
+    for api in ["saplab", "ucoz"] {
+        for file in std::fs::read_dir(dir.join(api).join("live")).unwrap() {
+            saved.push_str(&std::fs::read_to_string(file.unwrap().path()).unwrap());
+        }
+    }
+    // What the emulator answers really held the sentinels.
+    let answered: String = emulator
+        .requests()
+        .iter()
+        .filter_map(|r| r.reply.as_ref())
+        .map(|reply| String::from_utf8_lossy(&reply.body).into_owned())
+        .collect();
+    let mut kinds_sent = std::collections::HashSet::new();
+    for (kind, value) in &planted {
+        assert!(
+            !saved.contains(value.as_str()),
+            "{kind:?} {value:?} was saved"
+        );
+        // The APIs escape non-ASCII text and `/`: look for the ASCII ones.
+        if value.is_ascii() && answered.contains(value.as_str()) {
+            kinds_sent.insert(*kind);
+        }
+    }
+    for kind in [
+        Personal::Phone,
+        Personal::Email,
+        Personal::Login,
+        Personal::Ip,
+        Personal::Coordinate,
+        Personal::TaxNumber,
+        Personal::BankAccount,
+    ] {
+        assert!(
+            kinds_sent.contains(&kind),
+            "no {kind:?} was sent: {kinds_sent:?}"
+        );
+    }
+    for secret in [
+        emulator.saplab().password(),
+        emulator.ucoz().consumer_secret(),
+        emulator.ucoz().token_secret(),
+    ] {
+        assert!(!saved.contains(secret));
     }
     std::fs::remove_dir_all(&dir).unwrap();
 }

@@ -28,6 +28,7 @@ mod amounts;
 mod body;
 mod faults;
 mod multipart;
+mod personal;
 mod php;
 pub mod qnits;
 pub mod saplab;
@@ -39,6 +40,7 @@ use std::net::SocketAddr;
 use std::sync::Arc;
 
 pub use faults::{Fault, Faults};
+pub use personal::Personal;
 pub use server::{RecordedReply, RecordedRequest};
 pub use tls::Tls;
 
@@ -227,6 +229,42 @@ impl Emulator {
     /// The faults to inject into the next requests.
     pub fn faults(&self) -> &Faults {
         &self.shared.faults
+    }
+
+    /// Puts a value made by `make` into every field of the state that can
+    /// hold a person's data, in all three APIs: clients' names, phones,
+    /// e-mails, addresses, comments and legal details, employees' names and
+    /// contacts, position addresses and histories, transaction comments;
+    /// invoices' logins, form values, notes, logs, couriers, IPs and map
+    /// points; the users, abandoned baskets' cards, the checkout basket's
+    /// form; the names, phones, addresses and comments of the Qnits orders
+    /// received so far. Empty fields are filled too. Each call
+    /// of `make` says what the field holds; tests keep the values made and
+    /// look for them where they must not be.
+    ///
+    /// ```
+    /// # #[tokio::main(flavor = "current_thread")]
+    /// # async fn main() -> std::io::Result<()> {
+    /// use shop_apis_emulator::{Emulator, Personal};
+    ///
+    /// let emulator = Emulator::start().await?;
+    /// let mut planted = Vec::new();
+    /// emulator.fill_personal_fields(&mut |kind| {
+    ///     let value = match kind {
+    ///         Personal::Phone => format!("7999000{:04}", planted.len()),
+    ///         _ => format!("sentinel-{}", planted.len()),
+    ///     };
+    ///     planted.push(value.clone());
+    ///     value
+    /// });
+    /// assert!(planted.len() > 50);
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub fn fill_personal_fields(&self, make: &mut dyn FnMut(Personal) -> String) {
+        self.shared.saplab.fill_personal(make);
+        self.shared.ucoz.fill_personal(make);
+        self.shared.qnits.fill_personal(make);
     }
 
     /// The requests received, oldest first (at most the last 1,000).

@@ -76,6 +76,28 @@ impl Qnits {
         self.refuse_repeats.store(refuse, Ordering::Relaxed);
     }
 
+    /// Replaces the person's data of every order received so far (its
+    /// `name`, `phone`, `address` and `comment`) with values from `make`.
+    pub(crate) fn fill_personal(&self, make: &mut dyn FnMut(crate::Personal) -> String) {
+        use crate::Personal;
+        let mut state = self.state.lock().unwrap();
+        for order in &mut state.orders {
+            let Some(params) = order.params.as_object_mut() else {
+                continue;
+            };
+            for (key, kind) in [
+                ("name", Personal::Name),
+                ("phone", Personal::Phone),
+                ("address", Personal::Address),
+                ("comment", Personal::Note),
+            ] {
+                if let Some(value) = params.get_mut(key) {
+                    *value = make(kind).into();
+                }
+            }
+        }
+    }
+
     /// Every order accepted, in order.
     pub fn orders(&self) -> Vec<StoredOrder> {
         self.state.lock().unwrap().orders.clone()

@@ -4,9 +4,9 @@ use serde_json::{Value, json};
 
 use super::State;
 
-impl State {
-    pub(super) fn managers(&self) -> Value {
-        json!({"managers": [
+/// The document's two employees, as the panel lists them.
+pub(super) fn seeded() -> Vec<Value> {
+    match json!([
             {
                 "id": "1", "phone": "79000000001", "name": "Владелец Магазина", "seat": "Директор",
                 "email": "owner@example.com", "point_id": "1",
@@ -20,6 +20,14 @@ impl State {
                 "manager_group_id": "2", "manager_group_name": "Менеджеры",
                 "client_count": "0", "status": "0", "client_use": "0", "contact_show": "0", "backup": "[]"
             }
-        ]})
+    ]) {
+        Value::Array(managers) => managers,
+        _ => unreachable!("a JSON array"),
+    }
+}
+
+impl State {
+    pub(super) fn managers(&self) -> Value {
+        json!({ "managers": self.managers })
     }
 }

@@ -59,6 +59,8 @@ type Kopecks = i64;
 struct State {
     /// Seconds of the logical clock since its start.
     tick: u64,
+    /// The shop's employees, as listed.
+    managers: Vec<serde_json::Value>,
     shipping_types: Vec<ShippingType>,
     statuses: Vec<Status>,
     groups: Vec<Group>,
@@ -83,6 +85,12 @@ impl SapLab {
             state: Mutex::new(seed::seeded()),
             ignores_page: AtomicBool::new(false),
         }
+    }
+
+    /// Replaces every person's data of the state with values from `make`
+    /// (see `Emulator::fill_personal_fields`).
+    pub(crate) fn fill_personal(&self, make: &mut dyn FnMut(crate::Personal) -> String) {
+        seed::fill_personal(&mut self.state.lock().unwrap(), make);
     }
 
     /// Answers as a panel that does not take the page parameter: with

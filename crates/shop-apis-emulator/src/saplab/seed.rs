@@ -2,11 +2,13 @@
 //! types, statuses, groups, two clients, ten transactions, two positions).
 
 use super::{Client, Group, HistoryEntry, Position, ShippingType, State, Status, Transaction};
+use crate::Personal;
 
 /// The state the document's examples show.
 pub(super) fn seeded() -> State {
     let mut state = State {
         tick: 0,
+        managers: super::managers::seeded(),
         shipping_types: vec![
             ShippingType {
                 id: 1,
@@ -243,4 +245,48 @@ pub(super) fn seeded() -> State {
         },
     ];
     state
+}
+
+/// Every field of `state` that can hold a person's data, empty ones too,
+/// given a value from `make`.
+pub(super) fn fill_personal(state: &mut State, make: &mut dyn FnMut(Personal) -> String) {
+    let mut fill = |field: &mut String, kind| *field = make(kind);
+    for client in &mut state.clients {
+        fill(&mut client.phone, Personal::Phone);
+        fill(&mut client.name, Personal::Name);
+        fill(&mut client.address, Personal::Address);
+        fill(&mut client.email, Personal::Email);
+        fill(&mut client.comment, Personal::Note);
+        for (key, value) in client.legal.iter_mut().flatten() {
+            let kind = match key.as_str() {
+                // The form of incorporation (ООО) is no one's data.
+                "type" => continue,
+                "org_name" | "bank" => Personal::Name,
+                "address" => Personal::Address,
+                "account" | "bank_account" => Personal::BankAccount,
+                _ => Personal::TaxNumber,
+            };
+            fill(value, kind);
+        }
+    }
+    for manager in &mut state.managers {
+        for (key, kind) in [
+            ("name", Personal::Name),
+            ("phone", Personal::Phone),
+            ("email", Personal::Email),
+        ] {
+            if let Some(serde_json::Value::String(value)) = manager.get_mut(key) {
+                fill(value, kind);
+            }
+        }
+    }
+    for position in &mut state.positions {
+        fill(&mut position.shipping_address, Personal::Address);
+        for entry in &mut position.history {
+            fill(&mut entry.manager, Personal::Name);
+        }
+    }
+    for transaction in &mut state.transactions {
+        fill(&mut transaction.comment, Personal::Note);
+    }
 }

@@ -40,13 +40,13 @@ pub(super) struct BasketItem {
 #[derive(Debug, Clone)]
 pub(super) struct AbandonedBasket {
     pub(super) user_id: u64,
-    pub(super) login: &'static str,
+    pub(super) login: String,
     pub(super) group: (u64, &'static str),
-    pub(super) name: &'static str,
-    pub(super) email: &'static str,
-    pub(super) phone: &'static str,
+    pub(super) name: String,
+    pub(super) email: String,
+    pub(super) phone: String,
     pub(super) last_activity: u64,
-    pub(super) ip: &'static str,
+    pub(super) ip: String,
     pub(super) items: Vec<BasketItem>,
 }
 
@@ -219,7 +219,7 @@ impl State {
             .baskets
             .iter()
             .filter(|b| users.as_ref().is_none_or(|u| u.contains(&b.user_id)))
-            .filter(|b| login.as_ref().is_none_or(|l| matches_mask(b.login, l)))
+            .filter(|b| login.as_ref().is_none_or(|l| matches_mask(&b.login, l)))
             .filter(|b| group.is_none_or(|g| g == b.group.0))
             .filter(|b| {
                 goods

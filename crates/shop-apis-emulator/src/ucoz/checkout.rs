@@ -322,6 +322,7 @@ impl State {
             promo: basket.promo,
             note: String::new(),
             journal,
+            ip: "127.0.0.1".into(),
             vat_and_profit: false,
         });
         Ok(json!({"msg": "Ваш заказ успешно оформлен"}))

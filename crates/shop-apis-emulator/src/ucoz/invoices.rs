@@ -42,6 +42,8 @@ pub(super) struct Invoice {
     pub(super) promo: Option<&'static str>,
     pub(super) note: String,
     pub(super) journal: String,
+    /// Where the order was placed from.
+    pub(super) ip: String,
     /// Whether its shop shows VAT and profit (`order_vat`, `order_profit`):
     /// the document's own examples do; the emulator's other orders come from
     /// a shop with both settings off, and their details leave them out.
@@ -112,7 +114,7 @@ impl State {
             "mod_date": invoice.mod_date.to_string(),
             "rem": invoice.journal,
             "note": invoice.note,
-            "ip": "127.0.0.1",
+            "ip": invoice.ip,
         })
     }
 

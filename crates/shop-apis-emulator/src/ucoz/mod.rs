@@ -154,6 +154,12 @@ impl Ucoz {
         BEARER
     }
 
+    /// Replaces every person's data of the state with values from `make`
+    /// (see `Emulator::fill_personal_fields`).
+    pub(crate) fn fill_personal(&self, make: &mut dyn FnMut(crate::Personal) -> String) {
+        seed::fill_personal(&mut self.state.lock().unwrap(), make);
+    }
+
     /// The ids of every invoice, in order.
     pub fn invoice_ids(&self) -> Vec<u64> {
         self.state

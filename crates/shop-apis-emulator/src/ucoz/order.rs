@@ -77,7 +77,7 @@ impl State {
                 "order_fields": fields,
                 "order_add_date": invoice.add_date.to_string(),
                 "order_mod_date": invoice.mod_date.to_string(),
-                "order_ip": "127.0.0.1",
+                "order_ip": invoice.ip,
                 "order_user": invoice.user,
                 "order_uid": invoice.uid.to_string(),
                 "order_group_uid": "4",

@@ -6,7 +6,9 @@ use serde_json::json;
 
 use super::baskets::{AbandonedBasket, BasketItem};
 use super::checkout::Point;
+use super::shop_data::{EMAIL_FIELD, MAP_FIELD};
 use super::{Basket, Invoice, Line, Product, State, User};
+use crate::Personal;
 
 /// The moment the logical clock starts from (Unix seconds).
 pub(super) const NOW: u64 = 1_601_551_769;
@@ -116,6 +118,7 @@ pub(super) fn seeded() -> State {
         promo: None,
         note: String::new(),
         journal: "Пользователь Dmitry_DM оформил заказ\n\n".into(),
+        ip: "127.0.0.1".into(),
         vat_and_profit: true,
     };
     // The document's two invoices, and two of the users whose baskets it
@@ -242,13 +245,13 @@ fn abandoned_baskets() -> Vec<AbandonedBasket> {
     vec![
         AbandonedBasket {
             user_id: 8,
-            login: "ucozt0222",
+            login: "ucozt0222".into(),
             group: (1, "Пользователи1"),
-            name: "test ucoz",
-            email: "ucozt02222@gmail.com",
-            phone: "",
+            name: "test ucoz".into(),
+            email: "ucozt02222@gmail.com".into(),
+            phone: "".into(),
             last_activity: 1_599_690_384,
-            ip: "193.109.246.211",
+            ip: "193.109.246.211".into(),
             items: vec![
                 item(60, 8, "Akai LTA-32N680HCP", 11_000, 1),
                 item(61, 7, "LCD телевизор LG 19LG3060", 10_000, 1),
@@ -256,13 +259,13 @@ fn abandoned_baskets() -> Vec<AbandonedBasket> {
         },
         AbandonedBasket {
             user_id: 6,
-            login: "testtest",
+            login: "testtest".into(),
             group: (4, "Администраторы"),
-            name: "тест",
-            email: "test@test.ru",
-            phone: "",
+            name: "тест".into(),
+            email: "test@test.ru".into(),
+            phone: "".into(),
             last_activity: 1_601_549_277,
-            ip: "109.122.62.126",
+            ip: "109.122.62.126".into(),
             items: vec![
                 item(245, 11, "Евгений Онегин", 100, 1),
                 item(
@@ -276,18 +279,58 @@ fn abandoned_baskets() -> Vec<AbandonedBasket> {
         },
         AbandonedBasket {
             user_id: 11,
-            login: "admin007",
+            login: "admin007".into(),
             group: (4, "Администраторы"),
-            name: "Админ Тестов",
-            email: "admin007@example.com",
-            phone: "+79000000011",
+            name: "Админ Тестов".into(),
+            email: "admin007@example.com".into(),
+            phone: "+79000000011".into(),
             // 2020-08-15 12:00.
             last_activity: 1_597_482_000,
-            ip: "127.0.0.1",
+            ip: "127.0.0.1".into(),
             items: vec![
                 item(300, 10, "Футболка New Torso", 5_100, 3),
                 item(301, 7, "LCD телевизор LG 19LG3060", 10_000, 1),
             ],
         },
     ]
+}
+
+/// Every field of `state` that can hold a person's data, empty ones too,
+/// given a value from `make`; every invoice and the checkout basket get
+/// every field of the order form, the map's point among them.
+pub(super) fn fill_personal(state: &mut State, make: &mut dyn FnMut(Personal) -> String) {
+    let mut form = |fields: &mut BTreeMap<u64, String>, point: &mut Point| {
+        for (n, kind) in [
+            (1, Personal::Phone),
+            (2, Personal::Address),
+            (EMAIL_FIELD, Personal::Email),
+            (MAP_FIELD, Personal::Address),
+        ] {
+            fields.insert(n, make(kind));
+        }
+        point.lat = make(Personal::Coordinate);
+        point.lng = make(Personal::Coordinate);
+    };
+    form(&mut state.basket.fields, &mut state.basket.point);
+    for invoice in &mut state.invoices {
+        form(&mut invoice.fields, &mut invoice.point);
+    }
+    for invoice in &mut state.invoices {
+        invoice.user = make(Personal::Login);
+        invoice.courier = make(Personal::Name);
+        invoice.note = make(Personal::Note);
+        invoice.journal = make(Personal::Note);
+        invoice.ip = make(Personal::Ip);
+    }
+    for user in &mut state.users {
+        user.login = make(Personal::Login);
+        user.email = make(Personal::Email);
+    }
+    for basket in &mut state.baskets {
+        basket.login = make(Personal::Login);
+        basket.name = make(Personal::Name);
+        basket.email = make(Personal::Email);
+        basket.phone = make(Personal::Phone);
+        basket.ip = make(Personal::Ip);
+    }
 }
