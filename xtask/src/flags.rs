@@ -24,6 +24,11 @@ commands:
       target/fuzz/report.md. --seeds-only runs each target over its seeds
       once (deterministic, for CI). Needs a nightly toolchain (skipped
       without one).
+  mutants [--shard K/N] [--list]
+      Mutation testing (cargo-mutants, installed when missing) of proto-core's
+      wire and encode modules, ucoz-proto's oauth and adapter-core's retry
+      and call, judged by the conformance tests; counts per module and every
+      mutant not caught to target/mutants/report.md. Hours in all: --shard.
   emulate [--addr ADDR] [--tls]
       Run the emulator of every API in the foreground (default 127.0.0.1:8080);
       print each API's base URL and credentials; serve until Ctrl-C. --tls
@@ -43,6 +48,12 @@ pub(crate) enum Command {
     Fuzz {
         /// How long each target runs; `None` to run the seeds once.
         seconds: Option<u64>,
+    },
+    Mutants {
+        /// One shard of the mutants, as `K/N`.
+        shard: Option<String>,
+        /// Only list the mutants.
+        list: bool,
     },
     Emulate {
         /// Where to listen, as `IP:PORT`; the emulator's default when `None`.
@@ -127,6 +138,26 @@ pub(crate) fn parse(mut args: impl Iterator<Item = String>) -> Result<Command, S
             }
             Ok(Command::Fuzz { seconds })
         }
+        "mutants" => {
+            let (mut shard, mut list) = (None, false);
+            while let Some(flag) = args.next() {
+                match flag.as_str() {
+                    "--shard" => {
+                        let value = args.next().ok_or("--shard needs K/N")?;
+                        let valid = value.split_once('/').is_some_and(|(k, n)| {
+                            matches!((k.parse::<u32>(), n.parse::<u32>()), (Ok(k), Ok(n)) if k < n)
+                        });
+                        if !valid {
+                            return Err(format!("--shard {value:?}: K/N with K from 0 to N-1"));
+                        }
+                        shard = Some(value);
+                    }
+                    "--list" => list = true,
+                    other => return Err(format!("unknown flag {other:?}")),
+                }
+            }
+            Ok(Command::Mutants { shard, list })
+        }
         "emulate" => {
             let (mut addr, mut tls) = (None, false);
             while let Some(flag) = args.next() {
@@ -201,6 +232,26 @@ mod tests {
         assert!(parse(args("fuzz --seeds-only --seconds 5")).is_err());
         assert!(parse(args("fuzz --seconds 0")).is_err());
         assert!(parse(args("fuzz --seconds")).is_err());
+    }
+
+    #[test]
+    fn parses_mutants() {
+        assert_eq!(
+            parse(args("mutants --shard 2/8")),
+            Ok(Command::Mutants {
+                shard: Some("2/8".into()),
+                list: false
+            })
+        );
+        assert_eq!(
+            parse(args("mutants --list")),
+            Ok(Command::Mutants {
+                shard: None,
+                list: true
+            })
+        );
+        assert!(parse(args("mutants --shard 8/8")).is_err());
+        assert!(parse(args("mutants --shard two")).is_err());
     }
 
     #[test]

@@ -18,6 +18,7 @@ mod citations;
 mod conformance;
 mod flags;
 mod fuzz;
+mod mutants;
 #[cfg(test)]
 mod tidy;
 
@@ -40,6 +41,9 @@ fn main() -> ExitCode {
         flags::Command::Conformance(options) => conformance::run(&options),
         flags::Command::Bench => bench::run().map(Ended::from),
         flags::Command::Fuzz { seconds } => fuzz::run(seconds).map(Ended::from),
+        flags::Command::Mutants { shard, list } => {
+            mutants::run(shard.as_deref(), list).map(Ended::from)
+        }
         flags::Command::Emulate { addr, tls } => emulate(addr.as_deref(), tls),
     };
     match result {
