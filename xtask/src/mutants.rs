@@ -50,6 +50,14 @@ const TEST_PACKAGES: [&str; 4] = [
 /// Left out of every mutant's run (nextest's filter language).
 const SKIPPED_TESTS: &str = "not test(/^hostile::hostile_bodies_into_/)";
 
+/// What `cargo nextest run` is given for the baseline and every mutant.
+const TEST_ARGS: [&str; 3] = [
+    "--filterset",
+    SKIPPED_TESTS,
+    // Most of the suite waits on sockets and timers, not the processor.
+    "--test-threads=4",
+];
+
 pub(crate) fn run(shard: Option<&str>, list: bool) -> Result<bool, String> {
     let root = project_root();
     let work = target_dir()?.join("mutants");
@@ -59,30 +67,32 @@ pub(crate) fn run(shard: Option<&str>, list: bool) -> Result<bool, String> {
     let tree = work.join("tree");
     reset_tree(&root, &tree)?;
 
-    let mut command = Command::new(cargo());
-    command
-        .current_dir(&tree)
-        .env("CARGO_TARGET_DIR", work.join("target"))
-        // Line tables are enough for a failing test's backtrace, and link faster.
-        .env("CARGO_PROFILE_DEV_DEBUG", "line-tables-only")
-        .args([
-            "mutants",
-            "--in-place",
-            "--no-shuffle",
-            "--test-tool",
-            "nextest",
-        ]);
+    let cargo_in_tree = || {
+        let mut command = Command::new(cargo());
+        command
+            .current_dir(&tree)
+            .env("CARGO_TARGET_DIR", work.join("target"))
+            // Line tables are enough for a failing test's backtrace, and link faster.
+            .env("CARGO_PROFILE_DEV_DEBUG", "line-tables-only");
+        command
+    };
+    let mut command = cargo_in_tree();
+    command.args([
+        "mutants",
+        "--in-place",
+        "--no-shuffle",
+        "--test-tool",
+        "nextest",
+    ]);
     for (files, _) in MODULES {
         command.args(["--file", files]);
     }
     for package in TEST_PACKAGES {
         command.args(["--test-package", package]);
     }
-    command
-        .arg(format!("--cargo-test-arg=--filterset={SKIPPED_TESTS}"))
-        // Most of the suite waits on sockets and timers, not the processor.
-        .arg("--cargo-test-arg=--test-threads=4")
-        .args(["--minimum-test-timeout", "120"]);
+    for arg in TEST_ARGS {
+        command.arg(format!("--cargo-test-arg={arg}"));
+    }
     if let Some(shard) = shard {
         command.args(["--shard", shard]);
     }
@@ -93,9 +103,45 @@ pub(crate) fn run(shard: Option<&str>, list: bool) -> Result<bool, String> {
             .map_err(|e| format!("cannot run cargo mutants: {e}"))?;
         return Ok(status.success());
     }
-    command.arg("--output").arg(&work);
+
+    // cargo-mutants' own baseline tests only the mutated packages, not the
+    // `--test-package` ones every mutant is judged by: the unmutated tree
+    // is run here with exactly the mutants' command instead, which must
+    // pass, and whose time sets the timeout.
+    let mut baseline = cargo_in_tree();
+    baseline.args(["nextest", "run", "--no-fail-fast"]);
+    for package in TEST_PACKAGES {
+        baseline.args(["--package", package]);
+    }
+    baseline.args(TEST_ARGS);
+    println!("mutants: baseline, unmutated: {baseline:?}");
+    let passed = baseline
+        .status()
+        .map_err(|e| format!("cannot run cargo nextest: {e}"))?
+        .success();
+    if !passed {
+        return Err("the unmutated tree fails its tests: no mutant can be judged".to_owned());
+    }
+    // Timed once built: the tests alone.
+    let started = std::time::Instant::now();
+    let status = baseline
+        .status()
+        .map_err(|e| format!("cannot run cargo nextest: {e}"))?;
+    let seconds = started.elapsed().as_secs();
+    if !status.success() {
+        return Err("the unmutated tree fails its tests on a second run: flaky".to_owned());
+    }
+    let timeout = (seconds * 3).max(120);
     println!(
-        "mutants: in {} (shard {})",
+        "mutants: baseline passed twice, {seconds} s the second time; test timeout {timeout} s"
+    );
+    command
+        .args(["--baseline", "skip", "--timeout", &timeout.to_string()])
+        .args(["--build-timeout", "900"])
+        .arg("--output")
+        .arg(&work);
+    println!(
+        "mutants: in {} (shard {}): {command:?}",
         tree.display(),
         shard.unwrap_or("all")
     );
