@@ -24,11 +24,13 @@ commands:
       target/fuzz/report.md. --seeds-only runs each target over its seeds
       once (deterministic, for CI). Needs a nightly toolchain (skipped
       without one).
-  mutants [--shard K/N] [--list]
-      Mutation testing (cargo-mutants, installed when missing) of proto-core's
-      wire and encode modules, ucoz-proto's oauth and adapter-core's retry
-      and call, judged by the conformance tests; counts per module and every
-      mutant not caught to target/mutants/report.md. Hours in all: --shard.
+  mutants [--shard K/N] [--list | --report]
+      Mutation testing (cargo-mutants, installed when missing) of
+      shop-apis-core's wire and encode modules, ucoz-proto's oauth and
+      shop-apis-adapter's retry and call, judged by the conformance tests and
+      the protocol and adapter crates' own; counts per module and every
+      mutant not caught to target/mutants/shard-K-of-N/report.md (--report
+      renders it again). Hours in all: --shard K/N runs one Nth.
   emulate [--addr ADDR] [--tls]
       Run the emulator of every API in the foreground (default 127.0.0.1:8080);
       print each API's base URL and credentials; serve until Ctrl-C. --tls
@@ -54,6 +56,8 @@ pub(crate) enum Command {
         shard: Option<String>,
         /// Only list the mutants.
         list: bool,
+        /// Only render the report of an earlier run.
+        report: bool,
     },
     Emulate {
         /// Where to listen, as `IP:PORT`; the emulator's default when `None`.
@@ -139,7 +143,7 @@ pub(crate) fn parse(mut args: impl Iterator<Item = String>) -> Result<Command, S
             Ok(Command::Fuzz { seconds })
         }
         "mutants" => {
-            let (mut shard, mut list) = (None, false);
+            let (mut shard, mut list, mut report) = (None, false, false);
             while let Some(flag) = args.next() {
                 match flag.as_str() {
                     "--shard" => {
@@ -153,10 +157,18 @@ pub(crate) fn parse(mut args: impl Iterator<Item = String>) -> Result<Command, S
                         shard = Some(value);
                     }
                     "--list" => list = true,
+                    "--report" => report = true,
                     other => return Err(format!("unknown flag {other:?}")),
                 }
             }
-            Ok(Command::Mutants { shard, list })
+            if list && report {
+                return Err("--list or --report, not both".to_owned());
+            }
+            Ok(Command::Mutants {
+                shard,
+                list,
+                report,
+            })
         }
         "emulate" => {
             let (mut addr, mut tls) = (None, false);
@@ -240,17 +252,20 @@ mod tests {
             parse(args("mutants --shard 2/8")),
             Ok(Command::Mutants {
                 shard: Some("2/8".into()),
-                list: false
+                list: false,
+                report: false
             })
         );
         assert_eq!(
             parse(args("mutants --list")),
             Ok(Command::Mutants {
                 shard: None,
-                list: true
+                list: true,
+                report: false
             })
         );
         assert!(parse(args("mutants --shard 8/8")).is_err());
+        assert!(parse(args("mutants --list --report")).is_err());
         assert!(parse(args("mutants --shard two")).is_err());
     }
 

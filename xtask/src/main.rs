@@ -41,9 +41,11 @@ fn main() -> ExitCode {
         flags::Command::Conformance(options) => conformance::run(&options),
         flags::Command::Bench => bench::run().map(Ended::from),
         flags::Command::Fuzz { seconds } => fuzz::run(seconds).map(Ended::from),
-        flags::Command::Mutants { shard, list } => {
-            mutants::run(shard.as_deref(), list).map(Ended::from)
-        }
+        flags::Command::Mutants {
+            shard,
+            list,
+            report,
+        } => mutants::run(shard.as_deref(), list, report).map(Ended::from),
         flags::Command::Emulate { addr, tls } => emulate(addr.as_deref(), tls),
     };
     match result {

@@ -1,4 +1,4 @@
-//! `cargo xtask mutants [--shard K/N] [--list]`: mutation testing of the
+//! `cargo xtask mutants [--shard K/N] [--list | --report]`: mutation testing of the
 //! modules whose every line matters, with the conformance tests as the
 //! suite, since most tests live there.
 //!
@@ -9,9 +9,10 @@
 //! builds everything. Every mutant is tested with cargo-nextest over the
 //! tests of the mutated crates and of `conformance`, but for the hostile
 //! bodies of 10 MB, which only check that decoders do not panic or hang (the
-//! fuzz targets' job) and would take most of the time. Results go to
-//! `target/mutants/mutants.out/` and, counted per module, to
-//! `target/mutants/report.md`. Not part of `.ci/run`: the whole run takes
+//! fuzz targets' job) and would take most of the time. Each shard's
+//! results go to `target/mutants/shard-K-of-N/mutants.out/` and, counted
+//! per module, to `target/mutants/shard-K-of-N/report.md` (`--report`
+//! renders them again). Not part of `.ci/run`: the whole run takes
 //! hours on two cores, hence `--shard`.
 
 use std::collections::BTreeMap;
@@ -39,13 +40,21 @@ const MODULES: [(&str, &str); 5] = [
     ),
 ];
 
-/// The packages whose tests judge every mutant.
-const TEST_PACKAGES: [&str; 4] = [
+/// The packages whose tests judge every mutant: the mutated crates, the
+/// two other protocol crates (which use `wire` throughout), and the
+/// conformance suite. nextest runs no doctests.
+const TEST_PACKAGES: [&str; 6] = [
     "shop-apis-core",
+    "qnits-proto",
+    "saplab-proto",
     "ucoz-proto",
     "shop-apis-adapter",
     "conformance",
 ];
+
+/// The versions installed when missing, whose flags and output this reads.
+const CARGO_MUTANTS: &str = "27.1.0";
+const CARGO_NEXTEST: &str = "0.9.143";
 
 /// Left out of every mutant's run (nextest's filter language).
 const SKIPPED_TESTS: &str = "not test(/^hostile::hostile_bodies_into_/)";
@@ -58,12 +67,20 @@ const TEST_ARGS: [&str; 3] = [
     "--test-threads=4",
 ];
 
-pub(crate) fn run(shard: Option<&str>, list: bool) -> Result<bool, String> {
+pub(crate) fn run(shard: Option<&str>, list: bool, report_only: bool) -> Result<bool, String> {
     let root = project_root();
     let work = target_dir()?.join("mutants");
-    std::fs::create_dir_all(&work).map_err(|e| format!("{}: {e}", work.display()))?;
-    install("cargo-mutants", &["mutants", "--version"])?;
-    install("cargo-nextest", &["nextest", "--version"])?;
+    // Each shard keeps its own results beside the others'.
+    let output = work.join(match shard {
+        Some(shard) => format!("shard-{}", shard.replace('/', "-of-")),
+        None => "all".to_owned(),
+    });
+    if report_only {
+        return report(&output, shard);
+    }
+    std::fs::create_dir_all(&output).map_err(|e| format!("{}: {e}", output.display()))?;
+    install("cargo-mutants", CARGO_MUTANTS, &["mutants", "--version"])?;
+    install("cargo-nextest", CARGO_NEXTEST, &["nextest", "--version"])?;
     let tree = work.join("tree");
     reset_tree(&root, &tree)?;
 
@@ -73,7 +90,14 @@ pub(crate) fn run(shard: Option<&str>, list: bool) -> Result<bool, String> {
             .current_dir(&tree)
             .env("CARGO_TARGET_DIR", work.join("target"))
             // Line tables are enough for a failing test's backtrace, and link faster.
-            .env("CARGO_PROFILE_DEV_DEBUG", "line-tables-only");
+            .env("CARGO_PROFILE_DEV_DEBUG", "line-tables-only")
+            // As cargo-mutants sets them for every mutant: snapshots are
+            // compared, never written or accepted.
+            .env("INSTA_UPDATE", "no")
+            .env("INSTA_FORCE_PASS", "0")
+            // The same random cases for the baseline and every mutant, so
+            // that caught or missed does not depend on the draw.
+            .env("PROPTEST_RNG_SEED", "20261204");
         command
     };
     let mut command = cargo_in_tree();
@@ -139,33 +163,41 @@ pub(crate) fn run(shard: Option<&str>, list: bool) -> Result<bool, String> {
         .args(["--baseline", "skip", "--timeout", &timeout.to_string()])
         .args(["--build-timeout", "900"])
         .arg("--output")
-        .arg(&work);
+        .arg(&output);
+    // A report from an earlier run must never pass for this one's.
+    let _ = std::fs::remove_dir_all(output.join("mutants.out"));
     println!(
         "mutants: in {} (shard {}): {command:?}",
         tree.display(),
         shard.unwrap_or("all")
     );
-    // cargo-mutants exits non-zero when a mutant survived; the report says.
+    // cargo-mutants exits 2 when a mutant survived and 3 when one timed
+    // out, which the report shows; anything else is a failure of the run.
     let status = command
         .status()
         .map_err(|e| format!("cannot run cargo mutants: {e}"))?;
-    let outcomes = work.join("mutants.out/outcomes.json");
-    let text = std::fs::read_to_string(&outcomes).map_err(|e| {
-        format!(
-            "{}: {e} (cargo mutants exited with {status})",
-            outcomes.display()
-        )
-    })?;
-    let report = render(&text, shard)?;
-    println!("{report}");
-    let out = work.join("report.md");
-    std::fs::write(&out, &report).map_err(|e| format!("{}: {e}", out.display()))?;
-    println!("written to {}", out.display());
-    Ok(!report.contains("| missed |") && status.success())
+    if !matches!(status.code(), Some(0 | 2 | 3)) {
+        return Err(format!("cargo mutants failed ({status}): no report"));
+    }
+    report(&output, shard)
 }
 
-/// Installs `package` from the crate registry unless `cargo <probe>` works.
-fn install(package: &str, probe: &[&str]) -> Result<(), String> {
+/// Renders `output`'s results, prints them and writes them beside them.
+fn report(output: &Path, shard: Option<&str>) -> Result<bool, String> {
+    let outcomes = output.join("mutants.out/outcomes.json");
+    let text =
+        std::fs::read_to_string(&outcomes).map_err(|e| format!("{}: {e}", outcomes.display()))?;
+    let report = render(&text, shard)?;
+    println!("{report}");
+    let out = output.join("report.md");
+    std::fs::write(&out, &report).map_err(|e| format!("{}: {e}", out.display()))?;
+    println!("written to {}", out.display());
+    Ok(!report.contains("| missed |") && !report.contains("| timeout |"))
+}
+
+/// Installs `package` at `version` from the crate registry unless
+/// `cargo <probe>` works.
+fn install(package: &str, version: &str, probe: &[&str]) -> Result<(), String> {
     let present = Command::new(cargo())
         .args(probe)
         .output()
@@ -173,9 +205,9 @@ fn install(package: &str, probe: &[&str]) -> Result<(), String> {
     if present {
         return Ok(());
     }
-    println!("mutants: installing {package} from the crate registry");
+    println!("mutants: installing {package} {version} from the crate registry");
     let status = Command::new(cargo())
-        .args(["install", package, "--locked"])
+        .args(["install", package, "--version", version, "--locked"])
         .status()
         .map_err(|e| format!("cannot run cargo install: {e}"))?;
     if status.success() {
@@ -242,7 +274,7 @@ fn module_of(file: &str) -> &'static str {
 fn render(outcomes: &str, shard: Option<&str>) -> Result<String, String> {
     let json: serde_json::Value =
         serde_json::from_str(outcomes).map_err(|e| format!("outcomes.json: {e}"))?;
-    let mut counts: BTreeMap<&str, [u64; 4]> = BTreeMap::new();
+    let mut counts: BTreeMap<&str, [u64; 5]> = BTreeMap::new();
     let mut uncaught = Vec::new();
     for outcome in json["outcomes"].as_array().into_iter().flatten() {
         let Some(mutant) = outcome["scenario"].get("Mutant") else {
@@ -255,13 +287,18 @@ fn render(outcomes: &str, shard: Option<&str>) -> Result<String, String> {
             "MissedMutant" => 1,
             "Timeout" => 2,
             "Unviable" => 3,
-            other => return Err(format!("outcomes.json: unknown summary {other:?}")),
+            // A failure cargo-mutants could not put down to the mutant.
+            _ => 4,
         };
         counts.entry(module_of(file)).or_default()[column] += 1;
-        if column == 1 || column == 2 {
+        if column == 1 || column == 2 || column == 4 {
             let line = mutant["span"]["start"]["line"].as_u64().unwrap_or(0);
             let name = mutant["name"].as_str().unwrap_or("?");
-            let kind = if column == 1 { "missed" } else { "timeout" };
+            let kind = match column {
+                1 => "missed",
+                2 => "timeout",
+                _ => "other",
+            };
             uncaught.push(format!(
                 "| {kind} | `{file}:{line}` | {} |",
                 name.replace('|', "\\|")
@@ -270,14 +307,14 @@ fn render(outcomes: &str, shard: Option<&str>) -> Result<String, String> {
     }
     let mut text = format!(
         "# Mutation testing\n\nShard {} of the modules in xtask/src/mutants.rs; tests: {} (nextest, `{SKIPPED_TESTS}`).\n\n\
-         | module | caught | missed | timed out | unviable |\n|---|---:|---:|---:|---:|\n",
+         | module | caught | missed | timed out | unviable | other |\n|---|---:|---:|---:|---:|---:|\n",
         shard.unwrap_or("all"),
         TEST_PACKAGES.join(", ")
     );
-    for (module, [caught, missed, timeout, unviable]) in &counts {
+    for (module, [caught, missed, timeout, unviable, other]) in &counts {
         let _ = writeln!(
             text,
-            "| {module} | {caught} | {missed} | {timeout} | {unviable} |"
+            "| {module} | {caught} | {missed} | {timeout} | {unviable} | {other} |"
         );
     }
     if !uncaught.is_empty() {
@@ -324,23 +361,23 @@ mod tests {
         ]}"#;
         let report = render(outcomes, Some("1/8")).unwrap();
         assert!(
-            report.contains("| ucoz-proto oauth | 1 | 1 | 0 | 0 |"),
+            report.contains("| ucoz-proto oauth | 1 | 1 | 0 | 0 | 0 |"),
             "{report}"
         );
         assert!(
-            report.contains("| shop-apis-adapter retry | 0 | 0 | 0 | 1 |"),
+            report.contains("| shop-apis-adapter retry | 0 | 0 | 0 | 1 | 0 |"),
             "{report}"
         );
         assert!(
             report.contains("| missed | `crates/ucoz-proto/src/oauth.rs:9` | replace c \\| d |"),
             "{report}"
         );
-        assert!(
-            render(
-                r#"{"outcomes": [{"scenario": {"Mutant": {}}, "summary": "Odd"}]}"#,
-                None
-            )
-            .is_err()
-        );
+        let odd = render(
+            r#"{"outcomes": [{"scenario": {"Mutant": {}}, "summary": "Failure"}]}"#,
+            None,
+        )
+        .unwrap();
+        assert!(odd.contains("| other | 0 | 0 | 0 | 0 | 1 |"), "{odd}");
+        assert!(odd.contains("| other | `?:0` |"), "{odd}");
     }
 }

@@ -76,12 +76,21 @@ pub(crate) fn save(
         });
     let mut scrubber = Scrubber::new(&target.secrets);
     let mut entries = Vec::new();
+    // Written only once every answer is scrubbed and re-read: a save that
+    // stops leaves nothing unlisted behind.
+    let mut files: Vec<(String, Vec<u8>)> = Vec::new();
     for probe in probes {
         let Some((status, body)) = &probe.answer else {
             continue;
         };
-        let file = format!("live/{}.{status}.{date}.json", file_stem(probe.endpoint));
-        let path = dir.join(api).join(&file);
+        // An endpoint called twice (a list before and after a write) keeps both.
+        let stem = format!("live/{}.{status}.{date}", file_stem(probe.endpoint));
+        let mut file = format!("{stem}.json");
+        let mut n = 1;
+        while files.iter().any(|(f, _)| *f == file) || dir.join(api).join(&file).exists() {
+            n += 1;
+            file = format!("{stem}.{n}.json");
+        }
         let scrubbed = scrubber.body(body);
         let expect = match (&probe.result, probe.refused) {
             (Ok(_), _) => "ok",
@@ -89,7 +98,7 @@ pub(crate) fn save(
             // An answer that did not decode is evidence of a difference,
             // not a fixture to pass; it is saved, and not listed.
             (Err(_), false) => {
-                std::fs::write(&path, &scrubbed).map_err(|e| format!("{}: {e}", path.display()))?;
+                files.push((file, scrubbed));
                 continue;
             }
         };
@@ -100,7 +109,7 @@ pub(crate) fn save(
             (Ok(()), "ok") | (Err(ResponseError::Api(_)), "api_error") => {}
             _ => {
                 return Err(format!(
-                    "{}: the scrubbed answer no longer decodes as the answer did ({}): {}",
+                    "{}: the scrubbed answer no longer decodes as the answer did ({}): {}; nothing saved",
                     probe.endpoint,
                     expect,
                     reread
@@ -108,7 +117,6 @@ pub(crate) fn save(
                 ));
             }
         }
-        std::fs::write(&path, &scrubbed).map_err(|e| format!("{}: {e}", path.display()))?;
         let endpoint = probe.endpoint.rsplit('.').next().unwrap_or(probe.endpoint);
         entries.push(serde_json::json!({
             "file": file,
@@ -119,9 +127,14 @@ pub(crate) fn save(
             "provenance": "live",
             "lines": "-",
             "note": format!(
-                "Answered by {host} on {date} to conformance-live; credentials and personal data scrubbed (text other than dates and flags, numbers of six digits or more given stand-ins), JSON re-written (keys in alphabetical order, escapes normalised)."
+                "Answered by {host} on {date} to conformance-live; credentials and personal data scrubbed (text other than dates, flags and amounts; numbers of five digits or more given stand-ins; fractions beyond two places zeroed), JSON re-written (keys in alphabetical order, escapes normalised)."
             ),
         }));
+        files.push((file, scrubbed));
+    }
+    for (file, bytes) in &files {
+        let path = dir.join(api).join(file);
+        std::fs::write(&path, bytes).map_err(|e| format!("{}: {e}", path.display()))?;
     }
     append_to_manifest(&dir.join(api).join("manifest.json"), &entries)?;
     Ok(entries.len())

@@ -101,3 +101,79 @@ fn a_certificate_for_another_host_is_a_tls_error_not_sent_and_not_retried() {
 fn an_expired_certificate_is_a_tls_error_not_sent_and_not_retried() {
     refused_by_every_adapter(Tls::new().expired(), true, "expired");
 }
+
+/// The adapters' own constructors, each backend they offer, over HTTPS:
+/// what a user builds, not the harness's clients.
+#[test]
+fn every_constructor_of_every_adapter_speaks_https() {
+    let emulator = shop_apis_emulator::Emulator::start_tls_in_background(Tls::new()).unwrap();
+    let root = emulator.root_certificate_pem().unwrap();
+    let config =
+        harness::config().trust_roots(shop_apis_adapter::RootCertificate::from_pem(root).unwrap());
+    let saplab = Clients::new(&|api| emulator.base_url(api), &accepted(), false).saplab;
+    let endpoint = saplab_proto::ListManagers;
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+    let mut answered = Vec::new();
+    {
+        use shop_apis_reqwest::Client;
+        for (name, client) in [
+            ("reqwest with_config", Client::with_config(config.clone())),
+            ("reqwest with_rustls", Client::with_rustls(config.clone())),
+            (
+                "reqwest with_native_tls",
+                Client::with_native_tls(config.clone()),
+            ),
+        ] {
+            let result = runtime.block_on(client.unwrap().call(&saplab, &endpoint));
+            answered.push((name, result.map(|page| page.managers.len())));
+        }
+    }
+    {
+        use shop_apis_reqwest::blocking::Client;
+        for (name, client) in [
+            ("blocking with_config", Client::with_config(config.clone())),
+            ("blocking with_rustls", Client::with_rustls(config.clone())),
+            (
+                "blocking with_native_tls",
+                Client::with_native_tls(config.clone()),
+            ),
+        ] {
+            let result = client.unwrap().call(&saplab, &endpoint);
+            answered.push((name, result.map(|page| page.managers.len())));
+        }
+    }
+    {
+        use shop_apis_hyper::Client;
+        let result = runtime.block_on(async {
+            Client::with_config(config.clone())
+                .unwrap()
+                .call(&saplab, &endpoint)
+                .await
+        });
+        answered.push(("hyper with_config", result.map(|page| page.managers.len())));
+        let result = runtime.block_on(async {
+            Client::with_rustls(config.clone())
+                .unwrap()
+                .call(&saplab, &endpoint)
+                .await
+        });
+        answered.push(("hyper with_rustls", result.map(|page| page.managers.len())));
+        let result = runtime.block_on(async {
+            Client::with_native_tls(config.clone())
+                .unwrap()
+                .call(&saplab, &endpoint)
+                .await
+        });
+        answered.push((
+            "hyper with_native_tls",
+            result.map(|page| page.managers.len()),
+        ));
+    }
+    for (name, result) in &answered {
+        assert!(matches!(result, Ok(2)), "{name}: {result:?}");
+    }
+    assert_eq!(emulator.requests().len(), 9);
+}

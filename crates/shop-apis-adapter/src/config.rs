@@ -36,7 +36,9 @@ pub struct Config {
     /// Default: none (each attempt still has [`timeout`](Self::timeout)).
     pub deadline: Option<Duration>,
     /// Certificate authorities trusted besides the TLS backend's own roots
-    /// (a corporate CA, the emulator's root). Default: none.
+    /// (a corporate CA, the emulator's root), by every client an adapter
+    /// builds itself; a client handed in ready-made (`from_reqwest`,
+    /// `from_hyper`) trusts what it was built to. Default: none.
     pub trusted_roots: Vec<RootCertificate>,
 }
 

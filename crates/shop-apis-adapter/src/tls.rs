@@ -24,7 +24,9 @@ pub struct RootCertificate {
 }
 
 impl RootCertificate {
-    /// A certificate from its DER bytes; empty bytes are refused.
+    /// A certificate from its DER bytes; bytes that do not start as DER
+    /// does (a SEQUENCE) are refused. The certificate itself is read by the
+    /// TLS library when a client is built.
     ///
     /// ```
     /// use shop_apis_adapter::RootCertificate;
@@ -40,8 +42,9 @@ impl RootCertificate {
         Ok(RootCertificate { der })
     }
 
-    /// Every `CERTIFICATE` block of a PEM text, in order; a text with none,
-    /// or with a block that is not valid base64, is an error.
+    /// Every `CERTIFICATE` block of a PEM text, in order (other sections
+    /// skipped); a text with none, or with a block that is not valid base64
+    /// or not DER, is an error.
     ///
     /// ```
     /// use shop_apis_adapter::RootCertificate;

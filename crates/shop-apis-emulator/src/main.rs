@@ -20,7 +20,13 @@ async fn main() -> std::io::Result<()> {
         })?;
     }
     let emulator = if tls {
-        shop_apis_emulator::Emulator::bind_tls(addr, shop_apis_emulator::Tls::new()).await?
+        // Loopback's names, and the address it serves on when that is another.
+        let mut names: Vec<String> = shop_apis_emulator::Tls::new().names().to_vec();
+        if !addr.ip().is_loopback() && !addr.ip().is_unspecified() {
+            names.push(addr.ip().to_string());
+        }
+        shop_apis_emulator::Emulator::bind_tls(addr, shop_apis_emulator::Tls::for_names(names))
+            .await?
     } else {
         shop_apis_emulator::Emulator::bind(addr).await?
     };

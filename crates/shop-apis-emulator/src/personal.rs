@@ -3,6 +3,17 @@
 
 /// What a field holding a person's data holds, for
 /// [`Emulator::fill_personal_fields`](crate::Emulator::fill_personal_fields).
+///
+/// ```
+/// use shop_apis_emulator::Personal;
+/// // A realistic value of each kind, as a test would plant it.
+/// let value = |kind: Personal| match kind {
+///     Personal::Phone => "79990000001".to_owned(),
+///     Personal::Email => "sentinel@example.org".to_owned(),
+///     _ => "Сентинелов Пётр".to_owned(),
+/// };
+/// assert_eq!(value(Personal::Phone), "79990000001");
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum Personal {

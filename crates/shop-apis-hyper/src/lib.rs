@@ -10,7 +10,7 @@
 //!
 //! Features: `rustls` (default; TLS without system OpenSSL, trusting the
 //! webpki roots), `native-tls` (used when `rustls` is off) and `tracing`.
-//! With both on, [`Client::with_rustls`] and [`Client::with_native_tls`]
+//! With both on, `Client::with_rustls` and `Client::with_native_tls`
 //! choose. Roots of trust beyond the backend's own (a corporate CA) go in
 //! [`Config::trusted_roots`]; other connectors: build a hyper-util client
 //! and hand it to [`Client::from_hyper`].
@@ -67,16 +67,33 @@ pub const USER_AGENT: &str = concat!(env!("CARGO_PKG_NAME"), "/", env!("CARGO_PK
 /// rustls over TCP, trusting the webpki roots and the [`Config`]'s
 /// [`trusted_roots`](Config::trusted_roots): what [`Client::with_rustls`]
 /// builds.
+///
+/// ```
+/// let client: shop_apis_hyper::Client<shop_apis_hyper::RustlsConnector> =
+///     shop_apis_hyper::Client::with_rustls(shop_apis_hyper::Config::new("me/1"))?;
+/// # Ok::<(), shop_apis_hyper::SetupError>(())
+/// ```
 #[cfg(feature = "rustls")]
 pub type RustlsConnector = hyper_rustls::HttpsConnector<HttpConnector>;
 /// The platform's TLS (OpenSSL on Linux) over TCP, trusting the system's
 /// roots and the [`Config`]'s [`trusted_roots`](Config::trusted_roots):
 /// what [`Client::with_native_tls`] builds.
+///
+/// ```
+/// let client: shop_apis_hyper::Client<shop_apis_hyper::NativeTlsConnector> =
+///     shop_apis_hyper::Client::with_native_tls(shop_apis_hyper::Config::new("me/1"))?;
+/// # Ok::<(), shop_apis_hyper::SetupError>(())
+/// ```
 #[cfg(feature = "native-tls")]
 pub type NativeTlsConnector = hyper_tls::HttpsConnector<HttpConnector>;
 
 /// The connector [`Client::new`] uses: rustls when its feature is on, else
 /// native TLS.
+///
+/// ```
+/// let client: shop_apis_hyper::Client<shop_apis_hyper::DefaultConnector> = shop_apis_hyper::Client::new()?;
+/// # Ok::<(), shop_apis_hyper::SetupError>(())
+/// ```
 #[cfg(feature = "rustls")]
 pub type DefaultConnector = RustlsConnector;
 /// The connector [`Client::new`] uses: rustls when its feature is on, else
@@ -244,7 +261,8 @@ where
     /// roots, proxy or pool settings).
     ///
     /// The [`Config`]'s timeout, body cap, retry policy and `User-Agent` still
-    /// apply to every request; the connect timeout is the connector's own.
+    /// apply to every request; the connect timeout and the roots trusted are
+    /// the connector's own ([`Config::trusted_roots`] is not read here).
     ///
     /// ```
     /// use bytes::Bytes;

@@ -10,7 +10,7 @@
 //!
 //! Features: `rustls` (default; TLS without system OpenSSL), `native-tls`
 //! (the platform's TLS, used where `rustls` is off; with both on,
-//! [`Client::with_rustls`] and [`Client::with_native_tls`] choose),
+//! `Client::with_rustls` and `Client::with_native_tls` choose),
 //! `blocking` (`blocking::Client`) and `tracing` (a span per call, with no
 //! secret in any field).
 //!
@@ -159,7 +159,9 @@ impl Client {
     /// a pool shared with other code).
     ///
     /// The [`Config`]'s timeout, body cap, retry policy and `User-Agent` still
-    /// apply to every request; its connect timeout is the given client's own.
+    /// apply to every request; its connect timeout and the roots it trusts
+    /// are the given client's own ([`Config::trusted_roots`] is not read
+    /// here).
     /// Build it with `redirect(reqwest::redirect::Policy::none())`: reqwest
     /// follows up to ten redirects by default, sending the body (and the
     /// credentials in it) on; an answer that arrives from elsewhere is
