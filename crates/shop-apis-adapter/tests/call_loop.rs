@@ -458,3 +458,58 @@ fn an_attempt_cut_by_the_deadline_is_a_deadline_error() {
     );
     assert!(script.timeouts.borrow()[0] <= Duration::from_millis(50));
 }
+
+/// An async transport whose every attempt is refused before sending, and
+/// whose wait oversleeps by `overslept`, as a loaded runtime may.
+struct Oversleeping {
+    sends: std::sync::Mutex<u32>,
+    overslept: Duration,
+}
+
+impl shop_apis_adapter::Transport for Oversleeping {
+    async fn send(
+        &self,
+        _: Request<Vec<u8>>,
+        _: Duration,
+    ) -> Result<Response<Bytes>, TransportError> {
+        *self.sends.lock().unwrap() += 1;
+        refused()
+    }
+
+    async fn sleep(&self, duration: Duration) {
+        std::thread::sleep(duration + self.overslept);
+    }
+}
+
+#[test]
+fn a_deadline_passed_while_waiting_is_reported_and_nothing_more_is_sent() {
+    // The back-off (at most 2 ms) fits in the deadline, but the wait ends
+    // after it: the next attempt must not start with no time left.
+    let config = Config::new("t/1")
+        .retry(retrying().max_attempts(5))
+        .deadline(Duration::from_millis(100));
+    let transport = Oversleeping {
+        sends: std::sync::Mutex::new(0),
+        overslept: Duration::from_millis(200),
+    };
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .build()
+        .unwrap();
+    let error = runtime
+        .block_on(shop_apis_adapter::call(
+            &transport,
+            &config,
+            &FixedClock::at_unix(1_700_000_000),
+            &CountingNonce::new("n"),
+            &Signed,
+            &Call(Safety::Unsafe),
+        ))
+        .unwrap_err();
+    assert_eq!(*transport.sends.lock().unwrap(), 1, "{error:?}");
+    assert!(
+        matches!(error.transport(), Some(TransportError::Deadline(_))),
+        "{error:?}"
+    );
+    // Only the first attempt was tried, and it never left.
+    assert_eq!(error.delivery(), Delivery::NotSent, "{error:?}");
+}
