@@ -206,6 +206,36 @@ mod tests {
     }
 
     #[test]
+    fn the_jitter_reaches_each_ceiling_exactly() {
+        // Full jitter draws from zero to the ceiling, both ends included:
+        // the draw equal to the ceiling in microseconds waits all of it.
+        let policy = RetryPolicy::standard().max_attempts(30);
+        let wait = |attempt, micros| policy.delay(attempt, Safety::Safe, Failure::NotSent, micros);
+        assert_eq!(wait(1, 200_000), Some(Duration::from_millis(200)));
+        assert_eq!(wait(2, 400_000), Some(Duration::from_millis(400)));
+        assert_eq!(wait(3, 800_000), Some(Duration::from_millis(800)));
+        assert_eq!(wait(25, 5_000_000), Some(Duration::from_secs(5)));
+        // One past the ceiling wraps to nothing.
+        assert_eq!(wait(1, 200_001), Some(Duration::ZERO));
+    }
+
+    #[test]
+    fn a_retry_after_of_exactly_the_longest_is_waited() {
+        let policy = RetryPolicy::standard();
+        let at_most = Failure::Throttled {
+            retry_after: Some(policy.max_retry_after),
+        };
+        assert_eq!(
+            policy.delay(1, Safety::Unsafe, at_most, 1),
+            Some(policy.max_retry_after)
+        );
+        let beyond = Failure::Throttled {
+            retry_after: Some(policy.max_retry_after + Duration::from_millis(1)),
+        };
+        assert_eq!(policy.delay(1, Safety::Unsafe, beyond, 1), None);
+    }
+
+    #[test]
     fn attempts_are_bounded() {
         let policy = RetryPolicy::standard().max_attempts(3);
         assert!(policy.delay(2, Safety::Safe, Failure::NotSent, 1).is_some());
