@@ -293,7 +293,12 @@ fn render(outcomes: &str, shard: Option<&str>) -> Result<String, String> {
         counts.entry(module_of(file)).or_default()[column] += 1;
         if column == 1 || column == 2 || column == 4 {
             let line = mutant["span"]["start"]["line"].as_u64().unwrap_or(0);
+            // The name starts with the place, shown in its own column.
             let name = mutant["name"].as_str().unwrap_or("?");
+            let name = name
+                .strip_prefix(file)
+                .and_then(|rest| rest.splitn(4, ':').nth(3))
+                .map_or(name, str::trim);
             let kind = match column {
                 1 => "missed",
                 2 => "timeout",

@@ -85,3 +85,24 @@ impl Form {
         serializer.finish().into_bytes()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn get_finds_the_first_field_of_a_name() {
+        let mut form = Form::new();
+        form.push("name", "Курьер")
+            .push("price", "")
+            .push("name", "second");
+        assert_eq!(form.get("name"), Some("Курьер"));
+        assert_eq!(
+            form.get("price"),
+            Some(""),
+            "present but empty is not absent"
+        );
+        assert_eq!(form.get("missing"), None);
+        assert_eq!(form.fields().count(), 3);
+    }
+}
