@@ -6,7 +6,7 @@
 use std::time::Duration;
 
 use shop_apis_adapter::{Config, Delivery, Error, TransportError};
-use shop_apis_core::{BaseUrl, Endpoint, Safety};
+use shop_apis_core::{Endpoint, Safety};
 use shop_apis_emulator::{Api as Served, Fault};
 
 use crate::harness::{self, Adapter, Harness};
@@ -251,37 +251,4 @@ fn every_fault_without_retries() {
 #[test]
 fn every_fault_with_retries() {
     matrix(true);
-}
-
-/// https is taken to a server that speaks only plain http: a TLS failure,
-/// not sent, never retried.
-#[test]
-fn tls_failure_is_not_sent_and_not_retried() {
-    let harness = Harness::with_config(config().retry(harness::retrying()));
-    let addr = harness.emulator.addr();
-    let https = BaseUrl::parse(&format!("https://{addr}/saplab")).unwrap();
-    let saplab = saplab_proto::SapLab::new(
-        https,
-        saplab_proto::Credentials::new(
-            shop_apis_emulator::saplab::LOGIN,
-            shop_apis_emulator::saplab::PASSWORD,
-        )
-        .unwrap(),
-    );
-    for adapter in Adapter::ALL {
-        let error = harness
-            .call(adapter, &saplab, &saplab_proto::ListManagers)
-            .unwrap_err();
-        assert!(
-            matches!(
-                error,
-                Error::Transport {
-                    attempts: 1,
-                    source: TransportError::Tls(_),
-                    ..
-                }
-            ),
-            "{adapter:?}: {error:?}"
-        );
-    }
 }

@@ -64,9 +64,15 @@ fn refused_by_every_adapter(tls: Tls, trust_root: bool, why: &str) {
     let config = harness::config().retry(harness::retrying());
     let harness = Harness::tls(tls, trust_root, config);
     let saplab = Clients::new(&|api| harness.emulator.base_url(api), &accepted(), false).saplab;
-    for adapter in Adapter::EVERY_TLS_BACKEND {
+    refused_by(&harness, &saplab, &Adapter::EVERY_TLS_BACKEND, why);
+}
+
+/// Each of `adapters` calling `saplab` meets a TLS error: after one attempt
+/// under a retrying policy, not sent, and no request read by the emulator.
+fn refused_by(harness: &Harness, saplab: &saplab_proto::SapLab, adapters: &[Adapter], why: &str) {
+    for adapter in adapters {
         let error = harness
-            .call(adapter, &saplab, &saplab_proto::ListManagers)
+            .call(*adapter, saplab, &saplab_proto::ListManagers)
             .unwrap_err();
         assert!(
             matches!(
@@ -84,6 +90,23 @@ fn refused_by_every_adapter(tls: Tls, trust_root: bool, why: &str) {
     assert!(
         harness.emulator.requests().is_empty(),
         "{why}: no request was read"
+    );
+}
+
+/// https taken to a server that speaks only plain http.
+#[test]
+fn https_to_a_plain_http_server_is_a_tls_error_not_sent_and_not_retried() {
+    let harness = Harness::with_config(harness::config().retry(harness::retrying()));
+    let https = harness
+        .emulator
+        .base_url(Served::SapLab)
+        .replacen("http://", "https://", 1);
+    let saplab = Clients::new(&|_| https.clone(), &accepted(), false).saplab;
+    refused_by(
+        &harness,
+        &saplab,
+        &Adapter::EVERY_TLS_BACKEND,
+        "plain http server",
     );
 }
 

@@ -79,8 +79,6 @@ impl Api {
 #[derive(Debug)]
 pub(crate) struct Shared {
     pub(crate) addr: SocketAddr,
-    /// `http`, or `https` when served through TLS.
-    pub(crate) scheme: &'static str,
     /// The certificate authority's certificate, when served through TLS.
     pub(crate) root_pem: Option<String>,
     pub(crate) qnits: qnits::Qnits,
@@ -94,7 +92,16 @@ impl Shared {
     pub(crate) fn base_url(&self, api: Api) -> String {
         // uCoz's base is the site with `/uapi`, as its clients take it.
         let suffix = if api == Api::Ucoz { "/uapi" } else { "" };
-        format!("{}://{}{}{suffix}", self.scheme, self.addr, api.prefix())
+        format!("{}://{}{}{suffix}", self.scheme(), self.addr, api.prefix())
+    }
+
+    /// `https` when served through TLS (which made a root), else `http`.
+    pub(crate) fn scheme(&self) -> &'static str {
+        if self.root_pem.is_some() {
+            "https"
+        } else {
+            "http"
+        }
     }
 }
 
@@ -139,7 +146,6 @@ impl Emulator {
         let (root_pem, acceptor) = tls.map(|t| (t.root_pem, t.acceptor)).unzip();
         let shared = Arc::new(Shared {
             addr,
-            scheme: if acceptor.is_some() { "https" } else { "http" },
             root_pem,
             qnits: qnits::Qnits::new(),
             saplab: saplab::SapLab::new(),

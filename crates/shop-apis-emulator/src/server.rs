@@ -397,7 +397,7 @@ fn route(shared: &Shared, incoming: ApiRequest<'_>) -> Reply {
                     .map_or_else(|| shared.addr.to_string(), str::to_owned);
                 shared.ucoz.handle(
                     &incoming,
-                    &format!("{}://{host}{}", shared.scheme, api.prefix()),
+                    &format!("{}://{host}{}", shared.scheme(), api.prefix()),
                 )
             }
         };
