@@ -29,6 +29,71 @@ impl Name {
     }
 }
 
+/// A text naming no value of an open set: neither a code nor a listed
+/// value's constant.
+///
+/// ```
+/// use shop_apis_core::open_set::parse_code;
+/// let error = parse_code::<u32>("soon", "Status", &[("NEW", 0)]).unwrap_err();
+/// assert_eq!(error.to_string(), "`soon` is no Status: give a code or one of new");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnknownName {
+    text: String,
+    set: &'static str,
+    names: Vec<String>,
+}
+
+impl std::fmt::Display for UnknownName {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "`{}` is no {}: give a code or one of {}",
+            self.text,
+            self.set,
+            self.names.join(", ")
+        )
+    }
+}
+
+impl std::error::Error for UnknownName {}
+
+/// The code `text` names in the open set `set`, whose listed values are
+/// `listed` (constant, code): the code in digits, or a constant in any case
+/// with `-` for `_`. Behind every numeric open set's `FromStr`.
+///
+/// ```
+/// use shop_apis_core::open_set::parse_code;
+/// let listed = [("NEW", 0), ("AWAITING_PAYMENT", 1)];
+/// assert_eq!(parse_code::<u32>("awaiting-payment", "Status", &listed), Ok(1));
+/// assert_eq!(parse_code::<u32>("NEW", "Status", &listed), Ok(0));
+/// assert_eq!(parse_code::<u32>("17", "Status", &listed), Ok(17));
+/// assert_eq!(parse_code::<i32>("-1", "Kind", &[]), Ok(-1));
+/// assert!(parse_code::<u32>("", "Status", &listed).is_err());
+/// ```
+pub fn parse_code<R: Copy + std::str::FromStr>(
+    text: &str,
+    set: &'static str,
+    listed: &[(&'static str, R)],
+) -> Result<R, UnknownName> {
+    if let Ok(code) = text.parse::<R>() {
+        return Ok(code);
+    }
+    let wanted = text.replace('-', "_");
+    listed
+        .iter()
+        .find(|(constant, _)| constant.eq_ignore_ascii_case(&wanted))
+        .map(|&(_, code)| code)
+        .ok_or_else(|| UnknownName {
+            text: text.to_owned(),
+            set,
+            names: listed
+                .iter()
+                .map(|(constant, _)| constant.to_ascii_lowercase().replace('_', "-"))
+                .collect(),
+        })
+}
+
 /// Declares an open set: an integer code or a name, with a constant per
 /// listed value and, optionally, the document's Russian name for it.
 ///
@@ -51,6 +116,10 @@ impl Name {
 /// assert_eq!((unlisted.code(), unlisted.name()), (10, None));
 /// assert_eq!(unlisted.to_string(), "10");
 /// assert_eq!(format!("{unlisted:?}"), "Status(10)");
+/// assert_eq!("ready".parse::<Status>(), Ok(Status::READY));
+/// assert_eq!("10".parse::<Status>(), Ok(unlisted));
+/// let error = "done".parse::<Status>().unwrap_err();
+/// assert_eq!(error.to_string(), "`done` is no Status: give a code or one of new, ready");
 /// match ready {
 ///     Status::NEW => unreachable!(),
 ///     Status::READY => {}
@@ -231,6 +300,22 @@ macro_rules! open_set {
                     ::core::option::Option::Some(label) => f.write_str(label),
                     ::core::option::Option::None => ::core::fmt::Display::fmt(&self.0, f),
                 }
+            }
+        }
+
+        /// The code in digits (`"4"`, any code, listed or not), or a listed
+        /// value's constant in any case, `-` standing for `_` (`"ready"`,
+        /// `"awaiting-payment"`): what a command line or a config file says.
+        impl ::core::str::FromStr for $name {
+            type Err = $crate::open_set::UnknownName;
+
+            fn from_str(text: &str) -> ::core::result::Result<Self, Self::Err> {
+                $crate::open_set::parse_code(
+                    text,
+                    stringify!($name),
+                    &[$((stringify!($constant), $code)),*],
+                )
+                .map($name)
             }
         }
 

@@ -551,4 +551,107 @@ mod tests {
         assert_eq!(line.unknown.len(), 1);
         assert_eq!(line.unknown.value("x"), Some(serde_json::json!(2)));
     }
+
+    /// A deserializer that is not human-readable, as binary formats are.
+    struct Compact;
+
+    impl<'de> serde::Deserializer<'de> for Compact {
+        type Error = serde::de::value::Error;
+
+        fn deserialize_any<V: serde::de::Visitor<'de>>(
+            self,
+            visitor: V,
+        ) -> Result<V::Value, Self::Error> {
+            visitor.visit_unit()
+        }
+
+        fn is_human_readable(&self) -> bool {
+            false
+        }
+
+        serde::forward_to_deserialize_any! {
+            bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string
+            bytes byte_buf option unit unit_struct newtype_struct seq tuple
+            tuple_struct map struct enum identifier ignored_any
+        }
+    }
+
+    #[test]
+    fn the_capturing_deserializer_is_as_readable_as_the_one_it_wraps() {
+        use serde::Deserializer as _;
+        let mut unknown = UnknownFields::new();
+        let compact = super::Capturing {
+            inner: Compact,
+            unknown: &mut unknown,
+        };
+        assert!(!compact.is_human_readable());
+        let mut json = serde_json::Deserializer::from_str("1");
+        let readable = super::Capturing {
+            inner: &mut json,
+            unknown: &mut unknown,
+        };
+        assert!(readable.is_human_readable());
+        assert_eq!(format!("{readable:?}"), "Capturing");
+        let unread = super::ValueDeserializer {
+            inner: Compact,
+            key: None,
+            unknown: &mut unknown,
+        };
+        assert!(!unread.is_human_readable());
+        let mut json = serde_json::Deserializer::from_str("1");
+        let unread = super::ValueDeserializer {
+            inner: &mut json,
+            key: None,
+            unknown: &mut unknown,
+        };
+        assert!(unread.is_human_readable());
+    }
+
+    /// What a struct's visitor is told of the size of its map.
+    struct Hint(Option<usize>);
+
+    impl<'de> serde::Deserialize<'de> for Hint {
+        fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+            struct HintVisitor;
+            impl<'de> serde::de::Visitor<'de> for HintVisitor {
+                type Value = Hint;
+                fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                    f.write_str("a map")
+                }
+                fn visit_map<A: serde::de::MapAccess<'de>>(
+                    self,
+                    mut map: A,
+                ) -> Result<Hint, A::Error> {
+                    let hint = map.size_hint();
+                    while map.next_entry::<String, u32>()?.is_some() {}
+                    Ok(Hint(hint))
+                }
+            }
+            deserializer.deserialize_struct("Hint", &[], HintVisitor)
+        }
+    }
+
+    #[test]
+    fn the_struct_is_told_the_size_of_its_map_as_sent() {
+        let entries = vec![("a", 1_u32), ("b", 2)];
+        let map = serde::de::value::MapDeserializer::<_, serde::de::value::Error>::new(
+            entries.into_iter(),
+        );
+        let (hint, unknown) = super::capture::<_, Hint>(map).unwrap();
+        assert_eq!((hint.0, unknown.len()), (Some(2), 0));
+    }
+
+    #[test]
+    fn a_key_of_another_kind_is_refused_as_the_struct_would_refuse_it() {
+        use serde::Deserialize as _;
+        let entries = vec![(true, 1_u32)];
+        let map = serde::de::value::MapDeserializer::<_, serde::de::value::Error>::new(
+            entries.into_iter(),
+        );
+        let error = Line::deserialize(map).unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            "invalid type: boolean `true`, expected field identifier"
+        );
+    }
 }

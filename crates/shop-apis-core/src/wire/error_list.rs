@@ -148,4 +148,14 @@ mod tests {
             assert_eq!(error.path().to_string(), path, "{json}");
         }
     }
+
+    #[test]
+    fn a_value_of_another_kind_says_what_was_expected() {
+        let error = serde_json::from_str::<ErrorList>("true").unwrap_err();
+        let expected = "expected a list of errors, or an object of messages by field";
+        assert!(error.to_string().contains(expected), "{error}");
+        let error = serde_json::from_str::<ErrorList>(r#"{"phone": 0}"#).unwrap_err();
+        let expected = "expected a message about the field, or a list of messages";
+        assert!(error.to_string().contains(expected), "{error}");
+    }
 }

@@ -168,3 +168,45 @@ impl<'de, K: IdKey> Visitor<'de> for FieldsVisitor<K> {
         Ok(fields)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::FieldValues;
+
+    #[test]
+    fn numbers_and_flags_are_kept_as_their_text_and_null_as_no_value() {
+        let fields: FieldValues<u32> = serde_json::from_str(
+            r#"{"1": 5, "2": -3, "3": 2.5, "4": true, "5": false, "6": null, "7": "x"}"#,
+        )
+        .unwrap();
+        let value = |number: u32| fields.values.get(&number).map(String::as_str);
+        assert_eq!(
+            [1, 2, 3, 4, 5, 6, 7].map(value),
+            [
+                Some("5"),
+                Some("-3"),
+                Some("2.5"),
+                Some("1"),
+                Some("0"),
+                None,
+                Some("x")
+            ]
+        );
+    }
+
+    #[test]
+    fn empty_forms_are_no_fields_and_other_forms_are_refused_saying_what_was_expected() {
+        for empty in ["{}", "[]", r#""""#, "null"] {
+            let fields: FieldValues<u32> = serde_json::from_str(empty).unwrap();
+            assert_eq!(fields, FieldValues::default(), "{empty}");
+        }
+        let error = serde_json::from_str::<FieldValues<u32>>(r#""Иван""#).unwrap_err();
+        let expected = "expected field values by number, with fields_descr";
+        assert!(error.to_string().contains(expected), "{error}");
+        let error = serde_json::from_str::<FieldValues<u32>>(r#"["Иван"]"#).unwrap_err();
+        assert!(error.to_string().contains("non-empty list"), "{error}");
+        let error = serde_json::from_str::<FieldValues<u32>>(r#"{"1": {"a": 1}}"#).unwrap_err();
+        let expected = "expected a field's value: a text, a number or null";
+        assert!(error.to_string().contains(expected), "{error}");
+    }
+}

@@ -86,3 +86,21 @@ impl<'de> serde::Deserialize<'de> for Key<'de> {
         deserializer.deserialize_str(KeyVisitor)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use serde::de::IntoDeserializer;
+
+    #[test]
+    fn a_key_that_is_not_text_is_refused_as_not_a_key() {
+        let number: serde::de::value::U32Deserializer<serde::de::value::Error> =
+            7_u32.into_deserializer();
+        match <super::Key as serde::Deserialize>::deserialize(number) {
+            Ok(key) => panic!("a number read as the key {:?}", key.0),
+            Err(error) => assert_eq!(
+                error.to_string(),
+                "invalid type: integer `7`, expected a key"
+            ),
+        }
+    }
+}
