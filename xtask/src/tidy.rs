@@ -265,10 +265,17 @@ fn crates_forbid_unsafe_and_opt_into_lints() {
     let crates = library_crates();
     assert!(crates.len() >= ADAPTER_CRATES.len() + 3, "{crates:?}");
     for (name, dir) in crates {
-        let lib = std::fs::read_to_string(dir.join("src/lib.rs")).unwrap();
+        // The crate root: a library's, or the command line's binary.
+        let root = ["src/lib.rs", "src/main.rs"]
+            .map(|file| dir.join(file))
+            .into_iter()
+            .find(|file| file.exists())
+            .unwrap_or_else(|| panic!("{name}: no src/lib.rs or src/main.rs"));
+        let text = std::fs::read_to_string(&root).unwrap();
         assert!(
-            lib.contains("#![forbid(unsafe_code)]"),
-            "{name}: lib.rs must forbid unsafe code"
+            text.contains("#![forbid(unsafe_code)]"),
+            "{}: the crate root must forbid unsafe code",
+            root.display()
         );
         let manifest = std::fs::read_to_string(dir.join("Cargo.toml")).unwrap();
         assert!(

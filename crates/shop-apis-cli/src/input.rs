@@ -1,0 +1,197 @@
+//! Request bodies too rich for flags, read from a JSON file (`--json`):
+//! a Qnits order and a SapLab client's card. Each names the builder's
+//! fields and is made through the builder, so it is checked as the library
+//! checks it; an unknown field is refused rather than dropped.
+
+use std::path::Path;
+
+use serde::Deserialize;
+use shop_apis::Decimal;
+
+use crate::fail::Fail;
+
+/// The JSON in `path` (`-` for stdin) as a `T`.
+pub(crate) fn read<T: serde::de::DeserializeOwned>(path: &Path) -> Result<T, Fail> {
+    let text = if path == Path::new("-") {
+        std::io::read_to_string(std::io::stdin())
+    } else {
+        std::fs::read_to_string(path)
+    }
+    .map_err(|error| Fail::Setup(format!("--json {}: {error}", path.display())))?;
+    serde_json::from_str(&text)
+        .map_err(|error| Fail::Setup(format!("--json {}: {error}", path.display())))
+}
+
+/// A Qnits order, as `qnits create-order --json` reads it:
+///
+/// ```json
+/// {"name": "Иванов Иван", "phone": "+7 900 000-00-00", "external_id": "A-1",
+///  "products": [{"id": 1, "quantity": 2, "price": "1499.90", "name": "Чайник"}],
+///  "address": "…", "secondary_phone": "…", "email": "…", "comments": "…"}
+/// ```
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct Order {
+    name: String,
+    phone: String,
+    external_id: String,
+    products: Vec<Product>,
+    address: Option<String>,
+    secondary_phone: Option<String>,
+    email: Option<String>,
+    comments: Option<String>,
+}
+
+/// One line of an [`Order`].
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Product {
+    id: shop_apis::qnits::ProductId,
+    quantity: u32,
+    // Exact, from a number or a string.
+    #[serde(
+        default,
+        deserialize_with = "shop_apis::wire::decimal::option::deserialize"
+    )]
+    price: Option<Decimal>,
+    name: Option<String>,
+}
+
+impl Order {
+    pub(crate) fn into_endpoint(self) -> Result<shop_apis::qnits::CreateOrder, Fail> {
+        use shop_apis::qnits::{CreateOrder, ExternalId};
+        let products = self
+            .products
+            .into_iter()
+            .map(|line| {
+                let mut product = shop_apis::qnits::Product::new(line.id, line.quantity);
+                if let Some(price) = line.price {
+                    product = product.price(price);
+                }
+                if let Some(name) = line.name {
+                    product = product.name(name);
+                }
+                product
+            })
+            .collect();
+        let mut order = CreateOrder::new(
+            self.name,
+            self.phone,
+            ExternalId::new(self.external_id)?,
+            products,
+        );
+        if let Some(address) = self.address {
+            order = order.address(address);
+        }
+        if let Some(phone) = self.secondary_phone {
+            order = order.secondary_phone(phone);
+        }
+        if let Some(email) = self.email {
+            order = order.email(email);
+        }
+        if let Some(comments) = self.comments {
+            order = order.comments(comments);
+        }
+        Ok(order)
+    }
+}
+
+/// A SapLab client's card, as `saplab create-client --json` and
+/// `update-client --json` read it: every field the panel's form has. The
+/// panel replaces the whole card, so an update sends every field: start
+/// from `saplab get-client`.
+///
+/// ```json
+/// {"name": "Пупкин Василий", "phone": "71111111111", "email": "…", "password": "…",
+///  "address": "…", "point_id": 1, "manager_id": 2, "group_id": 8, "shipping_id": 1,
+///  "limit": "0", "comment": "…", "active": true,
+///  "legal_entity": {"type": "…", "org_name": "…", "inn": "…"}}
+/// ```
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct Client {
+    name: String,
+    phone: String,
+    email: Option<String>,
+    password: Option<String>,
+    address: Option<String>,
+    point_id: Option<shop_apis::saplab::PointId>,
+    manager_id: Option<shop_apis::saplab::ManagerId>,
+    group_id: Option<shop_apis::saplab::GroupId>,
+    shipping_id: Option<shop_apis::saplab::ShippingTypeId>,
+    // Exact, from a number or a string.
+    #[serde(
+        default,
+        deserialize_with = "shop_apis::wire::decimal::option::deserialize"
+    )]
+    limit: Option<Decimal>,
+    comment: Option<String>,
+    active: Option<bool>,
+    legal_entity: Option<shop_apis::saplab::LegalEntity>,
+}
+
+impl Client {
+    pub(crate) fn into_fields(self) -> shop_apis::saplab::ClientFields {
+        let mut fields = shop_apis::saplab::ClientFields::new(self.name, self.phone);
+        fields.email = self.email;
+        fields.password = self.password.map(shop_apis::Secret::new);
+        fields.address = self.address;
+        fields.point_id = self.point_id;
+        fields.manager_id = self.manager_id;
+        fields.group_id = self.group_id;
+        fields.shipping_id = self.shipping_id;
+        if let Some(limit) = self.limit {
+            fields.limit = limit;
+        }
+        fields.comment = self.comment;
+        if let Some(active) = self.active {
+            fields.active = active;
+        }
+        fields.legal_entity = self.legal_entity;
+        fields
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_order_is_read_through_the_builder() {
+        let order: Order = serde_json::from_str(
+            r#"{"name": "Иван", "phone": "+7 900", "external_id": "A-1",
+                "products": [{"id": 1, "quantity": 2, "price": "1499.90"}], "email": "a@b.c"}"#,
+        )
+        .unwrap();
+        let order = order.into_endpoint().unwrap();
+        assert_eq!(order.external_id.as_str(), "A-1");
+        assert_eq!(order.products[0].price, Some("1499.90".parse().unwrap()));
+        assert_eq!(order.email.as_deref(), Some("a@b.c"));
+    }
+
+    #[test]
+    fn an_unknown_field_or_a_blank_external_id_is_refused() {
+        let unknown =
+            r#"{"name": "И", "phone": "1", "external_id": "A", "products": [], "emial": "x"}"#;
+        assert!(serde_json::from_str::<Order>(unknown).is_err());
+        let blank: Order = serde_json::from_str(
+            r#"{"name": "И", "phone": "1", "external_id": " ", "products": []}"#,
+        )
+        .unwrap();
+        assert!(blank.into_endpoint().is_err());
+    }
+
+    #[test]
+    fn a_client_keeps_what_it_does_not_name_at_the_form_defaults() {
+        let client: Client =
+            serde_json::from_str(r#"{"name": "Пупкин", "phone": "7111", "group_id": "8"}"#)
+                .unwrap();
+        let fields = client.into_fields();
+        let defaults = shop_apis::saplab::ClientFields::new("Пупкин", "7111");
+        assert_eq!(fields.group_id, Some(shop_apis::saplab::GroupId::new(8)));
+        assert_eq!(
+            (fields.limit, fields.active),
+            (defaults.limit, defaults.active)
+        );
+    }
+}
