@@ -123,3 +123,26 @@ impl<'de, K: IdKey> Visitor<'de> for FlagsVisitor<K> {
         Ok(FlagsById { all, by_id })
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::FlagsById;
+
+    #[test]
+    fn empty_forms_are_no_flags_and_other_forms_are_refused_saying_what_was_expected() {
+        for empty in ["{}", "[]", r#""""#, "null"] {
+            let flags: FlagsById<u32> = serde_json::from_str(empty).unwrap();
+            assert_eq!(flags, FlagsById::default(), "{empty}");
+        }
+        let error = serde_json::from_str::<FlagsById<u32>>(r#""all""#).unwrap_err();
+        let expected = r#"expected an object of flags by id and "all", or """#;
+        assert!(error.to_string().contains(expected), "{error}");
+        let error = serde_json::from_str::<FlagsById<u32>>("[1]").unwrap_err();
+        assert!(
+            error
+                .to_string()
+                .contains("a non-empty list is not a set of flags"),
+            "{error}"
+        );
+    }
+}

@@ -355,3 +355,68 @@ impl<K: IdKey> Visitor<'_> for KeySeed<K> {
         })
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::IdMap;
+
+    #[test]
+    fn text_ids_of_a_list_are_its_positions() {
+        let map: IdMap<String, u32> = serde_json::from_str("[5, 6]").unwrap();
+        let keys: Vec<&str> = map.keys().map(String::as_str).collect();
+        assert_eq!(keys, ["0", "1"]);
+    }
+
+    #[test]
+    fn the_entries_read_as_a_slice_and_by_reference_in_id_order() {
+        let map: IdMap<u32, bool> = serde_json::from_str(r#"{"3": true, "1": false}"#).unwrap();
+        assert_eq!(map.as_slice(), &[(1, false), (3, true)]);
+        let by_reference: Vec<_> = (&map).into_iter().collect();
+        assert_eq!(by_reference, [&(1, false), &(3, true)]);
+    }
+
+    /// CBOR writes a map's length before its entries, from the length the
+    /// map gives: the ids and the others together.
+    #[test]
+    fn a_format_that_writes_lengths_first_gets_the_ids_and_the_others() {
+        let map: IdMap<u32, u32> =
+            serde_json::from_str(r#"{"1": 10, "total": 2, "count": 3}"#).unwrap();
+        assert_eq!((map.len(), map.others().len()), (1, 2));
+        let mut cbor = Vec::new();
+        ciborium::into_writer(&map, &mut cbor).unwrap();
+        let read: std::collections::BTreeMap<String, u32> =
+            ciborium::from_reader(cbor.as_slice()).unwrap();
+        let expected = [("1", 10), ("count", 3), ("total", 2)].map(|(k, v)| (k.to_owned(), v));
+        assert_eq!(read, expected.into_iter().collect());
+    }
+
+    #[test]
+    fn a_value_of_another_kind_says_what_was_expected() {
+        let error = serde_json::from_str::<IdMap<u32, u32>>("true").unwrap_err();
+        let expected = "expected an object keyed by id, or a list";
+        assert!(error.to_string().contains(expected), "{error}");
+        for empty in [r#""""#, "null", "[]", "{}"] {
+            let map: IdMap<u32, u32> = serde_json::from_str(empty).unwrap();
+            assert!(map.is_empty() && map.others().is_empty(), "{empty}");
+        }
+        let error = serde_json::from_str::<IdMap<u32, u32>>(r#""7""#).unwrap_err();
+        assert!(
+            error.to_string().contains(r#"invalid value: string "7""#),
+            "{error}"
+        );
+    }
+
+    #[test]
+    fn a_key_that_is_not_text_is_refused_as_not_an_object_key() {
+        use serde::Deserialize as _;
+        let entries = vec![(true, 1_u32)];
+        let map = serde::de::value::MapDeserializer::<_, serde::de::value::Error>::new(
+            entries.into_iter(),
+        );
+        let error = IdMap::<u32, u32>::deserialize(map).unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            "invalid type: boolean `true`, expected an object key"
+        );
+    }
+}

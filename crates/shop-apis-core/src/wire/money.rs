@@ -389,3 +389,61 @@ pub mod displayed {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::Money;
+
+    #[test]
+    fn a_null_display_is_no_display_and_no_other_part() {
+        let money: Money =
+            serde_json::from_str(r#"{"topay": null, "topay_raw": "51.00"}"#).unwrap();
+        assert_eq!(money.amount.to_string(), "51.00");
+        assert_eq!(money.display, None);
+        assert!(money.other.is_empty(), "{:?}", money.other);
+    }
+
+    #[test]
+    fn a_value_that_is_no_object_says_what_was_expected() {
+        let error = serde_json::from_str::<Money>("51").unwrap_err();
+        let expected = r#"expected an amount as {"x": display, "x_raw": value}"#;
+        assert!(error.to_string().contains(expected), "{error}");
+    }
+
+    #[derive(Debug, serde::Deserialize)]
+    struct Line {
+        #[serde(default, deserialize_with = "super::optional::deserialize")]
+        weight: Option<Money>,
+    }
+
+    fn weight(json: &str) -> Result<Option<Money>, serde_json::Error> {
+        serde_json::from_str::<Line>(json).map(|line| line.weight)
+    }
+
+    #[test]
+    fn an_optional_amount_sent_bare_is_itself_and_its_own_display() {
+        let text = weight(r#"{"weight": "2.5"}"#).unwrap().expect("an amount");
+        assert_eq!(
+            (text.amount.to_string(), text.display.as_deref()),
+            ("2.5".to_owned(), Some("2.5"))
+        );
+        let number = weight(r#"{"weight": 300}"#).unwrap().expect("an amount");
+        assert_eq!(
+            (number.amount.to_string(), number.display.as_deref()),
+            ("300".to_owned(), Some("300"))
+        );
+        for none in [
+            r#"{"weight": ""}"#,
+            r#"{"weight": null}"#,
+            r#"{"weight": []}"#,
+            "{}",
+        ] {
+            assert!(weight(none).unwrap().is_none(), "{none}");
+        }
+        assert!(weight(r#"{"weight": "2,5 кг"}"#).is_err());
+        let error = weight(r#"{"weight": true}"#).unwrap_err();
+        let expected =
+            r#"expected an amount: {"x", "x_raw"}, a number, a numeric string, "" or null"#;
+        assert!(error.to_string().contains(expected), "{error}");
+    }
+}
