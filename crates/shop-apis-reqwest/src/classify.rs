@@ -11,6 +11,10 @@ pub(crate) fn send_error(
     connect_timeout: Duration,
     timeout: Duration,
 ) -> TransportError {
+    // reqwest's message ends with the whole URL, whose query holds uCoz's
+    // OAuth parameters and signature and SapLab's filters (names, phones):
+    // never in an error, as never in a trace.
+    let error = error.without_url();
     if error.is_connect() {
         return TransportError::from_connect_error(error.into(), connect_timeout);
     }
@@ -48,6 +52,7 @@ pub(crate) fn same_url(
 
 /// An error while reading the answer's body: the request was sent.
 pub(crate) fn body_error(error: reqwest::Error, timeout: Duration) -> TransportError {
+    let error = error.without_url();
     if error.is_timeout() {
         TransportError::Timeout(timeout)
     } else {
@@ -64,5 +69,31 @@ pub(crate) fn body_io_error(error: std::io::Error, timeout: Duration) -> Transpo
         TransportError::Timeout(timeout)
     } else {
         TransportError::OutcomeUnknown(error.into())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::time::Duration;
+
+    /// A connection refused on loopback names no part of the URL asked.
+    #[tokio::test]
+    async fn an_error_never_shows_the_url_or_its_query() {
+        let closed = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        let port = closed.local_addr().unwrap().port();
+        drop(closed);
+        let url = format!(
+            "http://127.0.0.1:{port}/uapi/shop/invoices?oauth_signature=S1GN&f_phone=79001234567"
+        );
+        let error = reqwest::Client::new().get(&url).send().await.unwrap_err();
+        assert!(
+            error.to_string().contains("S1GN"),
+            "reqwest's own message shows the URL"
+        );
+        let error = super::send_error(error, Duration::from_secs(1), Duration::from_secs(1));
+        let text = shop_apis_core::report(&error);
+        for part in ["S1GN", "79001234567", "/uapi", &port.to_string()] {
+            assert!(!text.contains(part), "{part} in {text}");
+        }
     }
 }
