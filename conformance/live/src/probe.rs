@@ -1,12 +1,11 @@
 //! Calling endpoints and keeping what came back.
 
 use std::fmt::Write as _;
-use std::sync::Mutex;
 use std::time::Duration;
 
-use http::{Request, Response};
+use http::Response;
 use shop_apis_adapter::Config;
-use shop_apis_core::{BuildError, Endpoint, ReportUnknown, ResponseError, Safety, Stamp};
+use shop_apis_core::{Endpoint, Recorded, ReportUnknown, ResponseError, Safety};
 
 /// One call: the endpoint, what decoding gave, and the raw answer.
 pub(crate) struct Probe {
@@ -73,15 +72,11 @@ impl Run {
             "{} changes state; it is called only with --allow-writes",
             E::NAME
         );
-        let recorded = Recorded {
-            inner: endpoint,
-            answer: Mutex::new(None),
-        };
+        let recorded = Recorded::new(endpoint);
         let outcome = self.client.call(api, &recorded);
         let answer = recorded
-            .answer
-            .into_inner()
-            .unwrap_or_else(|e| e.into_inner());
+            .take()
+            .map(|(status, body)| (status.as_u16(), body));
         let (result, refused, output) = match outcome {
             Ok(output) => (Ok(output.unknown_field_paths()), false, Some(output)),
             Err(error) => {
@@ -89,7 +84,7 @@ impl Run {
                 (Err(shop_apis_core::report(&error)), refused, None)
             }
         };
-        let endpoint = recorded.inner;
+        let endpoint = recorded.into_inner();
         self.probes.push(Probe {
             endpoint: E::NAME,
             safety,
@@ -161,31 +156,5 @@ impl Run {
             self.failures()
         );
         report
-    }
-}
-
-/// `inner`, keeping a copy of the answer it parses.
-struct Recorded<E> {
-    inner: E,
-    answer: Mutex<Option<(u16, Vec<u8>)>>,
-}
-
-impl<E: Endpoint> Endpoint for Recorded<E> {
-    type Api = E::Api;
-    type Output = E::Output;
-    const NAME: &'static str = E::NAME;
-
-    fn safety(&self) -> Safety {
-        self.inner.safety()
-    }
-
-    fn build(&self, api: &Self::Api, stamp: &Stamp) -> Result<Request<Vec<u8>>, BuildError> {
-        self.inner.build(api, stamp)
-    }
-
-    fn parse(&self, response: Response<&[u8]>) -> Result<Self::Output, ResponseError> {
-        let copy = (response.status().as_u16(), response.body().to_vec());
-        *self.answer.lock().unwrap_or_else(|e| e.into_inner()) = Some(copy);
-        self.inner.parse(response)
     }
 }

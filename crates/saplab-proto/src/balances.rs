@@ -135,6 +135,19 @@ impl Paged for GetBalance {
     fn items(answer: Balance) -> Vec<Transaction> {
         answer.transactions
     }
+
+    /// The page count the answer gives.
+    ///
+    /// ```
+    /// use shop_apis_core::Paged;
+    /// use saplab_proto::{Balance, GetBalance};
+    /// let answer: Balance = serde_json::from_str(r#"{"pages": 26, "transactions": [], "page": 1}"#)?;
+    /// assert_eq!(GetBalance::page_count(&answer), Some(26));
+    /// # Ok::<(), serde_json::Error>(())
+    /// ```
+    fn page_count(answer: &Self::Output) -> Option<u32> {
+        answer.pages
+    }
 }
 
 impl Endpoint for GetBalance {

@@ -281,6 +281,19 @@ impl Paged for ListClients {
     fn items(answer: Clients) -> Vec<Client> {
         answer.clients
     }
+
+    /// The page count the answer gives.
+    ///
+    /// ```
+    /// use shop_apis_core::Paged;
+    /// use saplab_proto::{Clients, ListClients};
+    /// let answer: Clients = serde_json::from_str(r#"{"clients": [], "filters": [], "pages": 2}"#)?;
+    /// assert_eq!(ListClients::page_count(&answer), Some(2));
+    /// # Ok::<(), serde_json::Error>(())
+    /// ```
+    fn page_count(answer: &Self::Output) -> Option<u32> {
+        answer.pages
+    }
 }
 
 impl Endpoint for ListClients {

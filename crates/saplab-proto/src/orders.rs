@@ -426,6 +426,19 @@ impl Paged for ListOrders {
     fn items(answer: Orders) -> Vec<Position> {
         answer.orders
     }
+
+    /// The page count the answer gives.
+    ///
+    /// ```
+    /// use shop_apis_core::Paged;
+    /// use saplab_proto::{ListOrders, Orders};
+    /// let answer: Orders = serde_json::from_str(r#"{"orders": [], "pages": 3}"#)?;
+    /// assert_eq!(ListOrders::page_count(&answer), Some(3));
+    /// # Ok::<(), serde_json::Error>(())
+    /// ```
+    fn page_count(answer: &Self::Output) -> Option<u32> {
+        answer.pages
+    }
 }
 
 impl Endpoint for ListOrders {

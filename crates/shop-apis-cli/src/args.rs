@@ -13,7 +13,10 @@ pub(crate) fn date(text: &str) -> Result<Date, String> {
     let (Some(year), Some(month), Some(day)) = (parts.next(), parts.next(), parts.next()) else {
         return Err(wrong());
     };
-    if year.len() != 4 || month.len() != 2 || day.len() != 2 {
+    let digits = |part: &str, len: usize| {
+        part.len() == len && part.bytes().all(|byte| byte.is_ascii_digit())
+    };
+    if !digits(year, 4) || !digits(month, 2) || !digits(day, 2) {
         return Err(wrong());
     }
     let year: i32 = year.parse().map_err(|_| wrong())?;
@@ -33,7 +36,9 @@ pub(crate) fn moment(text: &str) -> Result<DateTimeBound, String> {
     let mut parts = time.split(':');
     let mut number = |required: bool| -> Result<u8, String> {
         match parts.next() {
-            Some(part) if part.len() == 2 => part.parse().map_err(|_| wrong()),
+            Some(part) if part.len() == 2 && part.bytes().all(|byte| byte.is_ascii_digit()) => {
+                part.parse().map_err(|_| wrong())
+            }
             None if !required => Ok(0),
             _ => Err(wrong()),
         }
@@ -68,10 +73,17 @@ pub(crate) fn amounts(text: &str) -> Result<Range<Decimal>, String> {
     range(text, amount)
 }
 
-/// An exact amount (`1499.90`, `-100`).
+/// An exact amount (`1499.90`, `-100`): digits, and a point and more
+/// digits; never rounded (no `+`, `_` or exponent either).
 pub(crate) fn amount(text: &str) -> Result<Decimal, String> {
-    text.parse()
-        .map_err(|_| format!("`{text}` is no amount: give digits, a point and more digits"))
+    let wrong = || format!("`{text}` is no amount: give digits, a point and more digits");
+    let unsigned = text.strip_prefix('-').unwrap_or(text);
+    let (whole, fraction) = unsigned.split_once('.').unwrap_or((unsigned, "0"));
+    let digits = |part: &str| !part.is_empty() && part.bytes().all(|byte| byte.is_ascii_digit());
+    if !digits(whole) || !digits(fraction) {
+        return Err(wrong());
+    }
+    Decimal::from_str_exact(text).map_err(|_| wrong())
 }
 
 /// `KEY=VALUE`, each side read by its type's `FromStr`.
@@ -165,6 +177,8 @@ mod tests {
         assert_eq!(date("2026-03-09"), Ok(day));
         assert!(date("2026-3-9").is_err());
         assert!(date("2026-02-30").is_err());
+        assert!(date("+026-03-09").is_err());
+        assert!(date("2026-+3-09").is_err());
         assert_eq!(moment("2026-03-09"), Ok(DateTimeBound::Day(day)));
         let at = PrimitiveDateTime::new(day, Time::from_hms(18, 5, 0).unwrap());
         assert_eq!(moment("2026-03-09T18:05"), Ok(DateTimeBound::At(at)));
@@ -182,6 +196,18 @@ mod tests {
             ("100".into(), "1499.90".into())
         );
         assert!(amounts("100").is_err());
+        for inexact in [
+            "+5",
+            "1_000",
+            "1e3",
+            "1.",
+            ".5",
+            "1.00000000000000000000000000001",
+            "",
+        ] {
+            assert!(amount(inexact).is_err(), "{inexact}");
+        }
+        assert_eq!(amount("-0.50").map(|a| a.to_string()), Ok("-0.50".into()));
         assert_eq!(pair::<RecordId, u32>("3=10"), Ok((RecordId::new(3), 10)));
         assert!(pair::<RecordId, u32>("3").is_err());
         assert!(pair::<RecordId, u32>("x=1").is_err());

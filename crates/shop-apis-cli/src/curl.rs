@@ -7,10 +7,12 @@ use shop_apis::http::Request;
 pub(crate) const REDACTED: &str = "[redacted]";
 
 /// `request` as a curl command: its method, URL, every header and the body,
-/// byte for byte. With `hidden` secrets, sensitive headers and each secret's
-/// text (raw, percent-encoded or JSON-escaped) wherever it appears are
-/// `[redacted]`; with `None`, everything is shown. `cacert` is passed on as
-/// `--cacert`.
+/// byte for byte. With `hidden` secrets, these are `[redacted]`: sensitive
+/// headers (SapLab's Basic credentials, a Bearer token), each secret's text
+/// (raw, percent- or form-encoded, or JSON-escaped) wherever it appears
+/// (Qnits' token in the body), and the values of the parameters in
+/// [`HIDDEN_PARAMETERS`]; with `None`, everything is shown. `cacert` is
+/// passed on as `--cacert`.
 ///
 /// The error is a body that is not UTF-8, which a shell word cannot hold
 /// exactly (no endpoint builds one).
@@ -20,11 +22,21 @@ pub(crate) fn command(
     cacert: Option<&std::path::Path>,
 ) -> Result<String, String> {
     let secrets = hidden.unwrap_or_default();
-    let redact = |text: &str| redact(text, secrets);
+    let redact = |text: &str| {
+        let text = redact(text, secrets);
+        match hidden {
+            Some(_) => HIDDEN_PARAMETERS
+                .iter()
+                .fold(text, |text, name| hide_parameter(&text, name)),
+            None => text,
+        }
+    };
     let mut words = vec![
         "curl".to_owned(),
         "--silent".to_owned(),
         "--show-error".to_owned(),
+        // The URL as built: no `[]{}` globbing.
+        "--globoff".to_owned(),
         "--request".to_owned(),
         request.method().as_str().to_owned(),
     ];
@@ -48,7 +60,13 @@ pub(crate) fn command(
             "the request's body is not text, which curl's command line cannot hold exactly"
                 .to_owned()
         })?;
-        words.push("--data-binary".to_owned());
+        // `--data-binary @file` would read a file: such a body goes as it is.
+        let flag = if body.starts_with('@') {
+            "--data-raw"
+        } else {
+            "--data-binary"
+        };
+        words.push(flag.to_owned());
         words.push(quote(&redact(body)));
     }
     Ok(words.join(" "))
@@ -60,33 +78,89 @@ fn quote(text: &str) -> String {
     format!("'{}'", text.replace('\'', r"'\''"))
 }
 
-/// `text` with every secret, as itself, percent-encoded or JSON-escaped, replaced.
+/// Parameters whose values are credentials of their own: a client's
+/// password in SapLab's card, and the OAuth signature, which would let
+/// anyone replay the signed request while its timestamp holds.
+pub(crate) const HIDDEN_PARAMETERS: [&str; 2] = ["password", "oauth_signature"];
+
+/// `text` with every secret, as itself, percent- or form-encoded, or
+/// JSON-escaped, replaced.
 fn redact(text: &str, secrets: &[String]) -> String {
     let mut text = text.to_owned();
     for secret in secrets.iter().filter(|secret| !secret.is_empty()) {
-        let escaped = serde_json::to_string(secret).unwrap_or_default();
-        let escaped = escaped.trim_matches('"');
-        for form in [secret.as_str(), &percent_encoded(secret), escaped] {
-            if !form.is_empty() {
-                text = text.replace(form, REDACTED);
-            }
+        let quoted = serde_json::to_string(secret).unwrap_or_default();
+        let escaped = quoted
+            .get(1..quoted.len().saturating_sub(1))
+            .unwrap_or_default();
+        let forms = [
+            secret.clone(),
+            percent_encoded(secret, b"-._~", false),
+            percent_encoded(secret, b"-._*", true),
+            escaped.to_owned(),
+        ];
+        for form in forms.iter().filter(|form| !form.is_empty()) {
+            text = text.replace(form.as_str(), REDACTED);
         }
     }
     text
 }
 
-/// `text` with every byte but the unreserved ones as `%XX`, as forms and
-/// OAuth encode it.
-fn percent_encoded(text: &str) -> String {
+/// `text` with every byte but letters, digits and `kept` as `%XX`, and a
+/// space as `+` where `plus` (form encoding) or `%20` (RFC 3986, OAuth).
+fn percent_encoded(text: &str, kept: &[u8], plus: bool) -> String {
     let mut out = String::new();
     for byte in text.bytes() {
-        if byte.is_ascii_alphanumeric() || b"-._~".contains(&byte) {
+        if byte.is_ascii_alphanumeric() || kept.contains(&byte) {
             out.push(char::from(byte));
+        } else if byte == b' ' && plus {
+            out.push('+');
         } else {
             out.push_str(&format!("%{byte:02X}"));
         }
     }
     out
+}
+
+/// `text` with the value of parameter `name` replaced: in a query or a form
+/// (`name=value`, up to the next `&`) and in a multipart part
+/// (`name="name"`, the part's body).
+fn hide_parameter(text: &str, name: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    let pair = format!("{name}=");
+    let part = format!("name=\"{name}\"\r\n\r\n");
+    loop {
+        let found = [&pair, &part]
+            .into_iter()
+            .filter_map(|marker| {
+                let mut from = 0;
+                while let Some(at) = rest[from..].find(marker.as_str()) {
+                    let at = from + at;
+                    // `name=` only as a whole parameter name.
+                    let whole = marker == &part
+                        || at == 0
+                        || matches!(rest.as_bytes()[at - 1], b'?' | b'&' | b'\'' | b' ');
+                    if whole {
+                        return Some((at, marker));
+                    }
+                    from = at + 1;
+                }
+                None
+            })
+            .min_by_key(|(at, _)| *at);
+        let Some((at, marker)) = found else {
+            out.push_str(rest);
+            return out;
+        };
+        let value_start = at + marker.len();
+        out.push_str(&rest[..value_start]);
+        let end_of_value = if marker == &part { "\r\n" } else { "&" };
+        let value_end = rest[value_start..]
+            .find(end_of_value)
+            .map_or(rest.len(), |end| value_start + end);
+        out.push_str(REDACTED);
+        rest = &rest[value_end..];
+    }
 }
 
 #[cfg(test)]
@@ -109,7 +183,7 @@ mod tests {
         let command = command(&request(), Some(&["s3cr/et".to_owned()]), None).unwrap();
         assert_eq!(
             command,
-            r#"curl --silent --show-error --request POST 'https://shop.example/api?q=a%20b' --header 'content-type: application/json' --header 'authorization: [redacted]' --data-binary '{"token":"[redacted]","name":"O'\''Brien"}'"#
+            r#"curl --silent --show-error --globoff --request POST 'https://shop.example/api?q=a%20b' --header 'content-type: application/json' --header 'authorization: [redacted]' --data-binary '{"token":"[redacted]","name":"O'\''Brien"}'"#
         );
     }
 
@@ -134,12 +208,54 @@ mod tests {
     }
 
     #[test]
-    fn a_secret_is_found_percent_encoded_and_json_escaped() {
-        let secrets = ["a/b\"c".to_owned()];
-        assert_eq!(redact("x=a%2Fb%22c&y", &secrets), "x=[redacted]&y");
+    fn a_secret_is_found_percent_and_form_encoded_and_json_escaped() {
+        let secrets = ["a/b\"c d~".to_owned()];
+        assert_eq!(redact("x=a%2Fb%22c%20d~&y", &secrets), "x=[redacted]&y");
+        assert_eq!(redact("x=a%2Fb%22c+d%7E&y", &secrets), "x=[redacted]&y");
         assert_eq!(
-            redact(r#"{"t":"a/b\"c"}"#, &secrets),
+            redact(r#"{"t":"a/b\"c d~"}"#, &secrets),
             r#"{"t":"[redacted]"}"#
         );
+        let quoted = ["\"quoted\"".to_owned()];
+        assert_eq!(
+            redact(r#"{"t":"\"quoted\""}"#, &quoted),
+            r#"{"t":"[redacted]"}"#
+        );
+    }
+
+    #[test]
+    fn a_password_and_an_oauth_signature_are_hidden_wherever_they_travel() {
+        let form = "name=A&password=p%40ss&oauth_signature=S1G%3D";
+        let hidden = HIDDEN_PARAMETERS
+            .iter()
+            .fold(form.to_owned(), |text, name| hide_parameter(&text, name));
+        assert_eq!(
+            hidden,
+            "name=A&password=[redacted]&oauth_signature=[redacted]"
+        );
+        let query = "https://s.example/uapi/shop/invoices?oauth_signature=S1G&page=2";
+        assert_eq!(
+            hide_parameter(query, "oauth_signature"),
+            "https://s.example/uapi/shop/invoices?oauth_signature=[redacted]&page=2"
+        );
+        let multipart = "--b\r\nContent-Disposition: form-data; name=\"oauth_signature\"\r\n\r\nS1G\r\n--b--\r\n";
+        assert_eq!(
+            hide_parameter(multipart, "oauth_signature"),
+            "--b\r\nContent-Disposition: form-data; name=\"oauth_signature\"\r\n\r\n[redacted]\r\n--b--\r\n"
+        );
+        // Only whole parameter names.
+        assert_eq!(
+            hide_parameter("new_password_hint=x&a=1", "password"),
+            "new_password_hint=x&a=1"
+        );
+    }
+
+    #[test]
+    fn a_body_that_looks_like_a_file_name_is_sent_as_it_is() {
+        let request = Request::post("https://shop.example/api")
+            .body(b"@/etc/passwd".to_vec())
+            .unwrap();
+        let command = command(&request, None, None).unwrap();
+        assert!(command.ends_with("--data-raw '@/etc/passwd'"), "{command}");
     }
 }

@@ -1,6 +1,7 @@
 //! Why a command failed, told on stderr with every cause, and the exit
 //! status a script can act on.
 
+use std::io::Write;
 use std::process::ExitCode;
 
 use shop_apis::{BuildError, Delivery};
@@ -74,7 +75,9 @@ impl Fail {
                 "error: {endpoint} is unsafe to repeat and was not confirmed: \
                  give --yes to send it without asking\nnothing was sent"
             ),
-            Fail::Output(error) => format!("error: writing the answer: {error}"),
+            Fail::Output(error) => format!(
+                "error: writing the answer: {error}\nthe request was sent and answered; only printing the answer failed"
+            ),
             Fail::Closed => String::new(),
             Fail::Call(error) => {
                 let sent = match error.delivery() {
@@ -92,7 +95,8 @@ impl Fail {
     /// Prints the failure on stderr and gives its exit status.
     pub(crate) fn report(self) -> ExitCode {
         if !matches!(self, Fail::Closed) {
-            eprintln!("{}", self.message());
+            // Never a panic, even with stderr closed.
+            let _ = writeln!(std::io::stderr(), "{}", self.message());
         }
         ExitCode::from(self.status())
     }

@@ -127,7 +127,40 @@ pub(crate) struct Client {
     limit: Option<Decimal>,
     comment: Option<String>,
     active: Option<bool>,
+    /// With the panel's own keys (`type`, `org_name`, `inn`, `kpp`, `orgn`, …).
+    #[serde(default, deserialize_with = "legal_entity")]
     legal_entity: Option<shop_apis::saplab::LegalEntity>,
+}
+
+/// A legal entity's details, refused where a key is not one of the panel's
+/// (the library's type reads answers, so it skips keys it does not know;
+/// here a misspelt `ogrn` would be lost).
+fn legal_entity<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Option<shop_apis::saplab::LegalEntity>, D::Error> {
+    use serde::de::Error as _;
+    let Some(details) =
+        Option::<serde_json::Map<String, shop_apis::Value>>::deserialize(deserializer)?
+    else {
+        return Ok(None);
+    };
+    // The keys the library writes are the keys it reads.
+    let known = serde_json::to_value(shop_apis::saplab::LegalEntity::default())
+        .map_err(D::Error::custom)?;
+    let known: Vec<&String> = known
+        .as_object()
+        .map(|keys| keys.keys().collect())
+        .unwrap_or_default();
+    if let Some(unknown) = details.keys().find(|key| !known.contains(key)) {
+        let known: Vec<&str> = known.iter().map(|key| key.as_str()).collect();
+        return Err(D::Error::custom(format_args!(
+            "unknown field `{unknown}` in legal_entity, expected one of {}",
+            known.join(", ")
+        )));
+    }
+    serde_json::from_value(shop_apis::Value::Object(details))
+        .map(Some)
+        .map_err(D::Error::custom)
 }
 
 impl Client {
@@ -192,6 +225,23 @@ mod tests {
         assert_eq!(
             (fields.limit, fields.active),
             (defaults.limit, defaults.active)
+        );
+    }
+
+    #[test]
+    fn a_legal_entity_takes_the_panels_keys_and_refuses_others() {
+        let card = r#"{"name": "ООО", "phone": "7111", "legal_entity": {"type": "ООО", "orgn": "1027700132195"}}"#;
+        let client: Client = serde_json::from_str(card).unwrap();
+        let entity = client.into_fields().legal_entity.unwrap();
+        assert_eq!(entity.ogrn.as_deref(), Some("1027700132195"));
+        let misspelt =
+            r#"{"name": "ООО", "phone": "7111", "legal_entity": {"ogrn": "1027700132195"}}"#;
+        let error = serde_json::from_str::<Client>(misspelt).unwrap_err();
+        assert!(
+            error
+                .to_string()
+                .contains("unknown field `ogrn` in legal_entity"),
+            "{error}"
         );
     }
 }

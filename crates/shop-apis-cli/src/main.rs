@@ -22,6 +22,7 @@ mod saplab;
 mod target;
 mod ucoz;
 
+use std::io::Write;
 use std::process::ExitCode;
 
 use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
@@ -57,22 +58,29 @@ enum ApiCommand {
 const AFTER_HELP: &str = "\
 Credentials come from the environment variables the README names (QNITS_*,
 SAPLAB_*, UCOZ_*); --emulator serves the three APIs in-process instead.
-Unsafe endpoints (creates, payments, transactions, documents, placing an
-order, adding goods) ask before sending on a terminal and need --yes in a
-pipe.
+Unsafe endpoints (SapLab's creates, payments, transactions and documents;
+uCoz's placing an order and adding goods) ask before sending on a terminal
+and need --yes in a pipe.
 
-Exit status: 0 done; 1 the API refused; 2 a bad argument or setting, nothing
-sent; 3 the request could not be delivered (the message says whether it may
-have reached the server); 4 an answer this program cannot read; 5 an unsafe
-request not confirmed, nothing sent; 6 the answer could not be written.";
+Exit status: 0 done (also when the reader of the output stops, `| head`);
+1 the API refused; 2 a bad argument or setting, nothing sent; 3 the request
+or its answer did not get through (a connection, a timeout, an answer too
+large); 4 an answer that is neither a result nor a refusal (an unexpected
+status such as 502, a body that does not decode, a redirect); 5 an unsafe
+request not confirmed, nothing sent; 6 the answer could not be written.
+Every error says whether the request may have reached the server.";
 
 fn main() -> ExitCode {
     let command = Cli::command();
     let endpoints = commands::list(&command);
     let command = command.after_help(format!("Endpoints:\n{endpoints}\n{AFTER_HELP}"));
-    let cli = match Cli::from_arg_matches(&command.get_matches()) {
+    let matches = match command.try_get_matches() {
+        Ok(matches) => matches,
+        Err(error) => return usage(&error),
+    };
+    let cli = match Cli::from_arg_matches(&matches) {
         Ok(cli) => cli,
-        Err(error) => error.exit(),
+        Err(error) => return usage(&error),
     };
     let runtime = match tokio::runtime::Builder::new_current_thread()
         .enable_all()
@@ -85,6 +93,17 @@ fn main() -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(fail) => fail.report(),
     }
+}
+
+/// Prints clap's refusal of the command line (or the help or version it
+/// was asked for) and gives its status: 2 for a bad argument, which sends
+/// nothing.
+fn usage(error: &clap::Error) -> ExitCode {
+    let _ = error.print();
+    if error.use_stderr() {
+        let _ = writeln!(std::io::stderr(), "nothing was sent");
+    }
+    ExitCode::from(u8::try_from(error.exit_code()).unwrap_or(fail::status::BAD_ARGUMENT))
 }
 
 async fn run(cli: Cli) -> Result<(), Fail> {

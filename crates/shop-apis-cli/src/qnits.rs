@@ -36,7 +36,7 @@ commands! {
         /// The buyer's e-mail.
         #[arg(long)]
         email: Option<String>,
-        /// A comment on the order.
+        /// A comment, shown to the customer.
         #[arg(long)]
         comments: Option<String>,
     } => |args| order(args)?;

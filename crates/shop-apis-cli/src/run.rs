@@ -2,12 +2,10 @@
 //! unsafe one, calling it once or page after page, and printing the answer.
 
 use std::io::{BufRead, IsTerminal, Write};
-use std::sync::{Arc, Mutex};
 
-use shop_apis::http::{Request, Response};
 use shop_apis::{
-    ApiError, BuildError, Clock, Endpoint, NonceSource, Paged, RandomNonce, ResponseError, Safety,
-    Stamp, StreamExt, SystemClock,
+    Clock, Endpoint, NonceSource, Paged, RandomNonce, Recorded, Safety, Stamp, StreamExt,
+    SystemClock,
 };
 
 use crate::fail::Fail;
@@ -24,7 +22,7 @@ pub(crate) struct Options {
     #[arg(long, global = true)]
     pub(crate) raw: bool,
     /// Print the signed request as a curl command line and send nothing.
-    #[arg(long, global = true)]
+    #[arg(long, global = true, conflicts_with = "raw")]
     pub(crate) dry_run: bool,
     /// With --dry-run: print the credentials instead of `[redacted]`.
     #[arg(long, global = true, requires = "dry_run")]
@@ -60,19 +58,16 @@ where
         return dry_run(target, options, &endpoint);
     }
     confirm(options, &endpoint)?;
-    let tape = Tape::default();
-    let recorded = Recorded {
-        inner: endpoint,
-        tape: tape.clone(),
-    };
+    let recorded = Recorded::new(endpoint);
     let result = target.shop.call(&recorded).await;
     let mut out = Output::stdout();
     match result {
-        Ok(_) if options.raw => out.bytes(&tape.take())?,
+        Ok(_) if options.raw => out.bytes(&body(&recorded))?,
         Ok(answer) => out.json(&answer)?,
         Err(error) => {
             if options.raw {
-                out.bytes(&tape.take())?;
+                // The failure is what the command reports, whatever becomes of its output.
+                let _ = out.bytes(&body(&recorded));
             }
             return Err(Fail::Call(error));
         }
@@ -81,65 +76,87 @@ where
 }
 
 /// Walks every page from `first`, printing one JSON line per item (or each
-/// page's bytes, with `--raw`), with a progress line on a terminal.
+/// page's bytes and a line break, with `--raw`), with a progress line on a
+/// terminal.
 pub(crate) async fn every_page<E>(
     target: &Target<E::Api>,
     options: &Options,
     first: E,
 ) -> Result<(), Fail>
 where
-    E: Paged,
+    E: Paged + Clone,
     E::Item: serde::Serialize,
 {
     if options.dry_run {
         return dry_run(target, options, &first);
     }
     confirm(options, &first)?;
-    let tape = Tape::default();
-    let mut pages = target.shop.pages(Recorded {
-        inner: first,
-        tape: tape.clone(),
-    });
+    // A clone shares the answers of every page of the walk.
+    let first = Recorded::new(first);
+    let recorded = first.clone();
+    let mut pages = target.shop.pages(first);
     let progress = progress();
     let mut out = Output::stdout();
-    let (mut page_count, mut item_count) = (0_u64, 0_u64);
+    let (mut pages_read, mut item_count) = (0_u64, 0_u64);
     while let Some(page) = pages.next().await {
-        let bytes = tape.take();
+        let bytes = body(&recorded);
         let page = match page {
             Ok(page) => page,
             Err(error) => {
                 progress.abandon();
                 if options.raw {
-                    out.bytes(&bytes)?;
+                    let _ = out.bytes(&bytes);
                 }
                 return Err(Fail::Call(error));
             }
         };
-        page_count += 1;
+        pages_read += 1;
+        if let Some(total) = E::page_count(&page) {
+            show_total(&progress, total);
+        }
+        progress.set_position(pages_read);
         if options.raw {
+            // One page a line, as the server sent it.
             out.bytes(&bytes)?;
+            out.bytes(b"\n")?;
         } else {
             for item in E::items(page) {
                 out.json_line(&item)?;
                 item_count += 1;
             }
         }
-        progress.set_message(format!("{page_count} pages, {item_count} items"));
-        progress.tick();
+        progress.set_message(format!("{item_count} items"));
     }
     progress.finish_and_clear();
     Ok(())
 }
 
-/// A spinner with the pages and items so far on a terminal's stderr; drawn nowhere otherwise.
+/// The pages and items so far on a terminal's stderr, while the items go to
+/// a pipe or a file (on the same terminal the two would overwrite each
+/// other), drawn nowhere otherwise: a spinner until an answer tells how
+/// many pages there are.
 fn progress() -> indicatif::ProgressBar {
-    if !std::io::stderr().is_terminal() {
+    if !std::io::stderr().is_terminal() || std::io::stdout().is_terminal() {
         return indicatif::ProgressBar::hidden();
     }
     let bar = indicatif::ProgressBar::new_spinner();
+    let style = indicatif::ProgressStyle::with_template("{spinner} page {pos} · {msg}")
+        .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner());
+    bar.set_style(style);
     bar.enable_steady_tick(std::time::Duration::from_millis(120));
-    bar.set_message("the first page");
+    bar.set_message("asking for the first page");
     bar
+}
+
+/// Turns the spinner into a bar of `total` pages.
+fn show_total(progress: &indicatif::ProgressBar, total: u32) {
+    if progress.length() == Some(u64::from(total)) {
+        return;
+    }
+    let style = indicatif::ProgressStyle::with_template("{bar:30} page {pos}/{len} · {msg}")
+        .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar());
+    progress.set_style(style);
+    progress.set_length(u64::from(total));
 }
 
 /// Prints `endpoint`'s request, signed as it would be sent now, as curl.
@@ -168,6 +185,12 @@ fn dry_run<E: Endpoint>(
     let hidden = (!options.show_secrets).then_some(target.secrets.as_slice());
     let command =
         crate::curl::command(&request, hidden, options.cacert.as_deref()).map_err(Fail::Setup)?;
+    if options.emulator {
+        let _ = writeln!(
+            std::io::stderr(),
+            "note: the emulator this names stops with this command; `cargo xtask emulate` runs one that stays"
+        );
+    }
     Output::stdout().text(&command)
 }
 
@@ -180,90 +203,25 @@ fn confirm<E: Endpoint>(options: &Options, endpoint: &E) -> Result<(), Fail> {
     if !stdin.is_terminal() || !std::io::stderr().is_terminal() {
         return Err(Fail::NotConfirmed(E::NAME));
     }
-    eprint!(
+    let mut stderr = std::io::stderr();
+    let _ = write!(
+        stderr,
         "{}: a repeat would act twice (and an unanswered call cannot be retried). Send it? [y/N] ",
         E::NAME
     );
+    let _ = stderr.flush();
     let mut answer = String::new();
     stdin
         .lock()
         .read_line(&mut answer)
         .map_err(|error| Fail::Setup(format!("reading the answer: {error}")))?;
-    let _ = std::io::stderr().flush();
     match answer.trim() {
         "y" | "Y" | "yes" | "Yes" | "YES" => Ok(()),
         _ => Err(Fail::NotConfirmed(E::NAME)),
     }
 }
 
-/// The body of the answer last read, kept for `--raw`.
-#[derive(Debug, Clone, Default)]
-struct Tape(Arc<Mutex<Vec<u8>>>);
-
-impl Tape {
-    fn record(&self, body: &[u8]) {
-        let mut kept = self
-            .0
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner());
-        kept.clear();
-        kept.extend_from_slice(body);
-    }
-
-    fn take(&self) -> Vec<u8> {
-        std::mem::take(
-            &mut *self
-                .0
-                .lock()
-                .unwrap_or_else(|poisoned| poisoned.into_inner()),
-        )
-    }
-}
-
-/// An endpoint that keeps each answer's bytes on a [`Tape`] as it reads
-/// them, and is otherwise the endpoint itself: the same request, safety,
-/// answer and refusal reading, so retries and paging are the library's.
-#[derive(Debug)]
-struct Recorded<E> {
-    inner: E,
-    tape: Tape,
-}
-
-impl<E: Endpoint> Endpoint for Recorded<E> {
-    type Api = E::Api;
-    type Output = E::Output;
-    const NAME: &'static str = E::NAME;
-
-    fn safety(&self) -> Safety {
-        self.inner.safety()
-    }
-
-    fn build(&self, api: &Self::Api, stamp: &Stamp) -> Result<Request<Vec<u8>>, BuildError> {
-        self.inner.build(api, stamp)
-    }
-
-    fn parse(&self, response: Response<&[u8]>) -> Result<Self::Output, ResponseError> {
-        self.tape.record(response.body());
-        self.inner.parse(response)
-    }
-
-    fn already_done(&self, refusal: &ApiError) -> Option<Self::Output> {
-        self.inner.already_done(refusal)
-    }
-}
-
-impl<E: Paged> Paged for Recorded<E> {
-    type Item = E::Item;
-
-    fn next_page(&self, answer: &Self::Output) -> Option<Self> {
-        let next = self.inner.next_page(answer)?;
-        Some(Recorded {
-            inner: next,
-            tape: self.tape.clone(),
-        })
-    }
-
-    fn items(answer: Self::Output) -> Vec<Self::Item> {
-        E::items(answer)
-    }
+/// The body of the answer `recorded` read last, or nothing.
+fn body<E>(recorded: &Recorded<E>) -> Vec<u8> {
+    recorded.take().map(|(_, body)| body).unwrap_or_default()
 }

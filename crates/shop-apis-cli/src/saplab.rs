@@ -22,7 +22,7 @@ commands! {
         #[command(flatten)]
         fields: ShippingTypeArgs,
     } => |args| CreateShippingType(args.fields.into());
-    /// Change a shipping type.
+    /// Change a shipping type: every field is replaced by the ones given.
     one UpdateShippingType(UpdateShippingType) {
         /// The shipping type's id.
         id: ShippingTypeId,
@@ -41,7 +41,7 @@ commands! {
         #[command(flatten)]
         fields: StatusArgs,
     } => |args| CreateStatus(args.fields.into());
-    /// Change an order status.
+    /// Change an order status: every field is replaced (leaving out --sms turns SMS off).
     one UpdateStatus(UpdateStatus) {
         /// The status's id.
         id: StatusId,
@@ -60,7 +60,7 @@ commands! {
         #[command(flatten)]
         fields: GroupArgs,
     } => |args| CreateGroup(args.fields.into());
-    /// Change a client group.
+    /// Change a client group: every field is replaced (leaving out --comment clears it).
     one UpdateGroup(UpdateGroup) {
         /// The group's id.
         id: GroupId,
@@ -128,13 +128,15 @@ commands! {
         #[command(flatten)]
         card: CardArgs,
     } => |args| CreateClient(args.card.fields()?);
-    /// Replace a client's card: every field is sent, so start from get-client's answer.
+    /// Replace a client's card: every field is replaced by the JSON's, so give them all.
     one UpdateClient(UpdateClient) {
         /// The client's id.
         id: ClientId,
-        #[command(flatten)]
-        card: CardArgs,
-    } => |args| UpdateClient::new(args.id, args.card.fields()?);
+        /// The whole card as JSON (`-` for stdin), as for create-client; a
+        /// field left out is sent empty (or at the form's default).
+        #[arg(long, value_name = "FILE")]
+        json: PathBuf,
+    } => |args| UpdateClient::new(args.id, crate::input::read::<crate::input::Client>(&args.json)?.into_fields());
     /// A client's balance and transactions: one page, or every one with --all-pages.
     paged GetBalance(GetBalance) {
         /// The client's id.
@@ -171,7 +173,7 @@ commands! {
         /// Positions of this article.
         #[arg(long)]
         article: Option<String>,
-        /// Positions whose name contains this.
+        /// Positions whose product name contains this.
         #[arg(long)]
         name: Option<String>,
         /// Positions of this manager.
@@ -180,7 +182,7 @@ commands! {
         /// Positions of this shipping type.
         #[arg(long)]
         shipping: Option<ShippingTypeId>,
-        /// Positions of this point.
+        /// Positions of this office.
         #[arg(long)]
         point: Option<PointId>,
         /// Positions of this distributor.
@@ -357,7 +359,7 @@ impl From<GroupArgs> for GroupFields {
     }
 }
 
-/// A client's card: the JSON file, or the two fields a new card needs.
+/// A new client's card: the JSON file, or the two fields a card needs.
 #[derive(Debug, clap::Args)]
 pub(crate) struct CardArgs {
     /// The whole card as JSON (`-` for stdin): name, phone, email, password,

@@ -11,7 +11,8 @@ use crate::run::Options;
 #[derive(Debug)]
 pub(crate) struct Target<A> {
     pub(crate) shop: Shop<A>,
-    /// The credentials' text, as the environment or the emulator gave them.
+    /// The credentials' text that travels in the clear (Qnits' token, a
+    /// Bearer token), as the environment or the emulator gave them.
     pub(crate) secrets: Vec<String>,
 }
 
@@ -107,15 +108,13 @@ impl Targets {
         if let Some((emulator, base)) = self.emulated(shop_apis::emulator::Api::SapLab)? {
             let panel = emulator.saplab();
             let credentials = Credentials::new(panel.login(), panel.password())?;
-            return Ok(self.target(
-                SapLab::new(base, credentials),
-                vec![panel.password().to_owned()],
-            ));
+            // The password travels only inside the sensitive Basic header.
+            return Ok(self.target(SapLab::new(base, credentials), Vec::new()));
         }
         let [base, login, password] = vars(["SAPLAB_BASE_URL", "SAPLAB_LOGIN", "SAPLAB_PASSWORD"])?;
         let base = base_url("SAPLAB_BASE_URL", &base, "SAPLAB_ALLOW_PLAIN_HTTP")?;
         let credentials = Credentials::new(&login, &password)?;
-        Ok(self.target(SapLab::new(base, credentials), vec![password]))
+        Ok(self.target(SapLab::new(base, credentials), Vec::new()))
     }
 
     pub(crate) fn ucoz(&self) -> Result<Target<shop_apis::ucoz::Ucoz>, Fail> {
@@ -129,11 +128,8 @@ impl Targets {
                 site.token(),
                 site.token_secret(),
             )?;
-            let secrets = vec![
-                site.consumer_secret().to_owned(),
-                site.token_secret().to_owned(),
-            ];
-            return Ok(self.target(Ucoz::new(base, Auth::OAuth1(credentials)), secrets));
+            // The two secrets never travel; the signature made with them is hidden by name.
+            return Ok(self.target(Ucoz::new(base, Auth::OAuth1(credentials)), Vec::new()));
         }
         let [base] = vars(["UCOZ_BASE_URL"])?;
         let base = base_url("UCOZ_BASE_URL", &base, "UCOZ_ALLOW_PLAIN_HTTP")?;
@@ -153,8 +149,7 @@ impl Targets {
         })?;
         let credentials =
             OAuthCredentials::new(&consumer_key, &consumer_secret, &token, &token_secret)?;
-        let secrets = vec![consumer_secret, token_secret];
-        Ok(self.target(Ucoz::new(base, Auth::OAuth1(credentials)), secrets))
+        Ok(self.target(Ucoz::new(base, Auth::OAuth1(credentials)), Vec::new()))
     }
 }
 
@@ -190,5 +185,11 @@ fn base_url(variable: &str, text: &str, allow: &str) -> Result<BaseUrl, Fail> {
     } else {
         BaseUrl::parse(text)
     };
-    parsed.map_err(|error| Fail::Setup(format!("{variable}: {error} ({allow}=1 allows http)")))
+    parsed.map_err(|error| {
+        let hint = match error.kind() {
+            shop_apis::BuildErrorKind::PlainHttp => format!(" ({allow}=1 allows http)"),
+            _ => String::new(),
+        };
+        Fail::Setup(format!("{variable}: {error}{hint}"))
+    })
 }

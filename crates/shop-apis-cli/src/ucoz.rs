@@ -26,7 +26,7 @@ commands! {
         /// A promo code to apply.
         #[arg(long)]
         promo_code: Option<String>,
-        /// A delivery price of your own.
+        /// A delivery charge from an external calculator, used when the delivery method takes one.
         #[arg(long, value_parser = amount)]
         custom_delivery_tax: Option<Decimal>,
     } => |args| {
@@ -85,9 +85,9 @@ commands! {
         /// Invoices of this user.
         #[arg(long)]
         user: Option<u64>,
-        /// Invoices in this group: in-work, archive, bin, or its code.
-        #[arg(long, value_name = "GROUP")]
-        hide: Option<OrderGroup>,
+        /// Invoices in this group: in-work, archive, bin, or its code (uCoz's `hide`).
+        #[arg(long, alias = "hide")]
+        group: Option<OrderGroup>,
         /// Invoices in this status: new, awaiting-payment, paid, processing, ready,
         /// delivering, delivered, completed, cancelled, or its code.
         #[arg(long)]
@@ -119,7 +119,7 @@ commands! {
         if let Some(per_page) = args.per_page { list = list.per_page(per_page); }
         if let Some(sort) = args.sort { list = list.sort(sort.into(), args.descending); }
         if let Some(user) = args.user { list = list.user(user); }
-        if let Some(group) = args.hide { list = list.hide(group); }
+        if let Some(group) = args.group { list = list.hide(group); }
         if let Some(status) = args.status { list = list.status(status); }
         if let Some(sum) = args.sum { list = list.sum_between(sum); }
         if let Some(courier) = args.courier { list = list.courier(courier); }
@@ -290,7 +290,7 @@ pub(crate) struct Choices {
     /// With --map-address: its place, `LATITUDE,LONGITUDE`.
     #[arg(long, value_name = "LAT,LNG", value_parser = coordinates, requires = "map_address")]
     map_at: Option<(Decimal, Decimal)>,
-    /// A delivery price of your own.
+    /// A delivery charge from an external calculator, used when the delivery method takes one.
     #[arg(long, value_parser = amount)]
     custom_delivery_tax: Option<Decimal>,
 }

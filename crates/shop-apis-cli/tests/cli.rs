@@ -60,6 +60,26 @@ fn json(command: Command) -> serde_json::Value {
         .unwrap_or_else(|e| panic!("{e}: {}", text(&output.stdout)))
 }
 
+/// Standard Base64, as HTTP Basic writes its credentials.
+fn base64(bytes: &[u8]) -> String {
+    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = String::new();
+    for chunk in bytes.chunks(3) {
+        let n = chunk
+            .iter()
+            .enumerate()
+            .fold(0_u32, |n, (i, b)| n | u32::from(*b) << (16 - 8 * i));
+        for i in 0..4 {
+            if i <= chunk.len() {
+                out.push(char::from(ALPHABET[(n >> (18 - 6 * i) & 63) as usize]));
+            } else {
+                out.push('=');
+            }
+        }
+    }
+    out
+}
+
 fn emulator() -> BackgroundEmulator {
     Emulator::start_in_background().expect("the emulator starts")
 }
@@ -237,17 +257,53 @@ fn a_dry_run_sends_nothing_and_its_curl_command_gets_the_same_answer() {
             "{args:?}: curl and the binary got different answers"
         );
         assert!(!raw.stdout.is_empty());
+        // Without a stamp (SapLab, Qnits), curl sent the very request the binary sends.
+        if args[0] != "ucoz" {
+            let requests = emulator.requests();
+            let (from_curl, from_binary) = (&requests[before], &requests[before + 1]);
+            assert_eq!(from_curl.method, from_binary.method, "{args:?}");
+            assert_eq!(
+                from_curl.path_and_query, from_binary.path_and_query,
+                "{args:?}"
+            );
+            assert_eq!(from_curl.body, from_binary.body, "{args:?}");
+            for header in &from_binary.headers {
+                let name = header.0.to_ascii_lowercase();
+                if ["host", "accept", "content-length"].contains(&name.as_str()) {
+                    continue;
+                }
+                let same = from_curl
+                    .headers
+                    .iter()
+                    .any(|(n, v)| n.eq_ignore_ascii_case(&name) && v == &header.1);
+                assert!(
+                    same,
+                    "{args:?}: curl sent no {header:?}: {:?}",
+                    from_curl.headers
+                );
+            }
+        }
     }
 }
 
 #[test]
 fn a_dry_run_hides_the_credentials_unless_asked() {
     let emulator = emulator();
-    let secrets = [
-        ("qnits", emulator.qnits().token().to_owned()),
-        ("saplab", emulator.saplab().password().to_owned()),
-    ];
-    for (args, secret) in [
+    // SapLab's Basic header as it would travel: hidden whole.
+    let pair = format!(
+        "{}:{}",
+        emulator.saplab().login(),
+        emulator.saplab().password()
+    );
+    let basic = base64(pair.as_bytes());
+    let card = std::env::temp_dir().join(format!("shop-apis-cli-card-{}.json", std::process::id()));
+    std::fs::write(
+        &card,
+        r#"{"name": "Пупкин", "phone": "71111111111", "password": "Pa55-w0rd!"}"#,
+    )
+    .unwrap();
+    let card = card.display().to_string();
+    let cases: [(&[&str], &str); 3] = [
         (
             &[
                 "qnits",
@@ -260,22 +316,63 @@ fn a_dry_run_hides_the_credentials_unless_asked() {
                 "x",
                 "--product",
                 "1:1",
-            ][..],
-            &secrets[0].1,
+            ],
+            emulator.qnits().token(),
         ),
-        (&["saplab", "list-managers"], &secrets[1].1),
-    ] {
+        (&["saplab", "list-managers"], &basic),
+        (&["saplab", "create-client", "--json", &card], "Pa55-w0rd"),
+    ];
+    for (args, secret) in cases {
         let dry = run(at(&emulator, shop_apis(&[args, &["--dry-run"]].concat())));
         assert!(dry.status.success(), "{}", text(&dry.stderr));
         let curl = text(&dry.stdout);
         assert!(curl.contains("[redacted]"), "{curl}");
-        assert!(!curl.contains(secret.as_str()), "{curl}");
-        // SapLab's Basic header holds the password encoded: it is hidden whole.
+        assert!(!curl.contains(secret), "{args:?}: {secret} in {curl}");
+        let shown = run(at(
+            &emulator,
+            shop_apis(&[args, &["--dry-run", "--show-secrets"]].concat()),
+        ));
         assert!(
-            !curl.to_ascii_lowercase().contains("authorization: basic"),
-            "{curl}"
+            !text(&shown.stdout).contains("[redacted]"),
+            "{}",
+            text(&shown.stdout)
         );
     }
+    let _ = std::fs::remove_file(&card);
+    // The uCoz request is signed: its signature is what is hidden.
+    let dry = run(at(
+        &emulator,
+        shop_apis(&["ucoz", "list-invoices", "--dry-run"]),
+    ));
+    assert!(
+        text(&dry.stdout).contains("oauth_signature=[redacted]"),
+        "{}",
+        text(&dry.stdout)
+    );
+    assert!(emulator.requests().is_empty(), "no dry run sent anything");
+    // What was looked for is what travels.
+    json(at(&emulator, shop_apis(&["saplab", "list-managers"])));
+    let sent = &emulator.requests()[0].headers;
+    let authorization = sent
+        .iter()
+        .find(|(name, _)| name.eq_ignore_ascii_case("authorization"));
+    assert_eq!(
+        authorization.map(|(_, value)| value.as_str()),
+        Some(format!("Basic {basic}").as_str())
+    );
+}
+
+#[test]
+fn raw_prints_the_refusal_as_sent_and_still_fails() {
+    let emulator = emulator();
+    let raw = run(at(
+        &emulator,
+        shop_apis(&["saplab", "get-client", "999999", "--raw"]),
+    ));
+    assert_eq!(raw.status.code(), Some(1), "{}", text(&raw.stderr));
+    let requests = emulator.requests();
+    let reply = requests[0].reply.as_ref().expect("answered");
+    assert_eq!(raw.stdout, reply.body, "the server's bytes");
 }
 
 #[test]

@@ -54,6 +54,7 @@ mod id;
 pub mod json;
 pub mod open_set;
 pub mod paging;
+mod recorded;
 mod secret;
 pub mod unknown;
 pub mod validate;
@@ -67,6 +68,7 @@ pub use error::{
 };
 pub use excerpt::BodyExcerpt;
 pub use paging::Paged;
+pub use recorded::Recorded;
 pub use secret::Secret;
 pub use unknown::ReportUnknown;
 

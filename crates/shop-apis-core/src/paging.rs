@@ -47,6 +47,38 @@ pub trait Paged: Endpoint + Sized {
     /// documents do not name) is left to the `pages` walk, which yields whole
     /// answers.
     fn items(answer: Self::Output) -> Vec<Self::Item>;
+
+    /// How many pages the list has, as `answer` says, or `None` where it
+    /// does not say: what a progress bar shows. Where a walk ends is
+    /// [`Paged::next_page`]'s to decide, never this count's (a server may
+    /// ignore the page asked for). The default: the count is not known.
+    ///
+    /// ```
+    /// use shop_apis_core::Paged;
+    /// # struct Notes;
+    /// # impl shop_apis_core::Api for Notes { const NAME: &'static str = "notes"; }
+    /// # struct ListNotes;
+    /// # impl shop_apis_core::Endpoint for ListNotes {
+    /// #     type Api = Notes; type Output = Vec<String>; const NAME: &'static str = "notes.List";
+    /// #     fn safety(&self) -> shop_apis_core::Safety { shop_apis_core::Safety::Safe }
+    /// #     fn build(&self, _: &Notes, _: &shop_apis_core::Stamp) -> Result<http::Request<Vec<u8>>, shop_apis_core::BuildError> { unimplemented!() }
+    /// #     fn parse(&self, _: http::Response<&[u8]>) -> Result<Vec<String>, shop_apis_core::ResponseError> { unimplemented!() }
+    /// # }
+    /// impl Paged for ListNotes {
+    ///     type Item = String;
+    ///     fn next_page(&self, _: &Vec<String>) -> Option<Self> {
+    ///         None
+    ///     }
+    ///     fn items(answer: Vec<String>) -> Vec<String> {
+    ///         answer
+    ///     }
+    /// }
+    /// assert_eq!(ListNotes::page_count(&vec!["one page of an untold count".to_owned()]), None);
+    /// ```
+    fn page_count(answer: &Self::Output) -> Option<u32> {
+        let _ = answer;
+        None
+    }
 }
 
 /// The number of the page after `asked`, or `None` where a walk must end.

@@ -354,6 +354,19 @@ impl Paged for ListBaskets {
     fn items(answer: Baskets) -> Vec<(u64, UserBasket)> {
         answer.users_baskets.into_vec()
     }
+
+    /// The page count the answer gives.
+    ///
+    /// ```
+    /// use shop_apis_core::Paged;
+    /// use ucoz_proto::{Baskets, ListBaskets};
+    /// let answer: Baskets = serde_json::from_str(r#"{"paginator_page": 1, "paginator_pages_cnt": 3, "users_baskets": {}}"#)?;
+    /// assert_eq!(ListBaskets::page_count(&answer), Some(3));
+    /// # Ok::<(), serde_json::Error>(())
+    /// ```
+    fn page_count(answer: &Self::Output) -> Option<u32> {
+        answer.paginator_pages_cnt
+    }
 }
 
 impl Endpoint for ListBaskets {

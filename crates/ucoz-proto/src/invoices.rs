@@ -616,6 +616,19 @@ impl Paged for ListInvoices {
     fn items(answer: Invoices) -> Vec<Invoice> {
         answer.orders
     }
+
+    /// The page count the answer gives.
+    ///
+    /// ```
+    /// use shop_apis_core::Paged;
+    /// use ucoz_proto::{Invoices, ListInvoices};
+    /// let answer: Invoices = serde_json::from_str(r#"{"orders":[],"page":1,"pages_cnt":2}"#)?;
+    /// assert_eq!(ListInvoices::page_count(&answer), Some(2));
+    /// # Ok::<(), serde_json::Error>(())
+    /// ```
+    fn page_count(answer: &Self::Output) -> Option<u32> {
+        answer.pages_cnt
+    }
 }
 
 impl Endpoint for ListInvoices {
