@@ -74,26 +74,44 @@ impl Order {
                 product
             })
             .collect();
-        let mut order = CreateOrder::new(
+        let order = CreateOrder::new(
             self.name,
             self.phone,
             ExternalId::new(self.external_id)?,
             products,
         );
-        if let Some(address) = self.address {
-            order = order.address(address);
-        }
-        if let Some(phone) = self.secondary_phone {
-            order = order.secondary_phone(phone);
-        }
-        if let Some(email) = self.email {
-            order = order.email(email);
-        }
-        if let Some(comments) = self.comments {
-            order = order.comments(comments);
-        }
-        Ok(order)
+        Ok(with_details(
+            order,
+            [
+                self.address,
+                self.secondary_phone,
+                self.email,
+                self.comments,
+            ],
+        ))
     }
+}
+
+/// `order` with the optional details given: address, second phone,
+/// e-mail and comments, in that order; what the JSON file and the flags
+/// both set.
+pub(crate) fn with_details(
+    mut order: shop_apis::qnits::CreateOrder,
+    [address, secondary_phone, email, comments]: [Option<String>; 4],
+) -> shop_apis::qnits::CreateOrder {
+    if let Some(address) = address {
+        order = order.address(address);
+    }
+    if let Some(phone) = secondary_phone {
+        order = order.secondary_phone(phone);
+    }
+    if let Some(email) = email {
+        order = order.email(email);
+    }
+    if let Some(comments) = comments {
+        order = order.comments(comments);
+    }
+    order
 }
 
 /// A SapLab client's card, as `saplab create-client --json` and

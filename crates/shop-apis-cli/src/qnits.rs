@@ -44,7 +44,7 @@ commands! {
 
 /// The order the arguments describe: the JSON file, or the flags.
 fn order(args: arguments::CreateOrder) -> Result<CreateOrder, Fail> {
-    let mut order = match args.json {
+    let order = match args.json {
         Some(path) => crate::input::read::<crate::input::Order>(&path)?.into_endpoint()?,
         None => CreateOrder::new(
             args.name.unwrap_or_default(),
@@ -53,19 +53,16 @@ fn order(args: arguments::CreateOrder) -> Result<CreateOrder, Fail> {
             args.product,
         ),
     };
-    if let Some(address) = args.address {
-        order = order.address(address);
-    }
-    if let Some(phone) = args.secondary_phone {
-        order = order.secondary_phone(phone);
-    }
-    if let Some(email) = args.email {
-        order = order.email(email);
-    }
-    if let Some(comments) = args.comments {
-        order = order.comments(comments);
-    }
-    Ok(order)
+    // Flags given beside --json set these over the file's.
+    Ok(crate::input::with_details(
+        order,
+        [
+            args.address,
+            args.secondary_phone,
+            args.email,
+            args.comments,
+        ],
+    ))
 }
 
 /// `ID:QUANTITY[:PRICE]`.
