@@ -111,6 +111,8 @@ fn amounts_from_their_display() {
     assert_eq!((vat.amount, vat.display.as_deref()), (decimal("0.00"), Some("0.00$")));
     assert_eq!(amount(&line(r#"{"goods_id": "1", "vat": "2445.00 руб."}"#).vat), Some(decimal("2445.00")));
     assert!(serde_json::from_str::<GoodsLine>(r#"{"goods_id": "1", "vat": "1.5 за 2"}"#).is_err());
+    // A minus after the number may be a negative written the accountants' way.
+    assert!(serde_json::from_str::<GoodsLine>(r#"{"goods_id": "1", "vat": "5.00-"}"#).is_err());
 }
 
 /// U33: the text's field names and the examples' are both read.

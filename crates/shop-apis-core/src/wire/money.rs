@@ -304,8 +304,9 @@ pub mod optional {
 /// U32: an amount a shop sends as its display only, the number and then the
 /// currency (`"topay": "500.00$"`, `"vat": "0.00$"`, `"2445.00 руб."`), or as
 /// [`optional`] reads it (a pair, a bare number, `""`, `null`). The amount is
-/// the leading `-?[0-9]+(\.[0-9]+)?`; what follows must hold no digit (a
-/// currency sign or name), else it is an error rather than a guess.
+/// the leading `-?[0-9]+(\.[0-9]+)?`; what follows must hold no digit and
+/// no minus (a currency sign or name: `"5.00-"` may be a negative written
+/// the accountants' way), else it is an error rather than a guess.
 pub mod displayed {
     use super::*;
 
@@ -353,7 +354,7 @@ pub mod displayed {
                 .map_or(v.len(), |(i, _)| i);
             let (number, currency) = v.split_at(number_end);
             let amount = super::super::decimal::parse(number)
-                .filter(|_| !currency.chars().any(|c| c.is_ascii_digit()))
+                .filter(|_| !currency.chars().any(|c| matches!(c, '0'..='9' | '-')))
                 .ok_or_else(|| {
                     E::invalid_value(de::Unexpected::Str(v), &"an amount and its currency")
                 })?;
