@@ -236,3 +236,71 @@ pub mod option {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::{digits, parse, parse_date};
+
+    #[test]
+    fn a_date_needs_exactly_ten_bytes_with_both_dashes() {
+        assert_eq!(
+            parse_date("2016-12-31"),
+            Some(time::macros::date!(2016 - 12 - 31))
+        );
+        for refused in [
+            "2016-12-31 ",
+            "2016x12-31",
+            "2016-12x31",
+            "2016-1-31",
+            "16-12-31",
+            "",
+        ] {
+            assert_eq!(parse_date(refused), None, "{refused:?}");
+        }
+    }
+
+    #[test]
+    fn a_time_needs_both_colons() {
+        assert!(parse("2017-01-14 22:50:08").is_some());
+        for refused in ["2017-01-14 22x50:08", "2017-01-14 22:50x08"] {
+            assert_eq!(parse(refused), None, "{refused:?}");
+        }
+    }
+
+    #[test]
+    fn a_run_of_digits_is_one_to_eighteen_of_them() {
+        assert_eq!(digits(b"007"), Some(7));
+        assert_eq!(digits(&[b'9'; 18]), Some(999_999_999_999_999_999));
+        // Any eighteen digits fit a u64; twenty may not.
+        for refused in [&b""[..], &[b'1'; 19], b"1a"] {
+            assert_eq!(digits(refused), None, "{refused:?}");
+        }
+    }
+
+    #[derive(Debug, serde::Deserialize)]
+    struct Transaction {
+        #[serde(deserialize_with = "super::deserialize")]
+        #[allow(dead_code)]
+        date: time::PrimitiveDateTime,
+    }
+
+    #[derive(Debug, serde::Deserialize)]
+    struct Visit {
+        #[serde(default, deserialize_with = "super::option::deserialize")]
+        at: Option<time::PrimitiveDateTime>,
+    }
+
+    #[test]
+    fn a_value_that_is_no_date_says_what_was_expected() {
+        let error = serde_json::from_str::<Transaction>(r#"{"date": 5}"#).unwrap_err();
+        let expected = r#"expected a date and time as "YYYY-MM-DD HH:MM:SS[.ffffff]""#;
+        assert!(error.to_string().contains(expected), "{error}");
+        let error = serde_json::from_str::<Visit>(r#"{"at": 5}"#).unwrap_err();
+        let expected = r#"expected a date and time, "" or null"#;
+        assert!(error.to_string().contains(expected), "{error}");
+        assert_eq!(
+            serde_json::from_str::<Visit>(r#"{"at": null}"#).unwrap().at,
+            None
+        );
+    }
+}

@@ -222,3 +222,24 @@ pub mod option {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::parse;
+
+    #[test]
+    fn a_decimal_has_one_point_between_digits() {
+        assert_eq!(parse("1.5").map(|d| d.to_string()), Some("1.5".to_owned()));
+        for refused in ["1.2.3", "1..5", ".5", "1.", "-", "", "1e3", " 1"] {
+            assert_eq!(parse(refused), None, "{refused:?}");
+        }
+    }
+
+    #[test]
+    fn a_decimal_holds_up_to_twenty_eight_fraction_digits() {
+        let finest = format!("0.{}1", "0".repeat(27));
+        assert_eq!(parse(&finest).map(|d| d.to_string()), Some(finest.clone()));
+        let too_fine = format!("0.{}1", "0".repeat(28));
+        assert_eq!(parse(&too_fine), None);
+    }
+}

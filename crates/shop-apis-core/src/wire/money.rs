@@ -447,4 +447,66 @@ mod tests {
             r#"expected an amount: {"x", "x_raw"}, a number, a numeric string, "" or null"#;
         assert!(error.to_string().contains(expected), "{error}");
     }
+
+    #[test]
+    fn an_optional_amount_of_any_number_kind_is_kept_and_a_full_list_refused() {
+        for (json, amount) in [(r#"{"weight": -5}"#, "-5"), (r#"{"weight": 2.5}"#, "2.5")] {
+            let money = weight(json).unwrap().expect(json);
+            assert_eq!(
+                (money.amount.to_string(), money.display.as_deref()),
+                (amount.to_owned(), Some(amount)),
+                "{json}"
+            );
+        }
+        let error = weight(r#"{"weight": [1]}"#).unwrap_err();
+        assert!(
+            error
+                .to_string()
+                .contains("a non-empty list is not an amount"),
+            "{error}"
+        );
+    }
+
+    #[derive(Debug, serde::Deserialize)]
+    struct Payment {
+        #[serde(default, deserialize_with = "super::displayed::deserialize")]
+        topay: Option<Money>,
+    }
+
+    fn topay(json: &str) -> Result<Option<Money>, serde_json::Error> {
+        serde_json::from_str::<Payment>(json).map(|payment| payment.topay)
+    }
+
+    #[test]
+    fn a_displayed_amount_may_be_negative_or_any_kind_of_number() {
+        for (json, amount, display) in [
+            (r#"{"topay": "-5.00$"}"#, "-5.00", "-5.00$"),
+            (r#"{"topay": 51}"#, "51", "51"),
+            (r#"{"topay": -3}"#, "-3", "-3"),
+            (r#"{"topay": 2.5}"#, "2.5", "2.5"),
+        ] {
+            let money = topay(json).unwrap().expect(json);
+            assert_eq!(
+                (money.amount.to_string(), money.display.as_deref()),
+                (amount.to_owned(), Some(display)),
+                "{json}"
+            );
+        }
+        for none in [r#"{"topay": null}"#, r#"{"topay": []}"#, r#"{"topay": ""}"#] {
+            assert!(topay(none).unwrap().is_none(), "{none}");
+        }
+        for refused in [r#"{"topay": "5.00-"}"#, r#"{"topay": "5.00 - $"}"#] {
+            assert!(topay(refused).is_err(), "{refused}");
+        }
+        let error = topay(r#"{"topay": [1]}"#).unwrap_err();
+        assert!(
+            error
+                .to_string()
+                .contains("a non-empty list is not an amount"),
+            "{error}"
+        );
+        let error = topay(r#"{"topay": true}"#).unwrap_err();
+        let expected = r#"expected an amount and its currency ("500.00$"), an amount, "" or null"#;
+        assert!(error.to_string().contains(expected), "{error}");
+    }
 }

@@ -233,4 +233,20 @@ mod tests {
             assert_eq!(decode(body).unwrap_err().path, path, "{body}");
         }
     }
+
+    #[test]
+    fn a_refused_shape_says_what_was_expected() {
+        for (body, expected) in [
+            ("[]", "expected an object"),
+            (r#"{"status": 5}"#, r#"expected "success" or "error""#),
+            (r#"{"status": "ok"}"#, r#"expected "success" or "error""#),
+            (
+                r#"{"status": "error", "text": "a", "text": "b"}"#,
+                "duplicate field `text`",
+            ),
+        ] {
+            let error = decode(body).unwrap_err().message;
+            assert!(error.contains(expected), "{body}: {error}");
+        }
+    }
 }

@@ -334,3 +334,129 @@ impl<'de> de::DeserializeSeed<'de> for RawSeed {
         Box::<RawValue>::deserialize(deserializer)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use serde::Deserialize;
+    use serde_json::json;
+    use serde_json::value::RawValue;
+
+    use super::UnknownFields;
+
+    fn fields(json: &str) -> UnknownFields {
+        serde_json::from_str(json).unwrap()
+    }
+
+    fn raw(text: &str) -> Box<RawValue> {
+        RawValue::from_string(text.to_owned()).unwrap()
+    }
+
+    #[test]
+    fn lookups_find_each_field_by_its_name_and_only_it() {
+        let set = fields(r#"{"b": [1, 2], "a": null, "c": "x"}"#);
+        assert_eq!((set.len(), set.is_empty()), (3, false));
+        assert!(set.contains_key("a") && set.contains_key("c") && !set.contains_key("d"));
+        assert_eq!(set.get("b").map(RawValue::get), Some("[1,2]"));
+        assert_eq!(set.get("c").map(RawValue::get), Some(r#""x""#));
+        assert!(set.get("d").is_none());
+        assert_eq!(set.value("b"), Some(json!([1, 2])));
+        assert_eq!(set.value("a"), Some(json!(null)));
+        assert_eq!(set.value("d"), None);
+        assert_eq!(set.keys().collect::<Vec<_>>(), ["b", "a", "c"]);
+        let pairs: Vec<(&str, &str)> = set.iter().map(|(name, raw)| (name, raw.get())).collect();
+        assert_eq!(pairs, [("b", "[1,2]"), ("a", "null"), ("c", r#""x""#)]);
+        let empty = fields("{}");
+        assert_eq!((empty.len(), empty.is_empty()), (0, true));
+        assert_eq!((empty.keys().count(), empty.iter().count()), (0, 0));
+    }
+
+    #[test]
+    fn insert_replaces_a_field_of_the_same_name_and_returns_the_old_text() {
+        let mut set = UnknownFields::new();
+        assert!(set.insert("a".into(), raw("1")).is_none());
+        assert!(set.insert("b".into(), raw("2")).is_none());
+        let old = set.insert("a".into(), raw("3"));
+        assert_eq!(old.as_deref().map(RawValue::get), Some("1"));
+        assert_eq!(set.keys().collect::<Vec<_>>(), ["a", "b"]);
+        assert_eq!(set.value("a"), Some(json!(3)));
+        set.insert_value("c".into(), &json!({"d": [true]}));
+        assert_eq!(set.get("c").map(RawValue::get), Some(r#"{"d":[true]}"#));
+        assert_eq!(set.len(), 3);
+    }
+
+    #[test]
+    fn remove_takes_out_the_named_field_alone() {
+        let mut set = fields(r#"{"a": 1, "b": 2, "c": 3}"#);
+        assert_eq!(set.remove("b").as_deref().map(RawValue::get), Some("2"));
+        assert!(set.remove("b").is_none());
+        assert!(set.remove("z").is_none());
+        assert_eq!(set.keys().collect::<Vec<_>>(), ["a", "c"]);
+    }
+
+    #[test]
+    fn a_text_a_value_cannot_hold_is_kept_but_never_parsed_into_a_guess() {
+        let mut set = UnknownFields::new();
+        set.insert("huge".into(), raw("1e400"));
+        set.insert("n".into(), raw("7"));
+        assert_eq!(set.value("huge"), None);
+        assert_eq!(set.get("huge").map(RawValue::get), Some("1e400"));
+        let parsed: Vec<_> = set.parsed().collect();
+        assert_eq!(parsed, [("huge", None), ("n", Some(json!(7)))]);
+        let map = set.to_map();
+        assert_eq!((map.len(), &map["n"]), (1, &json!(7)));
+    }
+
+    #[test]
+    fn equal_sets_hold_the_same_keys_with_equal_values_in_any_order() {
+        let set = fields(r#"{"a": "\/", "b": 1}"#);
+        assert_eq!(set, fields(r#"{"b": 1, "a": "/"}"#));
+        assert_ne!(set, fields(r#"{"a": "/", "b": 2}"#), "a value differs");
+        assert_ne!(set, fields(r#"{"a": "/", "c": 1}"#), "a key differs");
+        assert_ne!(set, fields(r#"{"a": "/"}"#), "one field fewer");
+        assert_ne!(fields(r#"{"a": "/"}"#), set, "one field more");
+        assert_ne!(fields(r#"{"a": 1.0}"#), fields(r#"{"a": 1}"#));
+        let unparsable = |text: &str| {
+            let mut set = UnknownFields::new();
+            set.insert("a".into(), raw(text));
+            set
+        };
+        assert_eq!(unparsable("1e400"), unparsable("1e400"));
+        assert_ne!(unparsable("1e400"), unparsable("2e400"));
+        assert_ne!(unparsable("1e400"), unparsable("1"));
+    }
+
+    #[test]
+    fn it_shows_and_serializes_as_the_object_of_its_values() {
+        let set: UnknownFields = [("b".to_owned(), json!(1)), ("a".to_owned(), json!("x"))]
+            .into_iter()
+            .collect();
+        assert_eq!(set.keys().collect::<Vec<_>>(), ["b", "a"]);
+        assert_eq!(format!("{set:?}"), r#"{"a": String("x"), "b": Number(1)}"#);
+        assert_eq!(serde_json::to_string(&set).unwrap(), r#"{"b":1,"a":"x"}"#);
+        let from_map = UnknownFields::from(json!({"a": "x", "b": 1}).as_object().unwrap().clone());
+        assert_eq!(from_map, set);
+        let mut odd = UnknownFields::new();
+        odd.insert("huge".into(), raw("1e400"));
+        assert_eq!(format!("{odd:?}"), r#"{"huge": RawValue(1e400)}"#);
+        let error = serde_json::to_string(&odd).unwrap_err().to_string();
+        assert!(error.contains("unknown field `huge`"), "{error}");
+    }
+
+    #[test]
+    fn anything_but_an_object_is_refused_saying_an_object_was_expected() {
+        let error = serde_json::from_str::<UnknownFields>("[1]")
+            .unwrap_err()
+            .to_string();
+        assert!(error.contains("expected an object"), "{error}");
+        let from_value = UnknownFields::deserialize(json!({"a": [1]})).unwrap();
+        assert_eq!(from_value.get("a").map(RawValue::get), Some("[1]"));
+    }
+
+    #[test]
+    fn the_raw_seed_keeps_a_text_exactly_as_sent() {
+        use serde::de::DeserializeSeed;
+        let mut deserializer = serde_json::Deserializer::from_str(r#"{"a" : [1,  2]}"#);
+        let raw = super::RawSeed.deserialize(&mut deserializer).unwrap();
+        assert_eq!(raw.get(), r#"{"a" : [1,  2]}"#);
+    }
+}
