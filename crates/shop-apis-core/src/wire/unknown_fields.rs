@@ -415,14 +415,18 @@ mod tests {
         assert_ne!(set, fields(r#"{"a": "/"}"#), "one field fewer");
         assert_ne!(fields(r#"{"a": "/"}"#), set, "one field more");
         assert_ne!(fields(r#"{"a": 1.0}"#), fields(r#"{"a": 1}"#));
-        let unparsable = |text: &str| {
+        let holding = |text: &str| {
             let mut set = UnknownFields::new();
             set.insert("a".into(), raw(text));
             set
         };
-        assert_eq!(unparsable("1e400"), unparsable("1e400"));
-        assert_ne!(unparsable("1e400"), unparsable("2e400"));
-        assert_ne!(unparsable("1e400"), unparsable("1"));
+        // Texts that spell one value differently are equal...
+        assert_eq!(holding(r#""\/""#), holding(r#""/""#));
+        assert_eq!(holding("[1, 2]"), holding("[1,2]"));
+        // ...and a text a `Value` cannot hold equals only itself.
+        assert_eq!(holding("1e400"), holding("1e400"));
+        assert_ne!(holding("1e400"), holding("2e400"));
+        assert_ne!(holding("1e400"), holding("1"));
     }
 
     #[test]
