@@ -225,7 +225,31 @@ pub mod option {
 
 #[cfg(test)]
 mod tests {
+    use serde::Deserialize;
+
     use super::parse;
+    use crate::Decimal;
+
+    #[derive(Debug, Deserialize, serde::Serialize)]
+    struct Line {
+        #[serde(
+            deserialize_with = "super::deserialize",
+            serialize_with = "super::serialize"
+        )]
+        price: Decimal,
+        #[serde(default, with = "super::option")]
+        weight: Option<Decimal>,
+    }
+
+    fn price(json: &str) -> Result<String, serde_json::Error> {
+        serde_json::from_str::<Line>(&format!(r#"{{"price": {json}}}"#))
+            .map(|line| line.price.to_string())
+    }
+
+    fn weight(json: &str) -> Result<Option<String>, serde_json::Error> {
+        serde_json::from_str::<Line>(&format!(r#"{{"price": 0, "weight": {json}}}"#))
+            .map(|line| line.weight.map(|weight| weight.to_string()))
+    }
 
     #[test]
     fn a_decimal_has_one_point_between_digits() {
@@ -241,5 +265,109 @@ mod tests {
         assert_eq!(parse(&finest).map(|d| d.to_string()), Some(finest.clone()));
         let too_fine = format!("0.{}1", "0".repeat(28));
         assert_eq!(parse(&too_fine), None);
+    }
+
+    #[test]
+    fn a_decimal_holds_up_to_ninety_six_bits_of_digits() {
+        let largest = "79228162514264337593543950335"; // 2^96 - 1
+        assert_eq!(
+            parse(largest).map(|d| d.to_string()).as_deref(),
+            Some(largest)
+        );
+        assert_eq!(
+            parse("-7922816251426433759354395033.5").map(|d| d.scale()),
+            Some(1)
+        );
+        for refused in [
+            "79228162514264337593543950336",
+            "7922816251426433759354395033.6",
+        ] {
+            assert_eq!(parse(refused), None, "{refused}");
+        }
+    }
+
+    #[test]
+    fn a_number_of_any_kind_is_its_exact_value() {
+        for (json, value) in [
+            ("51", "51"),
+            ("-109", "-109"),
+            ("3958.07", "3958.07"),
+            ("0.1", "0.1"),
+            (r#""-12.50""#, "-12.50"),
+            // A whole f64 is its integer, with no fraction, up to 2^63...
+            ("51.0", "51"),
+            ("-51.0", "-51"),
+            ("9223372036854774784.0", "9223372036854774784"),
+            // ...and beyond it, the shortest text that reads back as it,
+            // which is what a server printing floats wrote, not 2^63's digits.
+            ("9223372036854775808.0", "9223372036854776000"),
+            ("1e20", "100000000000000000000"),
+        ] {
+            assert_eq!(price(json).as_deref().ok(), Some(value), "{json}");
+        }
+    }
+
+    #[test]
+    fn a_value_that_is_no_decimal_says_what_was_expected() {
+        let error = price("true").unwrap_err().to_string();
+        assert!(
+            error
+                .contains(r#"expected a decimal number (a JSON number or a string like "-12.50")"#),
+            "{error}"
+        );
+        let error = weight("true").unwrap_err().to_string();
+        assert!(
+            error.contains(r#"expected a decimal number, "" or null"#),
+            "{error}"
+        );
+    }
+
+    #[test]
+    fn an_optional_decimal_is_none_only_when_null_empty_or_absent() {
+        for (json, value) in [
+            ("null", None),
+            (r#""""#, None),
+            ("5", Some("5")),
+            ("-5", Some("-5")),
+            ("2.5", Some("2.5")),
+            (r#""0.50""#, Some("0.50")),
+        ] {
+            assert_eq!(weight(json).unwrap().as_deref(), value, "{json}");
+        }
+        let absent = serde_json::from_str::<Line>(r#"{"price": 1}"#).unwrap();
+        assert_eq!(absent.weight, None);
+        assert!(weight(r#""x""#).is_err());
+    }
+
+    #[test]
+    fn decimals_are_written_with_exactly_their_digits() {
+        let line = Line {
+            price: "1234.50".parse().unwrap(),
+            weight: None,
+        };
+        assert_eq!(
+            serde_json::to_string(&line).unwrap(),
+            r#"{"price":1234.50,"weight":null}"#
+        );
+        let line = Line {
+            price: "-0.10".parse().unwrap(),
+            weight: Some("2.00".parse().unwrap()),
+        };
+        assert_eq!(
+            serde_json::to_string(&line).unwrap(),
+            r#"{"price":-0.10,"weight":"2.00"}"#
+        );
+        #[derive(serde::Serialize)]
+        struct Shown {
+            #[serde(serialize_with = "super::serialize_text")]
+            amount: Decimal,
+        }
+        let shown = Shown {
+            amount: "0.50".parse().unwrap(),
+        };
+        assert_eq!(
+            serde_json::to_string(&shown).unwrap(),
+            r#"{"amount":"0.50"}"#
+        );
     }
 }

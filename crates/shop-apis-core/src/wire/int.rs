@@ -159,3 +159,84 @@ pub mod option {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::parse;
+
+    #[test]
+    fn a_text_integer_is_an_optional_minus_and_digits_that_fit() {
+        assert_eq!(parse::<u32>("0123456789"), Some(123_456_789));
+        assert_eq!(parse::<i64>("-109"), Some(-109));
+        assert_eq!(parse::<i8>("-128"), Some(i8::MIN));
+        assert_eq!(parse::<i32>("-0"), Some(0));
+        assert_eq!(parse::<u8>("255"), Some(255));
+        for refused in [
+            "", "-", "1a", "1:", "1/", " 1", "+1", "1.0", "1e3", "-0", "-1", "256",
+        ] {
+            assert_eq!(parse::<u8>(refused), None, "{refused:?}");
+        }
+        assert_eq!(parse::<i8>("-129"), None);
+        assert_eq!(
+            parse::<u64>("340282366920938463463374607431768211456"),
+            None
+        );
+    }
+
+    #[derive(Debug, serde::Deserialize)]
+    struct Row {
+        #[serde(deserialize_with = "super::deserialize")]
+        balance: i32,
+        #[serde(default, deserialize_with = "super::option::deserialize")]
+        manager_id: Option<i32>,
+    }
+
+    fn balance(json: &str) -> Result<i32, serde_json::Error> {
+        serde_json::from_str::<Row>(&format!(r#"{{"balance": {json}}}"#)).map(|row| row.balance)
+    }
+
+    fn manager_id(json: &str) -> Result<Option<i32>, serde_json::Error> {
+        serde_json::from_str::<Row>(&format!(r#"{{"balance": 0, "manager_id": {json}}}"#))
+            .map(|row| row.manager_id)
+    }
+
+    #[test]
+    fn an_integer_comes_as_a_number_or_its_text_and_must_fit() {
+        for (json, value) in [("7", 7), ("-3", -3), (r#""7""#, 7), (r#""-3""#, -3)] {
+            assert_eq!(balance(json).ok(), Some(value), "{json}");
+            assert_eq!(manager_id(json).ok(), Some(Some(value)), "{json}");
+        }
+        for refused in [
+            "2.5",
+            "1e3",
+            "4294967296",
+            "-4294967296",
+            r#""2.5""#,
+            "true",
+        ] {
+            assert!(balance(refused).is_err(), "{refused}");
+            assert!(manager_id(refused).is_err(), "{refused}");
+        }
+        assert!(balance("null").is_err());
+        assert!(balance(r#""""#).is_err());
+    }
+
+    #[test]
+    fn an_optional_integer_is_none_only_when_null_empty_or_absent() {
+        assert_eq!(manager_id("null").unwrap(), None);
+        assert_eq!(manager_id(r#""""#).unwrap(), None);
+        let absent = serde_json::from_str::<Row>(r#"{"balance": 1}"#).unwrap();
+        assert_eq!(absent.manager_id, None);
+    }
+
+    #[test]
+    fn a_value_that_is_no_integer_says_what_was_expected() {
+        let error = balance("true").unwrap_err().to_string();
+        let expected =
+            "expected an integer (a JSON number or a string of digits) that fits the field";
+        assert!(error.contains(expected), "{error}");
+        let error = manager_id("true").unwrap_err().to_string();
+        let expected = r#"expected an integer (a JSON number or a string of digits), "" or null"#;
+        assert!(error.contains(expected), "{error}");
+    }
+}

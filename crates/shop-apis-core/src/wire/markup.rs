@@ -114,3 +114,65 @@ impl<'de> serde::Deserialize<'de> for OptionalExact {
         super::decimal::option::deserialize(deserializer).map(OptionalExact)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::Markup;
+
+    #[derive(Debug, serde::Deserialize)]
+    struct Choice {
+        #[serde(default, deserialize_with = "super::deserialize")]
+        over: Option<Markup>,
+    }
+
+    /// The percentage and the amount, as text.
+    fn over(json: &str) -> Result<Option<(Option<String>, String)>, serde_json::Error> {
+        let choice = serde_json::from_str::<Choice>(&format!(r#"{{"over": {json}}}"#))?;
+        Ok(choice
+            .over
+            .map(|m| (m.percent.map(|p| p.to_string()), m.amount.to_string())))
+    }
+
+    #[test]
+    fn a_markup_is_an_amount_or_a_percentage_with_its_amount() {
+        let some = |percent: Option<&str>, amount: &str| {
+            Some((percent.map(str::to_owned), amount.to_owned()))
+        };
+        for (json, markup) in [
+            (r#""4%&2.00""#, some(Some("4"), "2.00")),
+            (r#""2.50""#, some(None, "2.50")),
+            ("2", some(None, "2")),
+            ("-2", some(None, "-2")),
+            ("1.5", some(None, "1.5")),
+            (
+                r#"{"percent": "4", "amount": "2.00"}"#,
+                some(Some("4"), "2.00"),
+            ),
+            (r#"{"amount": 2, "percent": null}"#, some(None, "2")),
+            (r#""""#, None),
+            ("null", None),
+        ] {
+            assert_eq!(over(json).unwrap(), markup, "{json}");
+        }
+        assert_eq!(serde_json::from_str::<Choice>("{}").unwrap().over, None);
+    }
+
+    #[test]
+    fn a_markup_without_its_amount_is_refused() {
+        for (json, message) in [
+            (r#""4%""#, "expected an amount"),
+            (r#""4%&""#, "expected an amount"),
+            (r#""x%&2""#, "expected an amount"),
+            (r#"{"percent": "4"}"#, "missing field `amount`"),
+            (r#"{"amount": null}"#, "missing field `amount`"),
+            (r#"{"amount": 2, "sum": 2}"#, "unknown field `sum`"),
+            (
+                "true",
+                r#"expected a markup: an amount, or "PERCENT%&AMOUNT""#,
+            ),
+        ] {
+            let error = over(json).unwrap_err().to_string();
+            assert!(error.contains(message), "{json}: {error}");
+        }
+    }
+}

@@ -96,3 +96,69 @@ impl Visitor<'_> for ZeroIsNone {
         Ok((v != 0).then(|| v.to_string()))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    #[derive(Debug, serde::Deserialize)]
+    struct Row {
+        #[serde(default, deserialize_with = "super::deserialize")]
+        comment: Option<String>,
+        #[serde(default, deserialize_with = "super::zero_is_none")]
+        courier: Option<String>,
+    }
+
+    fn row(json: serde_json::Value) -> Result<Row, serde_json::Error> {
+        serde_json::from_value(json)
+    }
+
+    fn comment(json: &str) -> Result<Option<String>, serde_json::Error> {
+        serde_json::from_str::<Row>(&format!(r#"{{"comment": {json}}}"#)).map(|row| row.comment)
+    }
+
+    fn courier(json: &str) -> Result<Option<String>, serde_json::Error> {
+        serde_json::from_str::<Row>(&format!(r#"{{"courier": {json}}}"#)).map(|row| row.courier)
+    }
+
+    #[test]
+    fn text_is_itself_and_only_null_or_empty_text_is_none() {
+        assert_eq!(comment(r#""x""#).unwrap().as_deref(), Some("x"));
+        assert_eq!(comment(r#""0""#).unwrap().as_deref(), Some("0"));
+        assert_eq!(comment(r#""""#).unwrap(), None);
+        assert_eq!(comment("null").unwrap(), None);
+        // An owned string, as serde_json's `Value` hands its text over.
+        assert_eq!(
+            row(json!({"comment": "x"})).unwrap().comment.as_deref(),
+            Some("x")
+        );
+        assert_eq!(row(json!({"comment": ""})).unwrap().comment, None);
+        assert_eq!(row(json!({})).unwrap().comment, None);
+    }
+
+    #[test]
+    fn a_login_of_zero_is_none_and_another_number_its_digits() {
+        for none in ["0", r#""0""#, r#""""#, "null"] {
+            assert_eq!(courier(none).unwrap(), None, "{none}");
+        }
+        for (json, login) in [
+            (r#""Tom""#, "Tom"),
+            (r#""00""#, "00"),
+            ("7", "7"),
+            ("-5", "-5"),
+        ] {
+            assert_eq!(courier(json).unwrap().as_deref(), Some(login), "{json}");
+        }
+    }
+
+    #[test]
+    fn a_value_that_is_no_text_says_what_was_expected() {
+        let error = comment("5").unwrap_err().to_string();
+        assert!(error.contains("expected a string or null"), "{error}");
+        let error = courier("[]").unwrap_err().to_string();
+        assert!(
+            error.contains(r#"expected a login, 0, "0", "" or null"#),
+            "{error}"
+        );
+    }
+}

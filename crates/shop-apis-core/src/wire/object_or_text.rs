@@ -90,3 +90,67 @@ impl<'de, T: ObjectOrText> Visitor<'de> for ObjectOrTextVisitor<T> {
             .map(|object| Some(T::from_object(object)))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::ObjectOrText;
+
+    #[derive(Debug, PartialEq)]
+    enum Cat {
+        Name(String),
+        Ids(Ids),
+    }
+
+    #[derive(Debug, PartialEq, serde::Deserialize)]
+    struct Ids {
+        cat_id: u32,
+    }
+
+    impl ObjectOrText for Cat {
+        type Object = Ids;
+        fn from_text(text: String) -> Self {
+            Cat::Name(text)
+        }
+        fn from_object(object: Ids) -> Self {
+            Cat::Ids(object)
+        }
+    }
+
+    #[derive(Debug, serde::Deserialize)]
+    struct Line {
+        #[serde(default, deserialize_with = "super::deserialize")]
+        cat: Option<Cat>,
+    }
+
+    fn cat(json: &str) -> Result<Option<Cat>, serde_json::Error> {
+        serde_json::from_str::<Line>(&format!(r#"{{"cat": {json}}}"#)).map(|line| line.cat)
+    }
+
+    #[test]
+    fn text_and_objects_are_read_and_empty_forms_are_none() {
+        assert_eq!(cat(r#""Чай""#).unwrap(), Some(Cat::Name("Чай".into())));
+        assert_eq!(
+            cat(r#"{"cat_id": 2}"#).unwrap(),
+            Some(Cat::Ids(Ids { cat_id: 2 }))
+        );
+        for none in [r#""""#, "[]", "null"] {
+            assert_eq!(cat(none).unwrap(), None, "{none}");
+        }
+    }
+
+    #[test]
+    fn other_shapes_are_refused_saying_what_was_expected() {
+        let error = cat("5").unwrap_err().to_string();
+        assert!(
+            error.contains(r#"expected an object, a text, "" or null"#),
+            "{error}"
+        );
+        let error = cat(r#"["Чай"]"#).unwrap_err().to_string();
+        assert!(
+            error.contains("a non-empty list is neither an object nor a text"),
+            "{error}"
+        );
+        let error = cat(r#"{"cat_id": "x"}"#).unwrap_err().to_string();
+        assert!(error.contains("invalid type"), "{error}");
+    }
+}

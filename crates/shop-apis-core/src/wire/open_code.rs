@@ -253,3 +253,124 @@ impl<'de> Visitor<'de> for OptionalNamedVisitor {
         Ok(OptionalNamed((!name.is_empty()).then_some(name)))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use serde::Deserialize;
+    use serde_json::json;
+
+    use super::{Coded, Named, OptionalCoded, OptionalNamed};
+
+    fn coded(json: serde_json::Value) -> Result<i16, serde_json::Error> {
+        Coded::<i16>::deserialize(json).map(|coded| coded.0)
+    }
+
+    fn optional_coded(json: serde_json::Value) -> Result<Option<i16>, serde_json::Error> {
+        OptionalCoded::<i16>::deserialize(json).map(|coded| coded.0)
+    }
+
+    fn named(json: serde_json::Value) -> Result<String, serde_json::Error> {
+        Named::deserialize(json).map(|named| named.0)
+    }
+
+    fn optional_named(json: serde_json::Value) -> Result<Option<String>, serde_json::Error> {
+        OptionalNamed::deserialize(json).map(|named| named.0)
+    }
+
+    #[test]
+    fn a_code_comes_in_each_wire_form_and_as_it_serialises() {
+        for json in [
+            json!(3),
+            json!("3"),
+            json!({"code": 3, "name": "В обработке"}),
+        ] {
+            assert_eq!(coded(json.clone()).ok(), Some(3), "{json}");
+            assert_eq!(optional_coded(json.clone()).ok(), Some(Some(3)), "{json}");
+        }
+        assert_eq!(coded(json!(-2)).ok(), Some(-2));
+        assert_eq!(optional_coded(json!(-2)).ok(), Some(Some(-2)));
+        assert_eq!(coded(json!({"name": null, "code": "3"})).ok(), Some(3));
+        for none in [json!(null), json!("")] {
+            assert_eq!(optional_coded(none.clone()).ok(), Some(None), "{none}");
+        }
+        for refused in [
+            json!(2.5),
+            json!(3.0),
+            json!("x"),
+            json!(40000),
+            json!({"code": {"code": 3}}),
+        ] {
+            assert!(coded(refused.clone()).is_err(), "{refused}");
+            assert!(optional_coded(refused.clone()).is_err(), "{refused}");
+        }
+    }
+
+    #[test]
+    fn a_serialised_value_has_one_code_and_no_other_key() {
+        let twice = serde_json::from_str::<Coded<u8>>(r#"{"code": 3, "code": 4}"#).unwrap_err();
+        assert!(
+            twice.to_string().contains("duplicate field `code`"),
+            "{twice}"
+        );
+        let error = coded(json!({"code": 3, "extra": 1}))
+            .unwrap_err()
+            .to_string();
+        assert!(error.contains("unknown field `extra`"), "{error}");
+        let error = coded(json!({"name": "x"})).unwrap_err().to_string();
+        assert!(error.contains("missing field `code`"), "{error}");
+        assert!(coded(json!({"code": 3, "name": 1})).is_err());
+    }
+
+    #[test]
+    fn a_name_comes_as_text_or_as_it_serialises() {
+        assert_eq!(named(json!("active")).unwrap(), "active");
+        assert_eq!(
+            named(json!({"code": "active", "name": null})).unwrap(),
+            "active"
+        );
+        assert_eq!(
+            optional_named(json!("active")).unwrap().as_deref(),
+            Some("active")
+        );
+        let serialised = json!({"code": "active", "name": "Доступен"});
+        assert_eq!(
+            optional_named(serialised).unwrap().as_deref(),
+            Some("active")
+        );
+        for none in [json!(null), json!(""), json!({"code": ""})] {
+            assert_eq!(optional_named(none.clone()).unwrap(), None, "{none}");
+        }
+    }
+
+    #[test]
+    fn a_value_of_another_kind_says_what_was_expected() {
+        let expected = [
+            (
+                coded(json!(true)).unwrap_err(),
+                "expected a code (a number or a string of digits)",
+            ),
+            (
+                optional_coded(json!(true)).unwrap_err(),
+                r#"expected a code (a number or a string of digits), "" or null"#,
+            ),
+            (named(json!(1)).unwrap_err(), "expected a name"),
+            (
+                optional_named(json!(1)).unwrap_err(),
+                r#"expected a name, "" or null"#,
+            ),
+        ];
+        for (error, message) in expected {
+            assert!(error.to_string().contains(message), "{error}");
+        }
+    }
+
+    #[test]
+    fn it_serialises_as_its_code_and_name() {
+        let mut json = Vec::new();
+        super::serialize(&3, None, &mut serde_json::Serializer::new(&mut json)).unwrap();
+        assert_eq!(
+            String::from_utf8(json).unwrap(),
+            r#"{"code":3,"name":null}"#
+        );
+    }
+}

@@ -32,3 +32,29 @@ where
     let id: Option<u64> = super::int::option::deserialize(deserializer)?;
     Ok(id.filter(|id| *id != 0).map(T::from))
 }
+
+#[cfg(test)]
+mod tests {
+    #[derive(Debug, serde::Deserialize)]
+    struct Client {
+        #[serde(default, deserialize_with = "super::deserialize")]
+        manager_id: Option<u64>,
+    }
+
+    fn manager_id(json: &str) -> Result<Option<u64>, serde_json::Error> {
+        serde_json::from_str::<Client>(&format!(r#"{{"manager_id": {json}}}"#))
+            .map(|client| client.manager_id)
+    }
+
+    #[test]
+    fn zero_empty_and_null_are_no_reference_and_any_other_id_is_one() {
+        for none in ["0", r#""0""#, r#""""#, "null"] {
+            assert_eq!(manager_id(none).unwrap(), None, "{none}");
+        }
+        for (json, id) in [("7", 7), (r#""7""#, 7), (r#""007""#, 7)] {
+            assert_eq!(manager_id(json).unwrap(), Some(id), "{json}");
+        }
+        assert!(manager_id(r#""-1""#).is_err());
+        assert!(manager_id("[]").is_err());
+    }
+}

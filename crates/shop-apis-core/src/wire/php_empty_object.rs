@@ -120,3 +120,58 @@ impl<'de, T: Deserialize<'de>> Visitor<'de> for OptionalObject<T> {
         T::deserialize(de::value::MapAccessDeserializer::new(map)).map(Some)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    #[derive(Debug, Default, PartialEq, serde::Deserialize)]
+    struct Filters {
+        per_page: Option<u32>,
+    }
+
+    #[derive(Debug, serde::Deserialize)]
+    struct Page {
+        #[serde(default, deserialize_with = "super::deserialize")]
+        filters: Filters,
+        #[serde(default, deserialize_with = "super::option")]
+        map: Option<Filters>,
+    }
+
+    fn page(json: &str) -> Result<Page, serde_json::Error> {
+        serde_json::from_str(json)
+    }
+
+    #[test]
+    fn an_empty_list_is_the_empty_object_and_an_object_itself() {
+        let some = Filters { per_page: Some(20) };
+        assert_eq!(
+            page(r#"{"filters": []}"#).unwrap().filters,
+            Filters::default()
+        );
+        assert_eq!(
+            page(r#"{"filters": {"per_page": 20}}"#).unwrap().filters,
+            some
+        );
+        let error = page(r#"{"filters": [1]}"#).unwrap_err().to_string();
+        assert!(
+            error.contains("expected an object, or [] for an empty one"),
+            "{error}"
+        );
+        assert!(page(r#"{"filters": ""}"#).is_err());
+    }
+
+    #[test]
+    fn an_optional_object_is_none_in_each_of_php_s_empty_forms() {
+        for none in [r#"{"map": []}"#, r#"{"map": ""}"#, r#"{"map": null}"#, "{}"] {
+            assert_eq!(page(none).unwrap().map, None, "{none}");
+        }
+        let map = page(r#"{"map": {"per_page": 20}}"#).unwrap().map;
+        assert_eq!(map, Some(Filters { per_page: Some(20) }));
+        for refused in [r#"{"map": [1]}"#, r#"{"map": "x"}"#, r#"{"map": 5}"#] {
+            let error = page(refused).unwrap_err().to_string();
+            assert!(
+                error.contains(r#"expected an object, or [], "" or null for none"#),
+                "{error}"
+            );
+        }
+    }
+}

@@ -97,7 +97,7 @@ impl Visitor<'_> for MomentVisitor {
         Ok(Moment::Seconds(v))
     }
 
-    /// A whole number written with a fraction (`1458511535.0`), as W1 reads it.
+    /// Refused, even whole (`1458511535.0`), with W1's message, as W1 refuses it.
     fn visit_f64<E: de::Error>(self, v: f64) -> Result<Moment, E> {
         let seconds: i64 = super::int::deserialize(de::value::F64Deserializer::<E>::new(v))?;
         Ok(Moment::Seconds(seconds))
@@ -162,6 +162,124 @@ pub mod option {
         match value {
             Some(value) => super::serialize(value, serializer),
             None => serializer.serialize_none(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use time::OffsetDateTime;
+
+    #[derive(Debug, serde::Deserialize, serde::Serialize)]
+    struct Order {
+        #[serde(with = "super")]
+        add_date: OffsetDateTime,
+        #[serde(default, with = "super::option")]
+        delivery_date: Option<OffsetDateTime>,
+    }
+
+    fn add_date(json: &str) -> Result<i64, serde_json::Error> {
+        serde_json::from_str::<Order>(&format!(r#"{{"add_date": {json}}}"#))
+            .map(|order| order.add_date.unix_timestamp())
+    }
+
+    fn delivery_date(json: &str) -> Result<Option<i64>, serde_json::Error> {
+        let json = format!(r#"{{"add_date": 1, "delivery_date": {json}}}"#);
+        serde_json::from_str::<Order>(&json)
+            .map(|order| order.delivery_date.map(OffsetDateTime::unix_timestamp))
+    }
+
+    const YEAR_ONE: i64 = -62_135_596_800;
+    const YEAR_TEN_THOUSAND: i64 = 253_402_300_800;
+
+    #[test]
+    fn a_moment_is_unix_seconds_in_any_number_form_or_as_it_serialises() {
+        for (json, seconds) in [
+            (r#""1458511535""#, 1_458_511_535),
+            ("1458511535", 1_458_511_535),
+            ("-1", -1),
+            (r#""-1""#, -1),
+            ("0", 0),
+            (r#""2016-03-20T22:05:35Z""#, 1_458_511_535),
+        ] {
+            assert_eq!(add_date(json).ok(), Some(seconds), "{json}");
+            let optional = delivery_date(json).ok();
+            assert_eq!(optional, Some((seconds != 0).then_some(seconds)), "{json}");
+        }
+    }
+
+    #[test]
+    fn a_moment_lies_between_the_years_one_and_ten_thousand() {
+        for seconds in [YEAR_ONE, YEAR_TEN_THOUSAND - 1] {
+            assert_eq!(add_date(&seconds.to_string()).ok(), Some(seconds));
+            assert_eq!(
+                delivery_date(&seconds.to_string()).ok(),
+                Some(Some(seconds))
+            );
+        }
+        for seconds in [YEAR_ONE - 1, YEAR_TEN_THOUSAND] {
+            let error = add_date(&seconds.to_string()).unwrap_err().to_string();
+            assert!(
+                error.contains("expected a moment from the year 1 to 9999"),
+                "{error}"
+            );
+            assert!(delivery_date(&seconds.to_string()).is_err());
+        }
+        assert!(add_date("18446744073709551615").is_err());
+    }
+
+    #[test]
+    fn an_optional_moment_is_none_when_zero_empty_null_or_absent() {
+        for none in ["0", r#""0""#, r#""""#, "null"] {
+            assert_eq!(delivery_date(none).unwrap(), None, "{none}");
+        }
+        let absent = serde_json::from_str::<Order>(r#"{"add_date": 1}"#).unwrap();
+        assert_eq!(absent.delivery_date, None);
+    }
+
+    #[test]
+    fn a_value_that_is_no_moment_says_what_was_expected() {
+        let moment = "expected Unix seconds, or an ISO 8601 moment in UTC";
+        for (refused, message) in [
+            (r#""""#, moment),
+            (r#""yesterday""#, moment),
+            (r#""2016-03-20 22:05:35Z""#, moment),
+            ("true", moment),
+            ("1.5", "expected an integer"),
+            ("1458511535.0", "expected an integer"),
+        ] {
+            let error = add_date(refused).unwrap_err().to_string();
+            assert!(error.contains(message), "{refused}: {error}");
+        }
+        assert!(delivery_date(r#""2016-03-20T22:05:35""#).is_err());
+    }
+
+    #[test]
+    fn a_moment_is_written_in_iso_8601_utc_and_reads_back() {
+        let moment = OffsetDateTime::from_unix_timestamp(1_458_511_535).unwrap();
+        let local = moment.to_offset(time::macros::offset!(+3));
+        for delivery_date in [Some(local), None] {
+            let order = Order {
+                add_date: local,
+                delivery_date,
+            };
+            let json = serde_json::to_string(&order).unwrap();
+            let expected_delivery = if delivery_date.is_some() {
+                r#""2016-03-20T22:05:35Z""#
+            } else {
+                "null"
+            };
+            assert_eq!(
+                json,
+                format!(
+                    r#"{{"add_date":"2016-03-20T22:05:35Z","delivery_date":{expected_delivery}}}"#
+                )
+            );
+            let back: Order = serde_json::from_str(&json).unwrap();
+            assert_eq!(
+                (back.add_date, back.delivery_date),
+                (moment, delivery_date.map(|_| moment))
+            );
         }
     }
 }
