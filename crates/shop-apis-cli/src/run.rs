@@ -115,13 +115,17 @@ where
             show_total(&progress, total);
         }
         progress.set_position(pages_read);
+        // The bar is cleared while a line is written, and drawn again after:
+        // on one terminal the two would otherwise overwrite each other.
         if options.raw {
             // One page a line, as the server sent it.
-            out.bytes(&bytes)?;
-            out.bytes(b"\n")?;
+            progress.suspend(|| {
+                out.bytes(&bytes)?;
+                out.bytes(b"\n")
+            })?;
         } else {
             for item in E::items(page) {
-                out.json_line(&item)?;
+                progress.suspend(|| out.json_line(&item))?;
                 item_count += 1;
             }
         }
@@ -131,12 +135,11 @@ where
     Ok(())
 }
 
-/// The pages and items so far on a terminal's stderr, while the items go to
-/// a pipe or a file (on the same terminal the two would overwrite each
-/// other), drawn nowhere otherwise: a spinner until an answer tells how
-/// many pages there are.
+/// The pages and items so far, on stderr when it is a terminal (whether the
+/// items go to the same terminal, a pipe or a file), drawn nowhere
+/// otherwise: a spinner until an answer tells how many pages there are.
 fn progress() -> indicatif::ProgressBar {
-    if !std::io::stderr().is_terminal() || std::io::stdout().is_terminal() {
+    if !std::io::stderr().is_terminal() {
         return indicatif::ProgressBar::hidden();
     }
     let bar = indicatif::ProgressBar::new_spinner();

@@ -8,12 +8,27 @@ use crate::fail::Fail;
 use crate::run::Options;
 
 /// One API's shop, and the secrets a printed request must not show.
-#[derive(Debug)]
 pub(crate) struct Target<A> {
     pub(crate) shop: Shop<A>,
     /// The credentials' text that travels in the clear (Qnits' token, a
     /// Bearer token), as the environment or the emulator gave them.
     pub(crate) secrets: Vec<String>,
+}
+
+/// Shows how many secrets there are, never their text.
+impl<A> std::fmt::Debug for Target<A>
+where
+    Shop<A>: std::fmt::Debug,
+{
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Target")
+            .field("shop", &self.shop)
+            .field(
+                "secrets",
+                &format_args!("[{} redacted]", self.secrets.len()),
+            )
+            .finish()
+    }
 }
 
 /// What every API's target is made from: the client, and the emulator when

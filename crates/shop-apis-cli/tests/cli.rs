@@ -332,10 +332,12 @@ fn a_dry_run_hides_the_credentials_unless_asked() {
             &emulator,
             shop_apis(&[args, &["--dry-run", "--show-secrets"]].concat()),
         ));
+        assert!(shown.status.success(), "{}", text(&shown.stderr));
+        let curl = text(&shown.stdout);
+        assert!(!curl.contains("[redacted]"), "{curl}");
         assert!(
-            !text(&shown.stdout).contains("[redacted]"),
-            "{}",
-            text(&shown.stdout)
+            curl.contains(secret),
+            "{args:?}: {secret} not shown in {curl}"
         );
     }
     let _ = std::fs::remove_file(&card);
