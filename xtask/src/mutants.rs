@@ -187,12 +187,12 @@ fn report(output: &Path, shard: Option<&str>) -> Result<bool, String> {
     let outcomes = output.join("mutants.out/outcomes.json");
     let text =
         std::fs::read_to_string(&outcomes).map_err(|e| format!("{}: {e}", outcomes.display()))?;
-    let report = render(&text, shard)?;
+    let (report, all_caught) = render(&text, shard)?;
     println!("{report}");
     let out = output.join("report.md");
     std::fs::write(&out, &report).map_err(|e| format!("{}: {e}", out.display()))?;
     println!("written to {}", out.display());
-    Ok(!report.contains("| missed |") && !report.contains("| timeout |"))
+    Ok(all_caught)
 }
 
 /// Installs `package` at `version` from the crate registry unless
@@ -270,8 +270,9 @@ fn module_of(file: &str) -> &'static str {
         .map_or("other", |(_, module)| module)
 }
 
-/// Counts per module, and every mutant that was not caught.
-fn render(outcomes: &str, shard: Option<&str>) -> Result<String, String> {
+/// Counts per module, and every mutant that was not caught; and whether
+/// every one was caught or unviable (none missed, timed out or other).
+fn render(outcomes: &str, shard: Option<&str>) -> Result<(String, bool), String> {
     let json: serde_json::Value =
         serde_json::from_str(outcomes).map_err(|e| format!("outcomes.json: {e}"))?;
     let mut counts: BTreeMap<&str, [u64; 5]> = BTreeMap::new();
@@ -322,14 +323,15 @@ fn render(outcomes: &str, shard: Option<&str>) -> Result<String, String> {
             "| {module} | {caught} | {missed} | {timeout} | {unviable} | {other} |"
         );
     }
-    if !uncaught.is_empty() {
+    let all_caught = uncaught.is_empty();
+    if !all_caught {
         text.push_str("\n| outcome | where | mutant |\n|---|---|---|\n");
         for line in uncaught {
             text.push_str(&line);
             text.push('\n');
         }
     }
-    Ok(text)
+    Ok((text, all_caught))
 }
 
 #[cfg(test)]
@@ -364,7 +366,8 @@ mod tests {
             {"scenario": {"Mutant": {"file": "crates/shop-apis-adapter/src/retry.rs", "name": "x",
                 "span": {"start": {"line": 3, "column": 1}}}}, "summary": "Unviable"}
         ]}"#;
-        let report = render(outcomes, Some("1/8")).unwrap();
+        let (report, all_caught) = render(outcomes, Some("1/8")).unwrap();
+        assert!(!all_caught);
         assert!(
             report.contains("| ucoz-proto oauth | 1 | 1 | 0 | 0 | 0 |"),
             "{report}"
@@ -377,12 +380,32 @@ mod tests {
             report.contains("| missed | `crates/ucoz-proto/src/oauth.rs:9` | replace c \\| d |"),
             "{report}"
         );
-        let odd = render(
+        let (odd, all_caught) = render(
             r#"{"outcomes": [{"scenario": {"Mutant": {}}, "summary": "Failure"}]}"#,
             None,
         )
         .unwrap();
+        assert!(!all_caught);
         assert!(odd.contains("| other | 0 | 0 | 0 | 0 | 1 |"), "{odd}");
         assert!(odd.contains("| other | `?:0` |"), "{odd}");
+    }
+
+    #[test]
+    fn a_shard_whose_every_mutant_was_caught_or_unviable_passes() {
+        // The table's header names the "missed" column: only the counts tell.
+        let outcomes = r#"{"outcomes": [
+            {"scenario": {"Mutant": {"file": "crates/ucoz-proto/src/oauth.rs", "name": "a",
+                "span": {"start": {"line": 7, "column": 1}}}}, "summary": "CaughtMutant"},
+            {"scenario": {"Mutant": {"file": "crates/ucoz-proto/src/oauth.rs", "name": "b",
+                "span": {"start": {"line": 8, "column": 1}}}}, "summary": "Unviable"}
+        ]}"#;
+        let (report, all_caught) = render(outcomes, Some("5/8")).unwrap();
+        assert!(all_caught, "{report}");
+        assert!(
+            report.contains("| ucoz-proto oauth | 1 | 0 | 0 | 1 | 0 |"),
+            "{report}"
+        );
+        let timed_out = outcomes.replace("Unviable", "Timeout");
+        assert!(!render(&timed_out, None).unwrap().1);
     }
 }
