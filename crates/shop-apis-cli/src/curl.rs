@@ -1,6 +1,7 @@
 //! A built request as a curl command line a POSIX shell runs as printed:
 //! what `--dry-run` shows.
 
+use shop_apis::Secret;
 use shop_apis::http::Request;
 
 /// What stands for a secret in a printed request.
@@ -18,7 +19,7 @@ pub(crate) const REDACTED: &str = "[redacted]";
 /// exactly (no endpoint builds one).
 pub(crate) fn command(
     request: &Request<Vec<u8>>,
-    hidden: Option<&[String]>,
+    hidden: Option<&[Secret]>,
     cacert: Option<&std::path::Path>,
 ) -> Result<String, String> {
     let secrets = hidden.unwrap_or_default();
@@ -85,15 +86,16 @@ pub(crate) const HIDDEN_PARAMETERS: [&str; 2] = ["password", "oauth_signature"];
 
 /// `text` with every secret, as itself, percent- or form-encoded, or
 /// JSON-escaped, replaced.
-fn redact(text: &str, secrets: &[String]) -> String {
+fn redact(text: &str, secrets: &[Secret]) -> String {
     let mut text = text.to_owned();
-    for secret in secrets.iter().filter(|secret| !secret.is_empty()) {
+    let secrets = secrets.iter().map(Secret::expose);
+    for secret in secrets.filter(|secret| !secret.is_empty()) {
         let quoted = serde_json::to_string(secret).unwrap_or_default();
         let escaped = quoted
             .get(1..quoted.len().saturating_sub(1))
             .unwrap_or_default();
         let forms = [
-            secret.clone(),
+            secret.to_owned(),
             percent_encoded(secret, b"-._~", false),
             percent_encoded(secret, b"-._*", true),
             escaped.to_owned(),
@@ -180,7 +182,7 @@ mod tests {
 
     #[test]
     fn a_request_is_printed_whole_with_its_secrets_redacted() {
-        let command = command(&request(), Some(&["s3cr/et".to_owned()]), None).unwrap();
+        let command = command(&request(), Some(&[Secret::new("s3cr/et")]), None).unwrap();
         assert_eq!(
             command,
             r#"curl --silent --show-error --globoff --request POST 'https://shop.example/api?q=a%20b' --header 'content-type: application/json' --header 'authorization: [redacted]' --data-binary '{"token":"[redacted]","name":"O'\''Brien"}'"#
@@ -209,14 +211,14 @@ mod tests {
 
     #[test]
     fn a_secret_is_found_percent_and_form_encoded_and_json_escaped() {
-        let secrets = ["a/b\"c d~".to_owned()];
+        let secrets = [Secret::new("a/b\"c d~")];
         assert_eq!(redact("x=a%2Fb%22c%20d~&y", &secrets), "x=[redacted]&y");
         assert_eq!(redact("x=a%2Fb%22c+d%7E&y", &secrets), "x=[redacted]&y");
         assert_eq!(
             redact(r#"{"t":"a/b\"c d~"}"#, &secrets),
             r#"{"t":"[redacted]"}"#
         );
-        let quoted = ["\"quoted\"".to_owned()];
+        let quoted = [Secret::new("\"quoted\"")];
         assert_eq!(
             redact(r#"{"t":"\"quoted\""}"#, &quoted),
             r#"{"t":"[redacted]"}"#

@@ -2,33 +2,18 @@
 //! of the README), or the emulator with `--emulator`.
 
 use shop_apis::reqwest::{Client, Shop};
-use shop_apis::{Api, BaseUrl, Config, RetryPolicy, RootCertificate};
+use shop_apis::{Api, BaseUrl, Config, RetryPolicy, RootCertificate, Secret};
 
 use crate::fail::Fail;
 use crate::run::Options;
 
 /// One API's shop, and the secrets a printed request must not show.
+#[derive(Debug)]
 pub(crate) struct Target<A> {
     pub(crate) shop: Shop<A>,
     /// The credentials' text that travels in the clear (Qnits' token, a
     /// Bearer token), as the environment or the emulator gave them.
-    pub(crate) secrets: Vec<String>,
-}
-
-/// Shows how many secrets there are, never their text.
-impl<A> std::fmt::Debug for Target<A>
-where
-    Shop<A>: std::fmt::Debug,
-{
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Target")
-            .field("shop", &self.shop)
-            .field(
-                "secrets",
-                &format_args!("[{} redacted]", self.secrets.len()),
-            )
-            .finish()
-    }
+    pub(crate) secrets: Vec<Secret>,
 }
 
 /// What every API's target is made from: the client, and the emulator when
@@ -80,7 +65,7 @@ impl Targets {
     fn target<A: Api>(&self, api: A, secrets: Vec<String>) -> Target<A> {
         Target {
             shop: self.client.bind(api),
-            secrets,
+            secrets: secrets.into_iter().map(Secret::new).collect(),
         }
     }
 
