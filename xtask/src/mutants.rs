@@ -97,7 +97,9 @@ pub(crate) fn run(shard: Option<&str>, list: bool, report_only: bool) -> Result<
             .env("INSTA_FORCE_PASS", "0")
             // The same random cases for the baseline and every mutant, so
             // that caught or missed does not depend on the draw.
-            .env("PROPTEST_RNG_SEED", "20261204");
+            .env("PROPTEST_RNG_SEED", "20261204")
+            // `.config/nextest.toml`: the mutated crates' quick tests first.
+            .env("NEXTEST_PROFILE", "mutants");
         command
     };
     let mut command = cargo_in_tree();

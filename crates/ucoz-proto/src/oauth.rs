@@ -411,6 +411,20 @@ mod tests {
         assert_eq!(signatures, [php_encode(&without)]);
     }
 
+    /// The key and the token are public and read back as given; Debug shows
+    /// them, and the secrets as `Secret([redacted])`.
+    #[test]
+    fn the_public_halves_read_back_and_print_and_the_secrets_do_not() {
+        let credentials = OAuthCredentials::new("ck-1", "cs-1", "tk-1", "ts-1").unwrap();
+        assert_eq!(credentials.consumer_key(), "ck-1");
+        assert_eq!(credentials.token(), "tk-1");
+        assert_eq!(
+            format!("{credentials:?}"),
+            "OAuthCredentials { consumer_key: \"ck-1\", consumer_secret: Secret([redacted]), \
+             token: \"tk-1\", token_secret: Secret([redacted]) }"
+        );
+    }
+
     #[test]
     fn double_encoding_in_one_pass() {
         for text in ["", "a b~*", "Мой consumer_key", "a=1&b=%2F", "-_.AZaz09"] {
