@@ -98,7 +98,7 @@ pub(crate) fn run(shard: Option<&str>, list: bool, report_only: bool) -> Result<
             // The same random cases for the baseline and every mutant, so
             // that caught or missed does not depend on the draw.
             .env("PROPTEST_RNG_SEED", "20261204")
-            // `.config/nextest.toml`: the mutated crates' quick tests first.
+            // `.config/nextest.toml`: the library crates' quick unit tests first.
             .env("NEXTEST_PROFILE", "mutants");
         command
     };
